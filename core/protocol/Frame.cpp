@@ -1,0 +1,135 @@
+#include "Frame.h"
+
+#include "JsonReader.h"
+#include "Limits.h"
+
+#include <QJsonDocument>
+
+namespace parley::protocol {
+
+namespace {
+
+const QLatin1String TypeKey("type");
+const QLatin1String IdKey("id");
+const QLatin1String ReKey("re");
+const QLatin1String DataKey("data");
+const QLatin1String CodeKey("code");
+const QLatin1String MessageKey("message");
+
+bool isPrintableAscii(const QString &text)
+{
+    for (QChar c : text) {
+        if (c.unicode() < 0x21 || c.unicode() > 0x7e)
+            return false;
+    }
+    return true;
+}
+
+Result<Frame> readFrame(const QJsonObject &object)
+{
+    JsonReader reader(object);
+    const QString typeName = reader.string("type", 64);
+    Frame frame;
+    frame.id = reader.optionalString("id", limits::MaxIdLength);
+    frame.re = reader.optionalString("re", limits::MaxIdLength);
+    if (object.contains(DataKey))
+        frame.data = reader.object("data");
+    if (auto error = reader.error())
+        return *error;
+    if (!isPrintableAscii(frame.id) || !isPrintableAscii(frame.re))
+        return Error{ErrorCode::InvalidField, QStringLiteral("ids must be printable ASCII")};
+
+    const auto type = frameTypeFromName(typeName);
+    if (!type)
+        return Error{ErrorCode::UnknownType, QStringLiteral("unknown frame type '%1'").arg(typeName)};
+    frame.type = *type;
+
+    if (isClientRequest(frame.type) && frame.id.isEmpty() && frame.re.isEmpty())
+        return Error{ErrorCode::MissingField, QStringLiteral("a request needs an 'id'")};
+    if (frame.type == FrameType::Error) {
+        const QString code = reader.string("code", 64);
+        frame.error.message = reader.optionalString("message", 4096);
+        if (auto error = reader.error())
+            return *error;
+        frame.error.code = errorCodeFromName(code).value_or(ErrorCode::InternalError);
+    }
+    return frame;
+}
+
+} // namespace
+
+Frame Frame::request(FrameType type, QString id, QJsonObject data)
+{
+    Frame frame;
+    frame.type = type;
+    frame.id = std::move(id);
+    frame.data = std::move(data);
+    return frame;
+}
+
+Frame Frame::ack(QString re, QJsonObject data)
+{
+    Frame frame;
+    frame.type = FrameType::Ack;
+    frame.re = std::move(re);
+    frame.data = std::move(data);
+    return frame;
+}
+
+Frame Frame::failure(QString re, Error error)
+{
+    Frame frame;
+    frame.type = FrameType::Error;
+    frame.re = std::move(re);
+    frame.error = std::move(error);
+    return frame;
+}
+
+Frame Frame::event(FrameType type, QJsonObject data)
+{
+    Frame frame;
+    frame.type = type;
+    frame.data = std::move(data);
+    return frame;
+}
+
+QByteArray encodeFrame(const Frame &frame)
+{
+    QJsonObject object{{TypeKey, frameTypeName(frame.type)}};
+    if (!frame.id.isEmpty())
+        object.insert(IdKey, frame.id);
+    if (!frame.re.isEmpty())
+        object.insert(ReKey, frame.re);
+    if (frame.type == FrameType::Error) {
+        object.insert(CodeKey, errorCodeName(frame.error.code));
+        object.insert(MessageKey, frame.error.message);
+    } else {
+        object.insert(DataKey, frame.data);
+    }
+    return QJsonDocument(object).toJson(QJsonDocument::Compact);
+}
+
+DecodedFrame decodeFrame(const QByteArray &bytes)
+{
+    if (bytes.size() > limits::MaxFrameBytes) {
+        return {Error{ErrorCode::FrameTooLarge, QStringLiteral("frame is %1 bytes; the limit is %2")
+                                                    .arg(bytes.size())
+                                                    .arg(limits::MaxFrameBytes)},
+                {}};
+    }
+    ParsedObject parsed = parseJsonObject(bytes, limits::MaxFrameBytes);
+    if (parsed.error) {
+        Error error = *parsed.error;
+        error.code = ErrorCode::MalformedFrame;
+        return {error, {}};
+    }
+    const QJsonValue id = parsed.object.value(IdKey);
+    QString requestId;
+    if (id.isString() && id.toString().size() <= limits::MaxIdLength
+        && isPrintableAscii(id.toString())) {
+        requestId = id.toString();
+    }
+    return {readFrame(parsed.object), requestId};
+}
+
+} // namespace parley::protocol

@@ -1,0 +1,44 @@
+#pragma once
+
+#include "ErrorCode.h"
+#include "FrameType.h"
+#include "Result.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QString>
+
+namespace parley::protocol {
+
+// One WebSocket text frame (docs/protocol.md, "Frame format"):
+//   request {"type":"message:send","id":"<request id>","data":{...}}
+//   answer  {"type":"ack","re":"<request id>","data":{...}}
+//           {"type":"error","re":"<request id>","code":"...","message":"..."}
+//   event   {"type":"message:receive","data":{...}}
+struct Frame
+{
+    FrameType type = FrameType::Ack;
+    QString id;        // set on requests
+    QString re;        // set on answers: the id of the request answered
+    QJsonObject data;  // type-specific payload; empty object when absent
+    Error error;       // only for FrameType::Error
+
+    static Frame request(FrameType type, QString id, QJsonObject data);
+    static Frame ack(QString re, QJsonObject data = {});
+    static Frame failure(QString re, Error error);
+    static Frame event(FrameType type, QJsonObject data);
+};
+
+QByteArray encodeFrame(const Frame &frame);
+
+// Checks size, JSON shape, type and envelope fields; payloads are checked by their own parsers.
+// A failed decode still reports the request id when one could be read, so that the error frame
+// can answer it.
+struct DecodedFrame
+{
+    Result<Frame> frame;
+    QString requestId;
+};
+DecodedFrame decodeFrame(const QByteArray &bytes);
+
+} // namespace parley::protocol

@@ -1,0 +1,33 @@
+#pragma once
+
+#include <QString>
+
+#include <optional>
+
+namespace parley::protocol {
+
+// Every WebSocket frame type of protocol v1 (docs/protocol.md, "WebSocket frames"). The wire
+// strings live only in FrameType.cpp.
+enum class FrameType {
+    // Answers from the server to a request.
+    Ack,
+    Error,
+    // Client -> server requests.
+    MessageSend,
+    MessageDelivered,
+    MessageRead,
+    MessageTyping,
+    Sync,
+    Ping,
+    // Server -> client events.
+    MessageReceive,
+    UserTyping,
+};
+
+QString frameTypeName(FrameType type);
+std::optional<FrameType> frameTypeFromName(const QString &name);
+
+// Requests a client may send; each is answered by exactly one ack or error frame.
+bool isClientRequest(FrameType type);
+
+} // namespace parley::protocol

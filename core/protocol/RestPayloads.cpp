@@ -1,0 +1,231 @@
+#include "RestPayloads.h"
+
+#include "JsonReader.h"
+#include "Limits.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QUrl>
+
+namespace parley::protocol {
+
+namespace {
+
+template<typename T>
+Result<T> finish(const JsonReader &reader, T value)
+{
+    if (auto error = reader.error())
+        return *error;
+    return value;
+}
+
+// Parses every item of an array field with T::fromJson, stopping at the first bad one.
+template<typename T, typename Parse>
+std::optional<Error> readItems(const QJsonArray &items, QList<T> &out, Parse parse)
+{
+    for (const QJsonValue &item : items) {
+        if (!item.isObject())
+            return Error{ErrorCode::InvalidField, QStringLiteral("array items must be objects")};
+        Result<T> parsed = parse(item.toObject());
+        if (!parsed)
+            return parsed.error();
+        out.append(std::move(parsed).value());
+    }
+    return std::nullopt;
+}
+
+constexpr qsizetype MaxListItems = 1000;
+constexpr qsizetype MaxTokenLength = 1024;
+constexpr qsizetype MaxNameLength = 128;
+
+} // namespace
+
+QString userDevicesPath(const QString &userId)
+{
+    return QLatin1String(paths::UsersPrefix) + QString::fromLatin1(QUrl::toPercentEncoding(userId))
+        + QLatin1String(paths::DevicesSuffix);
+}
+
+bool isE164(const QString &phoneNumber)
+{
+    if (phoneNumber.size() < 9 || phoneNumber.size() > limits::MaxPhoneNumberLength)
+        return false;
+    if (phoneNumber.front() != u'+' || phoneNumber.at(1) == u'0')
+        return false;
+    for (qsizetype i = 1; i < phoneNumber.size(); ++i) {
+        if (phoneNumber.at(i) < u'0' || phoneNumber.at(i) > u'9')
+            return false;
+    }
+    return true;
+}
+
+QByteArray encodeErrorBody(const Error &error)
+{
+    const QJsonObject inner{{QLatin1String("code"), errorCodeName(error.code)},
+                            {QLatin1String("message"), error.message}};
+    return QJsonDocument(QJsonObject{{QLatin1String("error"), inner}})
+        .toJson(QJsonDocument::Compact);
+}
+
+std::optional<Error> decodeErrorBody(const QByteArray &body)
+{
+    ParsedObject parsed = parseJsonObject(body, limits::MaxRestBodyBytes);
+    if (parsed.error)
+        return std::nullopt;
+    JsonReader outer(parsed.object);
+    JsonReader reader(outer.object("error"), QStringLiteral("error"));
+    const QString code = reader.string("code", 64);
+    Error error{ErrorCode::InternalError, reader.optionalString("message", 4096)};
+    if (outer.failed() || reader.failed())
+        return std::nullopt;
+    error.code = errorCodeFromName(code).value_or(ErrorCode::InternalError);
+    return error;
+}
+
+QJsonObject LoginRequest::toJson() const
+{
+    return {{QLatin1String("phoneNumber"), phoneNumber}};
+}
+
+Result<LoginRequest> LoginRequest::fromJson(const QJsonObject &json)
+{
+    JsonReader reader(json);
+    LoginRequest request;
+    request.phoneNumber = reader.string("phoneNumber", 32);
+    if (!reader.failed() && !isE164(request.phoneNumber))
+        return Error{ErrorCode::InvalidPhoneNumber,
+                     QStringLiteral("phoneNumber must be in E.164 form, like +15551234567")};
+    return finish(reader, std::move(request));
+}
+
+QJsonObject LoginAccepted::toJson() const
+{
+    return {{QLatin1String("status"), QStringLiteral("code_sent")},
+            {QLatin1String("expiresIn"), expiresIn}};
+}
+
+Result<LoginAccepted> LoginAccepted::fromJson(const QJsonObject &json)
+{
+    JsonReader reader(json);
+    LoginAccepted accepted;
+    accepted.expiresIn = int(reader.integer("expiresIn", 24 * 3600));
+    return finish(reader, accepted);
+}
+
+QJsonObject VerifyOtpRequest::toJson() const
+{
+    const QJsonObject device{{QLatin1String("name"), deviceName},
+                             {QLatin1String("publicKey"), QString::fromLatin1(publicKey.toBase64())}};
+    return {{QLatin1String("phoneNumber"), phoneNumber},
+            {QLatin1String("code"), code},
+            {QLatin1String("device"), device}};
+}
+
+Result<VerifyOtpRequest> VerifyOtpRequest::fromJson(const QJsonObject &json)
+{
+    JsonReader reader(json);
+    VerifyOtpRequest request;
+    request.phoneNumber = reader.string("phoneNumber", 32);
+    request.code = reader.string("code", 16);
+    JsonReader device(reader.object("device"), QStringLiteral("device"));
+    request.deviceName = device.string("name", limits::MaxDeviceNameLength);
+    request.publicKey = device.base64Exact("publicKey", limits::PublicKeyBytes);
+    if (auto error = reader.error() ? reader.error() : device.error())
+        return *error;
+    if (!isE164(request.phoneNumber))
+        return Error{ErrorCode::InvalidPhoneNumber,
+                     QStringLiteral("phoneNumber must be in E.164 form, like +15551234567")};
+    return request;
+}
+
+QJsonObject SessionGrant::toJson() const
+{
+    return {{QLatin1String("accessToken"), accessToken},
+            {QLatin1String("tokenType"), QStringLiteral("Bearer")},
+            {QLatin1String("expiresIn"), expiresIn},
+            {QLatin1String("userId"), userId},
+            {QLatin1String("deviceId"), deviceId},
+            {QLatin1String("phoneNumber"), phoneNumber}};
+}
+
+Result<SessionGrant> SessionGrant::fromJson(const QJsonObject &json)
+{
+    JsonReader reader(json);
+    SessionGrant grant;
+    grant.accessToken = reader.string("accessToken", MaxTokenLength);
+    grant.expiresIn = int(reader.integer("expiresIn", 24 * 3600));
+    grant.userId = reader.string("userId", limits::MaxIdLength);
+    grant.deviceId = reader.string("deviceId", limits::MaxIdLength);
+    grant.phoneNumber = reader.string("phoneNumber", 32);
+    return finish(reader, std::move(grant));
+}
+
+QJsonObject UserSummary::toJson() const
+{
+    return {{QLatin1String("id"), id},
+            {QLatin1String("phoneNumber"), phoneNumber},
+            {QLatin1String("displayName"), displayName}};
+}
+
+Result<UserSummary> UserSummary::fromJson(const QJsonObject &json)
+{
+    JsonReader reader(json, QStringLiteral("users[]"));
+    UserSummary user;
+    user.id = reader.string("id", limits::MaxIdLength);
+    user.phoneNumber = reader.string("phoneNumber", 32);
+    // An empty display name is sent as "" and reads back as empty.
+    if (json.value(QLatin1String("displayName")).toString().size() > 0)
+        user.displayName = reader.optionalString("displayName", MaxNameLength);
+    return finish(reader, std::move(user));
+}
+
+QJsonObject UserSearchResult::toJson() const
+{
+    QJsonArray items;
+    for (const UserSummary &user : users)
+        items.append(user.toJson());
+    return {{QLatin1String("users"), items}};
+}
+
+Result<UserSearchResult> UserSearchResult::fromJson(const QJsonObject &json)
+{
+    const QJsonValue users = json.value(QLatin1String("users"));
+    if (!users.isArray())
+        return Error{ErrorCode::InvalidField, QStringLiteral("field 'users' must be an array")};
+    UserSearchResult result;
+    if (auto error = readItems(users.toArray(), result.users, &UserSummary::fromJson))
+        return *error;
+    return result;
+}
+
+QJsonObject DeviceKeyList::toJson() const
+{
+    QJsonArray items;
+    for (const DeviceKey &device : devices) {
+        items.append(QJsonObject{{QLatin1String("deviceId"), device.deviceId},
+                                 {QLatin1String("publicKey"),
+                                  QString::fromLatin1(device.publicKey.toBase64())}});
+    }
+    return {{QLatin1String("userId"), userId}, {QLatin1String("devices"), items}};
+}
+
+Result<DeviceKeyList> DeviceKeyList::fromJson(const QJsonObject &json)
+{
+    JsonReader reader(json);
+    DeviceKeyList list;
+    list.userId = reader.string("userId", limits::MaxIdLength);
+    const QJsonArray items = reader.array("devices", MaxListItems);
+    if (auto error = reader.error())
+        return *error;
+    auto parseDevice = [](const QJsonObject &item) -> Result<DeviceKey> {
+        JsonReader device(item, QStringLiteral("devices[]"));
+        DeviceKey key{device.string("deviceId", limits::MaxIdLength),
+                      device.base64Exact("publicKey", limits::PublicKeyBytes)};
+        return finish(device, std::move(key));
+    };
+    if (auto error = readItems(items, list.devices, parseDevice))
+        return *error;
+    return list;
+}
+
+} // namespace parley::protocol

@@ -1,0 +1,110 @@
+#include "ParleyServer.h"
+
+#include "auth/AuthHandler.h"
+#include "auth/OtpDelivery.h"
+#include "auth/OtpService.h"
+#include "auth/ServerSecret.h"
+#include "auth/TokenService.h"
+#include "chat/MessageRelay.h"
+#include "http/HttpServer.h"
+#include "protocol/Limits.h"
+#include "realtime/ClientConnection.h"
+#include "realtime/ConnectionRegistry.h"
+#include "storage/Database.h"
+#include "storage/IdentityStore.h"
+#include "storage/MailboxStore.h"
+#include "users/UserHandler.h"
+
+#include <QDir>
+#include <QUrlQuery>
+#include <QWebSocket>
+
+#include <sodium.h>
+
+namespace parley::server {
+
+using protocol::Error;
+using protocol::ErrorCode;
+
+ParleyServer::ParleyServer(QObject *parent)
+    : QObject(parent)
+{
+}
+
+ParleyServer::~ParleyServer()
+{
+    // Sockets and handlers use the stores: stop them first.
+    delete m_http;
+    delete m_registry;
+}
+
+protocol::Result<QString> ParleyServer::start(const ServerConfig &config)
+{
+    if (sodium_init() < 0)
+        return Error{ErrorCode::InternalError, QStringLiteral("libsodium cannot initialise")};
+    const QDir dataDir(config.dataDir);
+    if (config.dataDir.isEmpty() || !QDir().mkpath(dataDir.absolutePath()))
+        return Error{ErrorCode::InternalError,
+                     QStringLiteral("cannot create data directory '%1'").arg(config.dataDir)};
+    QDir().mkpath(dataDir.filePath(QStringLiteral("media")));
+
+    auto secret = ServerSecret::loadOrCreate(dataDir.filePath(QStringLiteral("server-secret")));
+    if (!secret)
+        return secret.error();
+    auto delivery = OtpDelivery::fromSpec(config.otpDelivery);
+    if (!delivery)
+        return delivery.error();
+
+    m_db = std::make_unique<Database>();
+    if (auto opened = m_db->openSqlite(dataDir.filePath(QStringLiteral("parley.db"))); !opened)
+        return opened.error();
+    m_identities = std::make_unique<IdentityStore>(*m_db);
+    m_mailbox = std::make_unique<MailboxStore>(*m_db);
+    m_tokens = std::make_unique<TokenService>(secret.value().tokenKey(), *m_identities,
+                                              protocol::limits::AccessTokenLifetimeSeconds);
+    m_otp = std::make_unique<OtpService>(*m_identities, delivery.value(), secret.value().otpPepper());
+    m_auth = std::make_unique<AuthHandler>(*m_identities, *m_otp, *m_tokens);
+    m_users = std::make_unique<UserHandler>(*m_identities);
+    m_registry = new ConnectionRegistry(this);
+    m_relay = new MessageRelay(*m_db, *m_identities, *m_mailbox, *m_registry, this);
+
+    Router router;
+    m_auth->addRoutes(router);
+    m_users->addRoutes(router);
+    m_http = new HttpServer(std::move(router),
+                            [this](const QString &token) { return m_tokens->verify(token); }, this);
+    connect(m_http, &HttpServer::newWebSocketConnection, this, &ParleyServer::acceptWebSockets);
+
+    const quint16 port = m_http->listen(config.address, config.port);
+    if (port == 0) {
+        return Error{ErrorCode::InternalError, QStringLiteral("cannot listen on %1:%2")
+                                                   .arg(config.address.toString())
+                                                   .arg(config.port)};
+    }
+    const QString host = config.address.protocol() == QAbstractSocket::IPv6Protocol
+        ? u'[' + config.address.toString() + u']'
+        : config.address.toString();
+    return QString(host + u':' + QString::number(port));
+}
+
+void ParleyServer::acceptWebSockets()
+{
+    while (std::unique_ptr<QWebSocket> socket = m_http->nextPendingWebSocketConnection()) {
+        // The upgrade was authenticated before the handshake; read the identity again from the
+        // same request (a token cannot change in between, but a device can be removed).
+        const QString token = HttpServer::accessToken(
+            {{"authorization", socket->request().rawHeader("Authorization")}},
+            QUrlQuery(socket->requestUrl()));
+        auto identity = m_tokens->verify(token);
+        if (!identity) {
+            socket->close(QWebSocketProtocol::CloseCodePolicyViolated, identity.error().message);
+            continue;
+        }
+        auto *connection = new ClientConnection(std::move(socket), identity.value());
+        m_registry->add(connection);
+        connect(connection, &ClientConnection::requestReceived, m_relay,
+                [this, connection](const protocol::Frame &frame) { m_relay->handle(*connection, frame); });
+    }
+}
+
+} // namespace parley::server

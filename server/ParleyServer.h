@@ -1,0 +1,49 @@
+#pragma once
+
+#include "ServerConfig.h"
+#include "protocol/Result.h"
+
+#include <QObject>
+
+#include <memory>
+
+namespace parley::server {
+
+class AuthHandler;
+class ConnectionRegistry;
+class Database;
+class HttpServer;
+class IdentityStore;
+class MailboxStore;
+class MessageRelay;
+class OtpService;
+class TokenService;
+class UserHandler;
+
+// Wires storage, auth, REST handlers and the WebSocket relay together and listens.
+class ParleyServer : public QObject
+{
+    Q_OBJECT
+public:
+    explicit ParleyServer(QObject *parent = nullptr);
+    ~ParleyServer() override;
+
+    // Opens the data directory and listens; returns the bound "HOST:PORT".
+    protocol::Result<QString> start(const ServerConfig &config);
+
+private:
+    void acceptWebSockets();
+
+    std::unique_ptr<Database> m_db;
+    std::unique_ptr<IdentityStore> m_identities;
+    std::unique_ptr<MailboxStore> m_mailbox;
+    std::unique_ptr<TokenService> m_tokens;
+    std::unique_ptr<OtpService> m_otp;
+    std::unique_ptr<AuthHandler> m_auth;
+    std::unique_ptr<UserHandler> m_users;
+    ConnectionRegistry *m_registry = nullptr;
+    MessageRelay *m_relay = nullptr;
+    HttpServer *m_http = nullptr;
+};
+
+} // namespace parley::server

@@ -1,0 +1,72 @@
+#include "ServerConfig.h"
+
+#include <QCommandLineParser>
+#include <QDir>
+#include <QStandardPaths>
+
+namespace parley::server {
+
+using protocol::Error;
+using protocol::ErrorCode;
+
+protocol::Result<std::pair<QHostAddress, quint16>> parseListenAddress(const QString &text)
+{
+    const qsizetype colon = text.lastIndexOf(u':');
+    bool portOk = false;
+    const uint port = colon > 0 ? text.mid(colon + 1).toUInt(&portOk) : 0;
+    QString host = colon > 0 ? text.left(colon) : QString();
+    if (host.startsWith(u'[') && host.endsWith(u']'))
+        host = host.mid(1, host.size() - 2);
+    if (host == QLatin1String("localhost"))
+        host = QStringLiteral("127.0.0.1");
+    const QHostAddress address(host);
+    if (!portOk || port > 65535 || address.isNull()) {
+        return Error{ErrorCode::InvalidField,
+                     QStringLiteral("--listen takes HOST:PORT, like 127.0.0.1:8765 or [::1]:0; "
+                                    "got '%1'")
+                         .arg(text)};
+    }
+    return std::pair{address, quint16(port)};
+}
+
+namespace {
+const QString ListenOption = QStringLiteral("listen");
+const QString DataDirOption = QStringLiteral("data-dir");
+const QString OtpDeliveryOption = QStringLiteral("otp-delivery");
+} // namespace
+
+void ServerConfig::addOptions(QCommandLineParser &parser)
+{
+    parser.addOption({ListenOption,
+                      QStringLiteral("Address and port to listen on; port 0 picks a free one. "
+                                     "The chosen address is printed on one line."),
+                      QStringLiteral("HOST:PORT"), QStringLiteral("127.0.0.1:8765")});
+    parser.addOption({DataDirOption,
+                      QStringLiteral("Directory for the SQLite database, the server secret and "
+                                     "media (default: the user's application data folder)."),
+                      QStringLiteral("DIR")});
+    parser.addOption({OtpDeliveryOption,
+                      QStringLiteral("How login codes are sent: 'console' prints them, "
+                                     "'file:DIR' writes DIR/<E.164 number>.txt."),
+                      QStringLiteral("console|file:DIR"), QStringLiteral("console")});
+}
+
+protocol::Result<ServerConfig> ServerConfig::fromParser(const QCommandLineParser &parser)
+{
+    if (!parser.positionalArguments().isEmpty()) {
+        return Error{ErrorCode::InvalidField, QStringLiteral("unexpected argument '%1'")
+                                                  .arg(parser.positionalArguments().first())};
+    }
+    ServerConfig config;
+    auto address = parseListenAddress(parser.value(ListenOption));
+    if (!address)
+        return address.error();
+    std::tie(config.address, config.port) = address.value();
+    config.dataDir = parser.isSet(DataDirOption)
+        ? parser.value(DataDirOption)
+        : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    config.otpDelivery = parser.value(OtpDeliveryOption);
+    return config;
+}
+
+} // namespace parley::server

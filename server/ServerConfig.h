@@ -1,0 +1,28 @@
+#pragma once
+
+#include "protocol/Result.h"
+
+#include <QCommandLineParser>
+#include <QHostAddress>
+#include <QString>
+#include <QStringList>
+
+namespace parley::server {
+
+struct ServerConfig
+{
+    QHostAddress address = QHostAddress::LocalHost;
+    quint16 port = 8765; // 0 picks a free port
+    QString dataDir;     // holds parley.db, server-secret and media/
+    QString otpDelivery = QStringLiteral("console");
+
+    // Declares --listen, --data-dir and --otp-delivery (QCommandLineParser handles --help).
+    static void addOptions(QCommandLineParser &parser);
+    // Errors name the option and the form it accepts.
+    static protocol::Result<ServerConfig> fromParser(const QCommandLineParser &parser);
+};
+
+// "127.0.0.1:8765", "[::1]:0", "localhost:9000".
+protocol::Result<std::pair<QHostAddress, quint16>> parseListenAddress(const QString &text);
+
+} // namespace parley::server

@@ -1,0 +1,228 @@
+#include "MessageRelay.h"
+
+#include "protocol/MessagePayloads.h"
+#include "realtime/ClientConnection.h"
+#include "realtime/ConnectionRegistry.h"
+#include "storage/Database.h"
+#include "storage/IdentityStore.h"
+#include "storage/MailboxStore.h"
+
+#include <QDateTime>
+#include <QSet>
+
+namespace parley::server {
+
+using namespace protocol;
+
+namespace {
+
+// Events sent per sync answer; the client asks again while hasMore is true.
+constexpr int SyncPageSize = 500;
+
+Error storageError()
+{
+    return Error{ErrorCode::InternalError, QStringLiteral("storage error; nothing was stored")};
+}
+
+} // namespace
+
+MessageRelay::MessageRelay(Database &db, IdentityStore &identities, MailboxStore &mailbox,
+                           ConnectionRegistry &registry, QObject *parent)
+    : QObject(parent)
+    , m_db(db)
+    , m_identities(identities)
+    , m_mailbox(mailbox)
+    , m_registry(registry)
+{
+}
+
+void MessageRelay::handle(ClientConnection &connection, const Frame &request)
+{
+    QList<Push> pushes;
+    Reply reply = Error{ErrorCode::UnknownType, QStringLiteral("unsupported request")};
+    const AuthIdentity &identity = connection.identity();
+    switch (request.type) {
+    case FrameType::MessageSend:
+        reply = send(identity, request.data, pushes);
+        break;
+    case FrameType::MessageDelivered:
+    case FrameType::MessageRead:
+        reply = receipt(identity, request.type, request.data, pushes);
+        break;
+    case FrameType::Sync:
+        reply = sync(connection, request.data);
+        break;
+    case FrameType::Ping:
+        reply = QJsonObject{{QLatin1String("serverTime"), double(QDateTime::currentMSecsSinceEpoch())}};
+        break;
+    default:
+        break;
+    }
+    connection.send(reply ? Frame::ack(request.id, reply.value())
+                          : Frame::failure(request.id, reply.error()));
+    for (const Push &push : pushes)
+        m_registry.push(push.deviceId, push.event);
+}
+
+Result<bool> MessageRelay::appendEvent(const QString &deviceId, FrameType type, QJsonObject data,
+                                       QList<Push> &pushes)
+{
+    auto seq = m_mailbox.append(deviceId, frameTypeName(type), data);
+    if (!seq)
+        return seq.error();
+    data.insert(QLatin1String("seq"), double(seq.value()));
+    pushes.append({deviceId, Frame::event(type, data)});
+    return true;
+}
+
+Result<bool> MessageRelay::checkEnvelopes(const AuthIdentity &sender, const QString &recipientUserId,
+                                          const QStringList &deviceIds)
+{
+    auto recipientDevices = m_identities.activeDevices(recipientUserId);
+    auto senderDevices = m_identities.activeDevices(sender.userId);
+    if (!recipientDevices || !senderDevices)
+        return storageError();
+    QSet<QString> required;
+    for (const DeviceRecord &device : recipientDevices.value()) {
+        if (device.id != sender.deviceId)
+            required.insert(device.id);
+    }
+    QSet<QString> allowed = required;
+    for (const DeviceRecord &device : senderDevices.value()) {
+        if (device.id != sender.deviceId)
+            allowed.insert(device.id);
+    }
+    for (const QString &deviceId : deviceIds) {
+        if (!allowed.contains(deviceId)) {
+            return Error{ErrorCode::UnknownDevice,
+                         QStringLiteral("device '%1' is not a current device of the recipient or "
+                                        "of your account")
+                             .arg(deviceId)};
+        }
+        required.remove(deviceId);
+    }
+    if (!required.isEmpty()) {
+        QStringList missing = required.values();
+        missing.sort();
+        return Error{ErrorCode::DeviceMismatch,
+                     QStringLiteral("no envelope for the recipient's devices: %1; fetch their "
+                                    "device list again")
+                         .arg(missing.join(QLatin1String(", ")))};
+    }
+    return true;
+}
+
+MessageRelay::Reply MessageRelay::send(const AuthIdentity &sender, const QJsonObject &data,
+                                       QList<Push> &pushes)
+{
+    auto parsed = MessageSend::fromJson(data);
+    if (!parsed)
+        return parsed.error();
+    const MessageSend &message = parsed.value();
+
+    // A resend of an id this sender used before is acked again and stored nothing new.
+    auto previous = m_mailbox.message(sender.userId, message.messageId);
+    if (!previous)
+        return storageError();
+    if (previous.value())
+        return MessageAccepted{message.messageId, previous.value()->serverTime}.toJson();
+
+    auto recipient = m_identities.userById(message.recipientUserId);
+    if (!recipient)
+        return storageError();
+    if (!recipient.value())
+        return Error{ErrorCode::UnknownUser, QStringLiteral("no such recipient")};
+    QStringList deviceIds;
+    for (const Envelope &envelope : message.envelopes)
+        deviceIds.append(envelope.deviceId);
+    if (auto checked = checkEnvelopes(sender, message.recipientUserId, deviceIds); !checked)
+        return checked.error();
+
+    const qint64 serverTime = QDateTime::currentMSecsSinceEpoch();
+    Transaction transaction(m_db);
+    if (!m_mailbox.insertMessage({sender.userId, message.messageId, sender.deviceId,
+                                  message.recipientUserId, serverTime})) {
+        return storageError();
+    }
+    for (const Envelope &envelope : message.envelopes) {
+        const MessageReceive event{0, message.messageId, sender.userId, sender.deviceId,
+                                   serverTime, envelope.nonce, envelope.ciphertext};
+        QJsonObject eventData = event.toJson();
+        eventData.remove(QLatin1String("seq"));
+        if (!appendEvent(envelope.deviceId, FrameType::MessageReceive, eventData, pushes))
+            return storageError();
+    }
+    if (!transaction.commit()) {
+        pushes.clear();
+        return storageError();
+    }
+    return MessageAccepted{message.messageId, serverTime}.toJson();
+}
+
+MessageRelay::Reply MessageRelay::receipt(const AuthIdentity &recipient, FrameType kind,
+                                          const QJsonObject &data, QList<Push> &pushes)
+{
+    auto parsed = ReceiptRequest::fromJson(data);
+    if (!parsed)
+        return parsed.error();
+    const ReceiptRequest &request = parsed.value();
+    auto message = m_mailbox.message(request.senderUserId, request.messageId);
+    if (!message)
+        return storageError();
+    // Only a device the message was addressed to can acknowledge it.
+    const bool addressed = message.value()
+        && (message.value()->recipientUserId == recipient.userId
+            || message.value()->senderUserId == recipient.userId);
+    if (!addressed)
+        return Error{ErrorCode::NotFound, QStringLiteral("no such message for this device")};
+
+    const qint64 at = QDateTime::currentMSecsSinceEpoch();
+    Transaction transaction(m_db);
+    auto inserted = m_mailbox.insertReceipt(request.senderUserId, request.messageId,
+                                            recipient.deviceId, frameTypeName(kind), at);
+    if (!inserted)
+        return storageError();
+    if (inserted.value() && recipient.userId != request.senderUserId) {
+        auto senderDevices = m_identities.activeDevices(request.senderUserId);
+        if (!senderDevices)
+            return storageError();
+        ReceiptEvent event{0, request.messageId, recipient.userId, recipient.deviceId, at};
+        QJsonObject eventData = event.toJson();
+        eventData.remove(QLatin1String("seq"));
+        for (const DeviceRecord &device : senderDevices.value()) {
+            if (!appendEvent(device.id, kind, eventData, pushes))
+                return storageError();
+        }
+    }
+    if (!transaction.commit()) {
+        pushes.clear();
+        return storageError();
+    }
+    return QJsonObject{};
+}
+
+MessageRelay::Reply MessageRelay::sync(ClientConnection &connection, const QJsonObject &data)
+{
+    auto parsed = SyncRequest::fromJson(data);
+    if (!parsed)
+        return parsed.error();
+    auto events =
+        m_mailbox.eventsAfter(connection.identity().deviceId, parsed.value().after, SyncPageSize + 1);
+    if (!events)
+        return storageError();
+    SyncDone done{parsed.value().after, events.value().size() > SyncPageSize};
+    for (const MailboxEvent &event : events.value().mid(0, SyncPageSize)) {
+        const auto type = frameTypeFromName(event.type);
+        if (!type)
+            continue;
+        QJsonObject eventData = event.data;
+        eventData.insert(QLatin1String("seq"), double(event.seq));
+        connection.send(Frame::event(*type, eventData));
+        done.lastSeq = event.seq;
+    }
+    // Nothing can be appended between this read and going live: the relay runs on one thread.
+    connection.setLive(!done.hasMore);
+    return done.toJson();
+}
+
+} // namespace parley::server

@@ -1,0 +1,46 @@
+#pragma once
+
+#include "HttpTypes.h"
+
+#include <QHttpServerRequest>
+
+#include <functional>
+#include <vector>
+
+namespace parley::server {
+
+// Maps (method, path) to a handler. Patterns are literal segments and ":name" captures,
+// e.g. "/api/v1/users/:id/devices"; a capture matches one non-empty segment.
+class Router
+{
+public:
+    using Method = QHttpServerRequest::Method;
+    using Handler = std::function<HttpResponse(const HttpRequest &)>;
+    enum class Access { Public, Authenticated };
+
+    void add(Method method, const QString &pattern, Access access, Handler handler);
+
+    struct Match
+    {
+        enum class Kind { Found, NoSuchPath, WrongMethod } kind = Kind::NoSuchPath;
+        const Handler *handler = nullptr;
+        Access access = Access::Public;
+        QHash<QString, QString> params;
+    };
+    Match match(Method method, const QString &path) const;
+
+private:
+    struct Route
+    {
+        Method method;
+        QStringList segments;
+        Access access;
+        Handler handler;
+    };
+    static bool matchSegments(const QStringList &pattern, const QStringList &path,
+                              QHash<QString, QString> &params);
+
+    std::vector<Route> m_routes;
+};
+
+} // namespace parley::server

@@ -1,0 +1,40 @@
+#include "ParleyServer.h"
+#include "ServerConfig.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+
+#include <cstdio>
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("parley-server"));
+    QCoreApplication::setOrganizationName(QStringLiteral("Parley"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(PARLEY_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Parley reference server: REST /api/v1 and WebSocket events on one port. "
+                       "It stores only ciphertext."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parley::server::ServerConfig::addOptions(parser);
+    parser.process(app);
+
+    auto config = parley::server::ServerConfig::fromParser(parser);
+    if (!config) {
+        std::fprintf(stderr, "parley-server: %s\n", qPrintable(config.error().message));
+        return 2;
+    }
+    parley::server::ParleyServer server;
+    auto address = server.start(config.value());
+    if (!address) {
+        std::fprintf(stderr, "parley-server: %s\n", qPrintable(address.error().message));
+        return 1;
+    }
+    // Tests and scripts read this line to learn the port chosen for --listen HOST:0.
+    std::printf("parley-server listening on %s\n", qPrintable(address.value()));
+    std::fflush(stdout);
+    return app.exec();
+}

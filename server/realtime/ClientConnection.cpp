@@ -1,0 +1,57 @@
+#include "ClientConnection.h"
+
+#include "protocol/Limits.h"
+
+namespace parley::server {
+
+using namespace protocol;
+
+ClientConnection::ClientConnection(std::unique_ptr<QWebSocket> socket, AuthIdentity identity,
+                                   QObject *parent)
+    : QObject(parent)
+    , m_socket(std::move(socket))
+    , m_identity(std::move(identity))
+{
+    // QWebSocketServer has no size setters in Qt 6.4: each socket gets its limits here. Past
+    // them Qt closes the socket with 1009; below them decodeFrame() answers frame_too_large.
+    m_socket->setMaxAllowedIncomingFrameSize(quint64(limits::MaxSocketMessageBytes));
+    m_socket->setMaxAllowedIncomingMessageSize(quint64(limits::MaxSocketMessageBytes));
+    connect(m_socket.get(), &QWebSocket::textMessageReceived, this, &ClientConnection::onText);
+    connect(m_socket.get(), &QWebSocket::binaryMessageReceived, this, &ClientConnection::onBinary);
+    connect(m_socket.get(), &QWebSocket::disconnected, this, &ClientConnection::closed);
+}
+
+ClientConnection::~ClientConnection()
+{
+    m_socket->disconnect(this);
+}
+
+void ClientConnection::send(const Frame &frame)
+{
+    m_socket->sendTextMessage(QString::fromUtf8(encodeFrame(frame)));
+}
+
+void ClientConnection::onText(const QString &text)
+{
+    DecodedFrame decoded = decodeFrame(text.toUtf8());
+    if (!decoded.frame) {
+        send(Frame::failure(decoded.requestId, decoded.frame.error()));
+        return;
+    }
+    const Frame &frame = decoded.frame.value();
+    if (!isClientRequest(frame.type)) {
+        send(Frame::failure(frame.id, Error{ErrorCode::UnknownType,
+                                            QStringLiteral("'%1' is not a request a client can send")
+                                                .arg(frameTypeName(frame.type))}));
+        return;
+    }
+    Q_EMIT requestReceived(frame);
+}
+
+void ClientConnection::onBinary()
+{
+    send(Frame::failure({}, Error{ErrorCode::MalformedFrame,
+                                  QStringLiteral("binary frames are not part of protocol v1")}));
+}
+
+} // namespace parley::server

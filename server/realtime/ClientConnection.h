@@ -1,0 +1,42 @@
+#pragma once
+
+#include "http/HttpTypes.h"
+#include "protocol/Frame.h"
+
+#include <QObject>
+#include <QWebSocket>
+
+#include <memory>
+
+namespace parley::server {
+
+// One authenticated WebSocket of one device. Decodes frames, answers undecodable ones itself and
+// hands valid requests on. Events are pushed only once the device has synced ("live").
+class ClientConnection : public QObject
+{
+    Q_OBJECT
+public:
+    ClientConnection(std::unique_ptr<QWebSocket> socket, AuthIdentity identity,
+                     QObject *parent = nullptr);
+    ~ClientConnection() override;
+
+    const AuthIdentity &identity() const { return m_identity; }
+    bool isLive() const { return m_live; }
+    void setLive(bool live) { m_live = live; }
+
+    void send(const protocol::Frame &frame);
+
+Q_SIGNALS:
+    void requestReceived(const protocol::Frame &frame);
+    void closed();
+
+private:
+    void onText(const QString &text);
+    void onBinary();
+
+    std::unique_ptr<QWebSocket> m_socket;
+    AuthIdentity m_identity;
+    bool m_live = false;
+};
+
+} // namespace parley::server

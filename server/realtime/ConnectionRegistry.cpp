@@ -1,0 +1,30 @@
+#include "ConnectionRegistry.h"
+
+#include "ClientConnection.h"
+
+namespace parley::server {
+
+void ConnectionRegistry::add(ClientConnection *connection)
+{
+    connection->setParent(this);
+    m_byDevice.insert(connection->identity().deviceId, connection);
+    connect(connection, &ClientConnection::closed, this,
+            [this, connection] { remove(connection); });
+}
+
+void ConnectionRegistry::remove(ClientConnection *connection)
+{
+    m_byDevice.remove(connection->identity().deviceId, connection);
+    connection->deleteLater();
+}
+
+void ConnectionRegistry::push(const QString &deviceId, const protocol::Frame &event)
+{
+    const auto connections = m_byDevice.values(deviceId);
+    for (ClientConnection *connection : connections) {
+        if (connection->isLive())
+            connection->send(event);
+    }
+}
+
+} // namespace parley::server

@@ -1,0 +1,101 @@
+#include "MailboxStore.h"
+
+#include "Database.h"
+
+#include <QDateTime>
+#include <QJsonDocument>
+
+namespace parley::server {
+
+using protocol::Error;
+using protocol::ErrorCode;
+using protocol::Result;
+
+MailboxStore::MailboxStore(Database &db)
+    : m_db(db)
+{
+}
+
+Result<std::optional<StoredMessage>> MailboxStore::message(const QString &senderUserId,
+                                                           const QString &messageId)
+{
+    auto query = m_db.exec(QStringLiteral("SELECT sender_device_id, recipient_user_id, server_time "
+                                          "FROM messages WHERE sender_user_id = ? AND message_id = ?"),
+                           {senderUserId, messageId});
+    if (!query)
+        return query.error();
+    QSqlQuery row = std::move(query).value();
+    if (!row.next())
+        return std::optional<StoredMessage>();
+    return std::optional<StoredMessage>(StoredMessage{senderUserId, messageId,
+                                                      row.value(0).toString(),
+                                                      row.value(1).toString(),
+                                                      row.value(2).toLongLong()});
+}
+
+Result<bool> MailboxStore::insertMessage(const StoredMessage &message)
+{
+    auto query = m_db.exec(QStringLiteral("INSERT INTO messages (sender_user_id, message_id, "
+                                          "sender_device_id, recipient_user_id, server_time) "
+                                          "VALUES (?, ?, ?, ?, ?)"),
+                           {message.senderUserId, message.messageId, message.senderDeviceId,
+                            message.recipientUserId, message.serverTime});
+    if (!query)
+        return query.error();
+    return true;
+}
+
+Result<qint64> MailboxStore::append(const QString &deviceId, const QString &type,
+                                    const QJsonObject &data)
+{
+    auto counter = m_db.exec(QStringLiteral("SELECT next_seq FROM devices WHERE id = ?"), {deviceId});
+    if (!counter)
+        return counter.error();
+    QSqlQuery row = std::move(counter).value();
+    if (!row.next())
+        return Error{ErrorCode::UnknownDevice, QStringLiteral("no device %1").arg(deviceId)};
+    const qint64 seq = row.value(0).toLongLong();
+    auto bumped = m_db.exec(QStringLiteral("UPDATE devices SET next_seq = ? WHERE id = ?"),
+                            {seq + 1, deviceId});
+    if (!bumped)
+        return bumped.error();
+    const QString payload =
+        QString::fromUtf8(QJsonDocument(data).toJson(QJsonDocument::Compact));
+    auto inserted = m_db.exec(QStringLiteral("INSERT INTO mailbox (device_id, seq, type, payload, "
+                                             "created_at) VALUES (?, ?, ?, ?, ?)"),
+                              {deviceId, seq, type, payload, QDateTime::currentMSecsSinceEpoch()});
+    if (!inserted)
+        return inserted.error();
+    return seq;
+}
+
+Result<QList<MailboxEvent>> MailboxStore::eventsAfter(const QString &deviceId, qint64 after,
+                                                      int limit)
+{
+    auto query = m_db.exec(QStringLiteral("SELECT seq, type, payload FROM mailbox "
+                                          "WHERE device_id = ? AND seq > ? ORDER BY seq LIMIT ?"),
+                           {deviceId, after, limit});
+    if (!query)
+        return query.error();
+    QSqlQuery rows = std::move(query).value();
+    QList<MailboxEvent> events;
+    while (rows.next()) {
+        events.append({rows.value(0).toLongLong(), rows.value(1).toString(),
+                       QJsonDocument::fromJson(rows.value(2).toString().toUtf8()).object()});
+    }
+    return events;
+}
+
+Result<bool> MailboxStore::insertReceipt(const QString &senderUserId, const QString &messageId,
+                                         const QString &deviceId, const QString &kind, qint64 at)
+{
+    auto query = m_db.exec(QStringLiteral("INSERT INTO receipts (sender_user_id, message_id, "
+                                          "device_id, kind, at) VALUES (?, ?, ?, ?, ?) "
+                                          "ON CONFLICT DO NOTHING"),
+                           {senderUserId, messageId, deviceId, kind, at});
+    if (!query)
+        return query.error();
+    return query.value().numRowsAffected() > 0;
+}
+
+} // namespace parley::server

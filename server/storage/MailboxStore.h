@@ -1,0 +1,58 @@
+#pragma once
+
+#include "protocol/Result.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace parley::server {
+
+class Database;
+
+struct StoredMessage
+{
+    QString senderUserId;
+    QString messageId;
+    QString senderDeviceId;
+    QString recipientUserId;
+    qint64 serverTime = 0;
+};
+
+// One event waiting in a device's mailbox: a frame type and its data without "seq".
+struct MailboxEvent
+{
+    qint64 seq = 0;
+    QString type;
+    QJsonObject data;
+};
+
+// Messages (metadata only: the ciphertext lives in the mailbox events), per-device mailboxes
+// with gap-free sequence numbers, and delivery/read receipts.
+class MailboxStore
+{
+public:
+    explicit MailboxStore(Database &db);
+
+    protocol::Result<std::optional<StoredMessage>> message(const QString &senderUserId,
+                                                           const QString &messageId);
+    protocol::Result<bool> insertMessage(const StoredMessage &message);
+
+    // Appends an event and returns its seq. Call inside a transaction: the seq counter and the
+    // event are written together or not at all.
+    protocol::Result<qint64> append(const QString &deviceId, const QString &type,
+                                    const QJsonObject &data);
+    protocol::Result<QList<MailboxEvent>> eventsAfter(const QString &deviceId, qint64 after,
+                                                      int limit);
+
+    // Returns false when this receipt was recorded before (a repeated ack).
+    protocol::Result<bool> insertReceipt(const QString &senderUserId, const QString &messageId,
+                                         const QString &deviceId, const QString &kind, qint64 at);
+
+private:
+    Database &m_db;
+};
+
+} // namespace parley::server
