@@ -38,6 +38,7 @@ constexpr std::array errorTable{
     ErrorInfo{ErrorCode::DeviceMismatch, "device_mismatch", 409},
     ErrorInfo{ErrorCode::DuplicateRequest, "duplicate_request", 409},
     ErrorInfo{ErrorCode::NotSynced, "not_synced", 409},
+    ErrorInfo{ErrorCode::NetworkError, "network_error", 0},
     ErrorInfo{ErrorCode::InternalError, "internal_error", 500},
 };
 

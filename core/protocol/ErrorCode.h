@@ -33,6 +33,8 @@ enum class ErrorCode {
     DuplicateRequest,
     NotSynced,
     InternalError,
+    // Client-side only, never on the wire: the server could not be reached or did not answer.
+    NetworkError,
 };
 
 // The lower-case wire name, e.g. "frame_too_large".

@@ -1,0 +1,48 @@
+#pragma once
+
+#include "Session.h"
+#include "crypto/DeviceKeyPair.h"
+#include "protocol/ErrorCode.h"
+
+#include <QObject>
+
+namespace parley::net {
+class ApiClient;
+}
+
+namespace parley {
+
+// The phone-number login: ask for a code, then prove it and register this device's public key
+// (docs/protocol.md, "Login"). One attempt at a time; every call ends in one signal.
+class LoginService : public QObject
+{
+    Q_OBJECT
+public:
+    LoginService(net::ApiClient &api, crypto::DeviceKeyPair deviceKeys, QString deviceName,
+                 QObject *parent = nullptr);
+
+    // Strips spaces, dashes, dots and brackets; "00" becomes "+". Empty when it cannot be E.164.
+    static QString normalizePhoneNumber(const QString &input);
+
+    void requestCode(const QString &phoneNumber);
+    void submitCode(const QString &code);
+    bool isBusy() const { return m_busy; }
+    QString phoneNumber() const { return m_phoneNumber; }
+
+Q_SIGNALS:
+    void codeSent(const QString &phoneNumber, int expiresInSeconds);
+    void loggedIn(const parley::Session &session);
+    void failed(const parley::protocol::Error &error);
+    void busyChanged(bool busy);
+
+private:
+    void setBusy(bool busy);
+
+    net::ApiClient &m_api;
+    crypto::DeviceKeyPair m_deviceKeys;
+    QString m_deviceName;
+    QString m_phoneNumber;
+    bool m_busy = false;
+};
+
+} // namespace parley

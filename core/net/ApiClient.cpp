@@ -1,0 +1,73 @@
+#include "ApiClient.h"
+
+#include "protocol/JsonReader.h"
+#include "protocol/RestPayloads.h"
+
+#include <QJsonDocument>
+#include <QNetworkReply>
+
+namespace parley::net {
+
+using protocol::Error;
+using protocol::ErrorCode;
+
+namespace {
+constexpr int TransferTimeoutMs = 15000;
+constexpr qsizetype MaxResponseBytes = 4 * 1024 * 1024;
+} // namespace
+
+ApiClient::ApiClient(QUrl serverUrl, QObject *parent)
+    : QObject(parent)
+    , m_serverUrl(std::move(serverUrl))
+{
+}
+
+QNetworkRequest ApiClient::makeRequest(const QString &path, const QUrlQuery &query) const
+{
+    QUrl url = m_serverUrl;
+    url.setPath(path);
+    url.setQuery(query);
+    QNetworkRequest request(url);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    request.setTransferTimeout(TransferTimeoutMs);
+    if (!m_accessToken.isEmpty())
+        request.setRawHeader("Authorization", "Bearer " + m_accessToken.toLatin1());
+    return request;
+}
+
+void ApiClient::get(const QString &path, const QUrlQuery &query, JsonCallback callback)
+{
+    watch(m_network.get(makeRequest(path, query)), std::move(callback));
+}
+
+void ApiClient::post(const QString &path, const QJsonObject &body, JsonCallback callback)
+{
+    watch(m_network.post(makeRequest(path, {}), QJsonDocument(body).toJson(QJsonDocument::Compact)),
+          std::move(callback));
+}
+
+void ApiClient::watch(QNetworkReply *reply, JsonCallback callback)
+{
+    connect(reply, &QNetworkReply::finished, this, [reply, callback = std::move(callback)] {
+        reply->deleteLater();
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        const QByteArray body = reply->read(MaxResponseBytes);
+        if (status == 0) {
+            callback(Error{ErrorCode::NetworkError,
+                           QStringLiteral("cannot reach the server: %1").arg(reply->errorString())});
+            return;
+        }
+        if (status < 200 || status >= 300) {
+            callback(protocol::decodeErrorBody(body).value_or(
+                Error{ErrorCode::InternalError, QStringLiteral("server answered HTTP %1").arg(status)}));
+            return;
+        }
+        protocol::ParsedObject parsed = protocol::parseJsonObject(body, MaxResponseBytes);
+        if (parsed.error)
+            callback(*parsed.error);
+        else
+            callback(parsed.object);
+    });
+}
+
+} // namespace parley::net

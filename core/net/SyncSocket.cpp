@@ -1,0 +1,157 @@
+#include "SyncSocket.h"
+
+#include "protocol/Limits.h"
+#include "protocol/RestPayloads.h"
+
+#include <QDateTime>
+#include <QRandomGenerator>
+#include <QUrlQuery>
+
+namespace parley::net {
+
+using namespace protocol;
+
+namespace {
+constexpr int FirstBackoffMs = 500;
+constexpr int MaxBackoffMs = 30000;
+constexpr int RequestTimeoutMs = 20000;
+} // namespace
+
+SyncSocket::SyncSocket(QObject *parent)
+    : QObject(parent)
+{
+    m_socket.setMaxAllowedIncomingMessageSize(quint64(limits::MaxSocketMessageBytes));
+    m_socket.setMaxAllowedIncomingFrameSize(quint64(limits::MaxSocketMessageBytes));
+    m_reconnectTimer.setSingleShot(true);
+    m_timeoutTimer.setInterval(1000);
+    connect(&m_reconnectTimer, &QTimer::timeout, this, &SyncSocket::connectNow);
+    connect(&m_timeoutTimer, &QTimer::timeout, this, &SyncSocket::expireRequests);
+    connect(&m_socket, &QWebSocket::connected, this, &SyncSocket::onConnected);
+    connect(&m_socket, &QWebSocket::disconnected, this, &SyncSocket::onDisconnected);
+    connect(&m_socket, &QWebSocket::textMessageReceived, this, &SyncSocket::onText);
+}
+
+SyncSocket::~SyncSocket()
+{
+    m_wanted = false;
+    m_socket.disconnect(this);
+    m_socket.abort();
+}
+
+void SyncSocket::open(const QUrl &serverUrl, const QString &accessToken)
+{
+    QUrl url = serverUrl;
+    url.setScheme(serverUrl.scheme() == QLatin1String("https") ? QStringLiteral("wss")
+                                                               : QStringLiteral("ws"));
+    url.setPath(QLatin1String(paths::WebSocket));
+    // Browsers cannot set headers on a WebSocket, so the protocol takes the token as a query item.
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("access_token"), accessToken);
+    url.setQuery(query);
+    m_url = url;
+    m_wanted = true;
+    m_backoffMs = 0;
+    connectNow();
+}
+
+void SyncSocket::close()
+{
+    m_wanted = false;
+    m_reconnectTimer.stop();
+    m_socket.close();
+}
+
+bool SyncSocket::isConnected() const
+{
+    return m_socket.state() == QAbstractSocket::ConnectedState;
+}
+
+void SyncSocket::connectNow()
+{
+    if (m_wanted && m_socket.state() == QAbstractSocket::UnconnectedState)
+        m_socket.open(m_url);
+}
+
+void SyncSocket::onConnected()
+{
+    m_backoffMs = 0;
+    m_timeoutTimer.start();
+    Q_EMIT connected();
+}
+
+void SyncSocket::onDisconnected()
+{
+    m_timeoutTimer.stop();
+    failPending(QStringLiteral("the connection to the server was lost"));
+    Q_EMIT disconnected();
+    if (!m_wanted)
+        return;
+    // Jittered so that many clients do not all come back at the same instant after an outage.
+    m_backoffMs = m_backoffMs == 0 ? FirstBackoffMs : qMin(m_backoffMs * 2, MaxBackoffMs);
+    const int jitter = int(QRandomGenerator::global()->bounded(m_backoffMs / 4 + 1));
+    m_reconnectTimer.start(m_backoffMs + jitter);
+}
+
+void SyncSocket::request(FrameType type, const QJsonObject &data, ReplyCallback callback)
+{
+    if (!isConnected()) {
+        callback(Error{ErrorCode::NetworkError, QStringLiteral("not connected to the server")});
+        return;
+    }
+    const QString id = QString::number(m_nextRequestId++);
+    m_pending.insert(id, {std::move(callback), QDateTime::currentMSecsSinceEpoch() + RequestTimeoutMs});
+    m_socket.sendTextMessage(QString::fromUtf8(encodeFrame(Frame::request(type, id, data))));
+}
+
+void SyncSocket::onText(const QString &text)
+{
+    DecodedFrame decoded = decodeFrame(text.toUtf8());
+    if (!decoded.frame) {
+        qWarning().noquote() << "ignoring a malformed frame from the server:"
+                             << decoded.frame.error().message;
+        return;
+    }
+    const Frame &frame = decoded.frame.value();
+    if (frame.type != FrameType::Ack && frame.type != FrameType::Error) {
+        Q_EMIT eventReceived(frame);
+        return;
+    }
+    const auto pending = m_pending.find(frame.re);
+    if (pending == m_pending.end()) {
+        if (frame.type == FrameType::Error)
+            qWarning().noquote() << "server error:" << frame.error.message;
+        return;
+    }
+    ReplyCallback callback = std::move(pending->callback);
+    m_pending.erase(pending);
+    if (frame.type == FrameType::Ack)
+        callback(frame.data);
+    else
+        callback(frame.error);
+}
+
+void SyncSocket::failPending(const QString &why)
+{
+    // Callbacks may send new requests; take the table first so that they do not see stale ones.
+    const auto pending = std::exchange(m_pending, {});
+    for (const Pending &request : pending)
+        request.callback(Error{ErrorCode::NetworkError, why});
+}
+
+void SyncSocket::expireRequests()
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    QList<ReplyCallback> expired;
+    for (auto it = m_pending.begin(); it != m_pending.end();) {
+        if (it->deadline > now) {
+            ++it;
+            continue;
+        }
+        expired.append(std::move(it->callback));
+        it = m_pending.erase(it);
+    }
+    for (const ReplyCallback &callback : expired)
+        callback(Error{ErrorCode::NetworkError, QStringLiteral("the server did not answer in time")});
+}
+
+} // namespace parley::net

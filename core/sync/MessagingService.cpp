@@ -1,0 +1,277 @@
+#include "MessagingService.h"
+
+#include "MessageContent.h"
+#include "crypto/MessageCipher.h"
+#include "net/ApiClient.h"
+#include "net/SyncSocket.h"
+#include "protocol/MessagePayloads.h"
+
+#include <QDateTime>
+#include <QUuid>
+
+namespace parley::sync {
+
+using namespace protocol;
+
+namespace {
+// A device list that changed under us twice in a row is not a race any more.
+constexpr int MaxDeviceMismatches = 3;
+
+const DeviceKey *findDevice(const DeviceKeyList &list, const QString &deviceId)
+{
+    for (const DeviceKey &device : list.devices) {
+        if (device.deviceId == deviceId)
+            return &device;
+    }
+    return nullptr;
+}
+} // namespace
+
+MessagingService::MessagingService(Session session, crypto::DeviceKeyPair deviceKeys,
+                                   net::ApiClient &api, net::SyncSocket &socket, QObject *parent)
+    : QObject(parent)
+    , m_session(std::move(session))
+    , m_deviceKeys(std::move(deviceKeys))
+    , m_api(api)
+    , m_socket(socket)
+{
+    connect(&m_socket, &net::SyncSocket::connected, this, &MessagingService::onConnected);
+    connect(&m_socket, &net::SyncSocket::disconnected, this, &MessagingService::onDisconnected);
+    connect(&m_socket, &net::SyncSocket::eventReceived, this, &MessagingService::onEvent);
+}
+
+void MessagingService::start()
+{
+    m_api.setAccessToken(m_session.accessToken);
+    m_socket.open(m_session.serverUrl, m_session.accessToken);
+}
+
+void MessagingService::stop()
+{
+    m_socket.close();
+}
+
+void MessagingService::setSynced(bool synced)
+{
+    if (m_synced == synced)
+        return;
+    m_synced = synced;
+    Q_EMIT syncedChanged(synced);
+}
+
+void MessagingService::onConnected()
+{
+    m_syncCursor = m_lastSeq;
+    requestSync();
+}
+
+void MessagingService::onDisconnected()
+{
+    setSynced(false);
+}
+
+void MessagingService::requestSync()
+{
+    m_socket.request(FrameType::Sync, SyncRequest{m_syncCursor}.toJson(),
+                     [this](Result<QJsonObject> answer) {
+                         if (!answer)
+                             return; // a reconnect syncs again
+                         auto done = SyncDone::fromJson(answer.value());
+                         if (!done)
+                             return;
+                         m_syncCursor = done.value().lastSeq;
+                         if (done.value().hasMore) {
+                             requestSync();
+                             return;
+                         }
+                         setSynced(true);
+                         flushOutbox();
+                     });
+}
+
+QString MessagingService::sendText(const QString &recipientUserId, const QString &text)
+{
+    const QString messageId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    const MessageContent content{messageId, text, QDateTime::currentMSecsSinceEpoch()};
+    m_outbox.enqueue({messageId, recipientUserId, content.encode(), 0});
+    flushOutbox();
+    return messageId;
+}
+
+void MessagingService::findUserByPhone(const QString &phoneNumber,
+                                       std::function<void(Result<UserSearchResult>)> callback)
+{
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("q"), QString::fromLatin1(QUrl::toPercentEncoding(phoneNumber)));
+    m_api.getAs<UserSearchResult>(QLatin1String(paths::UserSearch), query, std::move(callback));
+}
+
+void MessagingService::fetchDevices(const QString &userId,
+                                    std::function<void(Result<DeviceKeyList>)> callback)
+{
+    m_api.getAs<DeviceKeyList>(userDevicesPath(userId), {}, std::move(callback));
+}
+
+void MessagingService::flushOutbox()
+{
+    if (!m_synced || m_sending || m_outbox.isEmpty())
+        return;
+    m_sending = true;
+    const QString recipientUserId = m_outbox.head().recipientUserId;
+    auto failHead = [this](const Error &error) {
+        m_sending = false;
+        if (error.code == ErrorCode::NetworkError)
+            return; // stays in the outbox; the next sync flushes it
+        Q_EMIT sendFailed(m_outbox.dequeue().messageId, error);
+        flushOutbox();
+    };
+    fetchDevices(recipientUserId, [this, failHead](Result<DeviceKeyList> recipient) {
+        if (!recipient)
+            return failHead(recipient.error());
+        fetchDevices(m_session.userId, [this, failHead, recipient](Result<DeviceKeyList> own) {
+            if (!own)
+                return failHead(own.error());
+            sealAndSend(recipient.value(), own.value());
+        });
+    });
+}
+
+void MessagingService::sealAndSend(const DeviceKeyList &recipient, const DeviceKeyList &own)
+{
+    const Outgoing &outgoing = m_outbox.head();
+    MessageSend message{outgoing.messageId, outgoing.recipientUserId, {}};
+    for (const DeviceKeyList *list : {&recipient, &own}) {
+        for (const DeviceKey &device : list->devices) {
+            const bool seen = std::any_of(message.envelopes.cbegin(), message.envelopes.cend(),
+                                          [&](const Envelope &e) { return e.deviceId == device.deviceId; });
+            if (device.deviceId == m_session.deviceId || seen)
+                continue;
+            const crypto::SealedBox box = crypto::MessageCipher::seal(
+                outgoing.plaintext, device.publicKey, m_deviceKeys.secretKey());
+            message.envelopes.append({device.deviceId, box.nonce, box.ciphertext});
+        }
+    }
+    if (message.envelopes.isEmpty()) {
+        onSendAnswer(Error{ErrorCode::UnknownDevice, tr("The recipient has no device to send to.")});
+        return;
+    }
+    m_socket.request(FrameType::MessageSend, message.toJson(),
+                     [this](Result<QJsonObject> answer) { onSendAnswer(answer); });
+}
+
+void MessagingService::onSendAnswer(const Result<QJsonObject> &answer)
+{
+    m_sending = false;
+    if (m_outbox.isEmpty())
+        return;
+    if (answer) {
+        const auto accepted = MessageAccepted::fromJson(answer.value());
+        Q_EMIT messageSent(m_outbox.dequeue().messageId,
+                           accepted ? accepted.value().serverTime : 0);
+        flushOutbox();
+        return;
+    }
+    const Error &error = answer.error();
+    if (error.code == ErrorCode::NetworkError)
+        return;
+    const bool staleDevices =
+        error.code == ErrorCode::DeviceMismatch || error.code == ErrorCode::UnknownDevice;
+    if (staleDevices && ++m_outbox.head().mismatches < MaxDeviceMismatches) {
+        flushOutbox(); // fetches the device lists again
+        return;
+    }
+    Q_EMIT sendFailed(m_outbox.dequeue().messageId, error);
+    flushOutbox();
+}
+
+void MessagingService::onEvent(const Frame &event)
+{
+    const qint64 seq = qint64(event.data.value(QLatin1String("seq")).toDouble());
+    if (seq <= m_lastQueuedSeq)
+        return; // already handled or queued: a replay after reconnect
+    m_lastQueuedSeq = seq;
+    m_inbox.enqueue(event);
+    processNextEvent();
+}
+
+void MessagingService::processNextEvent()
+{
+    if (m_processing || m_inbox.isEmpty())
+        return;
+    m_processing = true;
+    const Frame event = m_inbox.head();
+    if (event.type == FrameType::MessageReceive) {
+        openMessage(event);
+        return;
+    }
+    auto receipt = ReceiptEvent::fromJson(event.data);
+    if (receipt && event.type == FrameType::MessageDelivered)
+        Q_EMIT messageDelivered(receipt.value().messageId, receipt.value().recipientUserId);
+    else if (receipt && event.type == FrameType::MessageRead)
+        Q_EMIT messageRead(receipt.value().messageId, receipt.value().recipientUserId);
+    finishEvent(receipt ? receipt.value().seq : m_lastQueuedSeq);
+}
+
+void MessagingService::openMessage(const Frame &event)
+{
+    auto parsed = MessageReceive::fromJson(event.data);
+    if (!parsed) {
+        qWarning().noquote() << "dropping a malformed message:" << parsed.error().message;
+        finishEvent(qint64(event.data.value(QLatin1String("seq")).toDouble()));
+        return;
+    }
+    const MessageReceive message = parsed.value();
+    fetchDevices(message.senderUserId, [this, message](Result<DeviceKeyList> devices) {
+        if (!devices && devices.error().code == ErrorCode::NetworkError) {
+            abandonInbox();
+            return;
+        }
+        const DeviceKey *sender = devices ? findDevice(devices.value(), message.senderDeviceId) : nullptr;
+        std::optional<QByteArray> plaintext;
+        if (sender) {
+            plaintext = crypto::MessageCipher::open(message.nonce, message.ciphertext,
+                                                    sender->publicKey, m_deviceKeys.secretKey());
+        }
+        const auto content = plaintext ? MessageContent::decode(*plaintext) : std::nullopt;
+        if (content && content->messageId == message.messageId) {
+            Q_EMIT messageReceived({message.messageId, message.senderUserId, message.senderDeviceId,
+                                    content->text, content->sentAt, message.serverTime});
+        } else {
+            Q_EMIT messageUndecryptable(message.messageId, message.senderUserId);
+        }
+        acknowledge(message.seq, message.messageId, message.senderUserId);
+    });
+}
+
+void MessagingService::acknowledge(qint64 seq, const QString &messageId, const QString &senderUserId)
+{
+    // The seq only advances once the server has the receipt, so a lost ack is sent again after
+    // the replay that follows a reconnect.
+    m_socket.request(FrameType::MessageDelivered, ReceiptRequest{messageId, senderUserId}.toJson(),
+                     [this, seq](Result<QJsonObject> answer) {
+                         if (!answer && answer.error().code == ErrorCode::NetworkError) {
+                             abandonInbox();
+                             return;
+                         }
+                         finishEvent(seq);
+                     });
+}
+
+void MessagingService::abandonInbox()
+{
+    // Everything not finished is replayed by the next sync from m_lastSeq.
+    m_inbox.clear();
+    m_lastQueuedSeq = m_lastSeq;
+    m_processing = false;
+}
+
+void MessagingService::finishEvent(qint64 seq)
+{
+    if (!m_inbox.isEmpty())
+        m_inbox.dequeue();
+    m_lastSeq = qMax(m_lastSeq, seq);
+    m_processing = false;
+    processNextEvent();
+}
+
+} // namespace parley::sync
