@@ -34,6 +34,7 @@ enum class ErrorCode {
     NotSynced,
     InternalError,
     // Client-side only, never on the wire: the server could not be reached or did not answer.
+    // Keep it last: tests walk the enum up to it.
     NetworkError,
 };
 

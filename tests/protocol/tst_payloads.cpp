@@ -1,0 +1,221 @@
+#include "protocol/Limits.h"
+#include "protocol/MessagePayloads.h"
+#include "protocol/RestPayloads.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTest>
+
+using namespace parley::protocol;
+
+Q_DECLARE_METATYPE(parley::protocol::ErrorCode)
+
+namespace {
+
+QString b64(qsizetype bytes, char fill = 'k')
+{
+    return QString::fromLatin1(QByteArray(bytes, fill).toBase64());
+}
+
+QJsonObject envelope(const QString &deviceId = QStringLiteral("d1"))
+{
+    return {{QStringLiteral("deviceId"), deviceId},
+            {QStringLiteral("nonce"), b64(limits::NonceBytes)},
+            {QStringLiteral("ciphertext"), b64(40)}};
+}
+
+QJsonObject validSend()
+{
+    return {{QStringLiteral("messageId"), QStringLiteral("m-1")},
+            {QStringLiteral("recipientUserId"), QStringLiteral("u-2")},
+            {QStringLiteral("envelopes"), QJsonArray{envelope()}}};
+}
+
+QJsonObject with(QJsonObject object, const QString &key, const QJsonValue &value)
+{
+    if (value.isUndefined())
+        object.remove(key);
+    else
+        object.insert(key, value);
+    return object;
+}
+
+} // namespace
+
+// Payload parsers: wrong types, wrong sizes and missing fields each get a precise error code.
+class PayloadsTest : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void validMessageSendRoundTrips();
+    void badMessageSendIsRejected_data();
+    void badMessageSendIsRejected();
+    void receiveEventRoundTripsWithBinaryFieldsIntact();
+    void sequenceNumbersMustBeWholeNonNegativeNumbers_data();
+    void sequenceNumbersMustBeWholeNonNegativeNumbers();
+    void phoneNumbersMustBeE164_data();
+    void phoneNumbersMustBeE164();
+    void verifyOtpRequiresADevicePublicKeyOf32Bytes_data();
+    void verifyOtpRequiresADevicePublicKeyOf32Bytes();
+    void errorBodyRoundTrips();
+    void nonErrorBodyIsNotMistakenForAnError();
+};
+
+void PayloadsTest::validMessageSendRoundTrips()
+{
+    const auto parsed = MessageSend::fromJson(validSend());
+    QVERIFY(parsed.ok());
+    QCOMPARE(parsed.value().envelopes.size(), 1);
+    QCOMPARE(parsed.value().envelopes.first().nonce, QByteArray(limits::NonceBytes, 'k'));
+    QCOMPARE(parsed.value().toJson(), validSend());
+}
+
+void PayloadsTest::badMessageSendIsRejected_data()
+{
+    QTest::addColumn<QJsonObject>("json");
+    QTest::addColumn<ErrorCode>("expected");
+    const QJsonObject ok = validSend();
+    const QString envelopes = QStringLiteral("envelopes");
+    auto withEnvelope = [&](const QString &key, const QJsonValue &value) {
+        return with(ok, envelopes, QJsonArray{with(envelope(), key, value)});
+    };
+
+    QTest::newRow("no messageId") << with(ok, QStringLiteral("messageId"), QJsonValue::Undefined) << ErrorCode::MissingField;
+    QTest::newRow("messageId number") << with(ok, QStringLiteral("messageId"), 5) << ErrorCode::InvalidField;
+    QTest::newRow("messageId too long") << with(ok, QStringLiteral("messageId"), QString(65, u'x')) << ErrorCode::InvalidField;
+    QTest::newRow("recipient null") << with(ok, QStringLiteral("recipientUserId"), QJsonValue::Null) << ErrorCode::MissingField;
+    QTest::newRow("envelopes object") << with(ok, envelopes, QJsonObject()) << ErrorCode::InvalidField;
+    QTest::newRow("envelopes empty") << with(ok, envelopes, QJsonArray()) << ErrorCode::InvalidField;
+    QJsonArray tooMany;
+    for (int i = 0; i <= limits::MaxEnvelopes; ++i)
+        tooMany.append(envelope(QStringLiteral("d%1").arg(i)));
+    QTest::newRow("too many envelopes") << with(ok, envelopes, tooMany) << ErrorCode::PayloadTooLarge;
+    QTest::newRow("envelope not object") << with(ok, envelopes, QJsonArray{QStringLiteral("x")}) << ErrorCode::InvalidField;
+    QTest::newRow("duplicate device") << with(ok, envelopes, QJsonArray{envelope(), envelope()}) << ErrorCode::InvalidField;
+    QTest::newRow("nonce too short") << withEnvelope(QStringLiteral("nonce"), b64(23)) << ErrorCode::InvalidField;
+    QTest::newRow("nonce too long") << withEnvelope(QStringLiteral("nonce"), b64(25)) << ErrorCode::InvalidField;
+    QTest::newRow("nonce not base64") << withEnvelope(QStringLiteral("nonce"), QStringLiteral("@@@@")) << ErrorCode::InvalidField;
+    QTest::newRow("nonce number") << withEnvelope(QStringLiteral("nonce"), 24) << ErrorCode::InvalidField;
+    QTest::newRow("ciphertext only a MAC") << withEnvelope(QStringLiteral("ciphertext"), b64(limits::BoxMacBytes)) << ErrorCode::InvalidField;
+    QTest::newRow("ciphertext too large") << withEnvelope(QStringLiteral("ciphertext"), b64(limits::MaxCiphertextBytes + 1)) << ErrorCode::PayloadTooLarge;
+    QTest::newRow("ciphertext missing") << withEnvelope(QStringLiteral("ciphertext"), QJsonValue::Undefined) << ErrorCode::MissingField;
+    QTest::newRow("deviceId bool") << withEnvelope(QStringLiteral("deviceId"), true) << ErrorCode::InvalidField;
+}
+
+void PayloadsTest::badMessageSendIsRejected()
+{
+    QFETCH(QJsonObject, json);
+    QFETCH(ErrorCode, expected);
+    const auto parsed = MessageSend::fromJson(json);
+    QVERIFY(!parsed.ok());
+    QCOMPARE(parsed.error().code, expected);
+    QVERIFY(!parsed.error().message.isEmpty());
+}
+
+void PayloadsTest::receiveEventRoundTripsWithBinaryFieldsIntact()
+{
+    QByteArray ciphertext(300, Qt::Uninitialized);
+    for (int i = 0; i < ciphertext.size(); ++i)
+        ciphertext[i] = char(i);
+    const MessageReceive sent{9007199254740991, QStringLiteral("m"), QStringLiteral("u"),
+                              QStringLiteral("d"), 1764000000000, QByteArray(24, '\0'), ciphertext};
+    const auto parsed = MessageReceive::fromJson(
+        QJsonDocument::fromJson(QJsonDocument(sent.toJson()).toJson()).object());
+    QVERIFY(parsed.ok());
+    QCOMPARE(parsed.value().seq, sent.seq);
+    QCOMPARE(parsed.value().ciphertext, ciphertext);
+    QCOMPARE(parsed.value().nonce, sent.nonce);
+}
+
+void PayloadsTest::sequenceNumbersMustBeWholeNonNegativeNumbers_data()
+{
+    QTest::addColumn<QJsonValue>("after");
+    QTest::addColumn<bool>("accepted");
+    QTest::newRow("zero") << QJsonValue(0) << true;
+    QTest::newRow("large") << QJsonValue(double(limits::MaxJsonInteger)) << true;
+    QTest::newRow("negative") << QJsonValue(-1) << false;
+    QTest::newRow("fraction") << QJsonValue(1.5) << false;
+    QTest::newRow("above 2^53") << QJsonValue(double(limits::MaxJsonInteger) * 4) << false;
+    QTest::newRow("string") << QJsonValue(QStringLiteral("3")) << false;
+    QTest::newRow("bool") << QJsonValue(true) << false;
+}
+
+void PayloadsTest::sequenceNumbersMustBeWholeNonNegativeNumbers()
+{
+    QFETCH(QJsonValue, after);
+    QFETCH(bool, accepted);
+    const auto parsed = SyncRequest::fromJson({{QStringLiteral("after"), after}});
+    QCOMPARE(parsed.ok(), accepted);
+    if (!accepted)
+        QCOMPARE(parsed.error().code, ErrorCode::InvalidField);
+}
+
+void PayloadsTest::phoneNumbersMustBeE164_data()
+{
+    QTest::addColumn<QString>("number");
+    QTest::addColumn<bool>("valid");
+    QTest::newRow("us") << QStringLiteral("+15551234567") << true;
+    QTest::newRow("15 digits") << QStringLiteral("+123456789012345") << true;
+    QTest::newRow("16 digits") << QStringLiteral("+1234567890123456") << false;
+    QTest::newRow("no plus") << QStringLiteral("15551234567") << false;
+    QTest::newRow("leading zero") << QStringLiteral("+05551234567") << false;
+    QTest::newRow("spaces") << QStringLiteral("+1 555 123 4567") << false;
+    QTest::newRow("letters") << QStringLiteral("+1555CALLNOW") << false;
+    QTest::newRow("too short") << QStringLiteral("+1234567") << false;
+    QTest::newRow("arabic digits") << QStringLiteral("+١٢٣٤٥٦٧٨٩٠") << false;
+}
+
+void PayloadsTest::phoneNumbersMustBeE164()
+{
+    QFETCH(QString, number);
+    QFETCH(bool, valid);
+    QCOMPARE(isE164(number), valid);
+    const auto parsed = LoginRequest::fromJson({{QStringLiteral("phoneNumber"), number}});
+    QCOMPARE(parsed.ok(), valid);
+    if (!valid)
+        QCOMPARE(parsed.error().code, ErrorCode::InvalidPhoneNumber);
+}
+
+void PayloadsTest::verifyOtpRequiresADevicePublicKeyOf32Bytes_data()
+{
+    QTest::addColumn<QJsonValue>("publicKey");
+    QTest::addColumn<bool>("accepted");
+    QTest::newRow("32 bytes") << QJsonValue(b64(32)) << true;
+    QTest::newRow("31 bytes") << QJsonValue(b64(31)) << false;
+    QTest::newRow("33 bytes") << QJsonValue(b64(33)) << false;
+    QTest::newRow("url-safe alphabet") << QJsonValue(QString::fromLatin1(QByteArray(32, '\xff').toBase64(QByteArray::Base64UrlEncoding))) << false;
+    QTest::newRow("array") << QJsonValue(QJsonArray{1, 2}) << false;
+}
+
+void PayloadsTest::verifyOtpRequiresADevicePublicKeyOf32Bytes()
+{
+    QFETCH(QJsonValue, publicKey);
+    QFETCH(bool, accepted);
+    const QJsonObject json{{QStringLiteral("phoneNumber"), QStringLiteral("+15551234567")},
+                           {QStringLiteral("code"), QStringLiteral("123456")},
+                           {QStringLiteral("device"),
+                            QJsonObject{{QStringLiteral("name"), QStringLiteral("laptop")},
+                                        {QStringLiteral("publicKey"), publicKey}}}};
+    const auto parsed = VerifyOtpRequest::fromJson(json);
+    QCOMPARE(parsed.ok(), accepted);
+    if (!accepted)
+        QCOMPARE(parsed.error().code, ErrorCode::InvalidField);
+}
+
+void PayloadsTest::errorBodyRoundTrips()
+{
+    const Error error{ErrorCode::OtpExpired, QStringLiteral("the code has expired")};
+    const auto decoded = decodeErrorBody(encodeErrorBody(error));
+    QVERIFY(decoded.has_value());
+    QCOMPARE(*decoded, error);
+}
+
+void PayloadsTest::nonErrorBodyIsNotMistakenForAnError()
+{
+    QVERIFY(!decodeErrorBody("{\"users\":[]}").has_value());
+    QVERIFY(!decodeErrorBody("<html>502 Bad Gateway</html>").has_value());
+}
+
+QTEST_GUILESS_MAIN(PayloadsTest)
+#include "tst_payloads.moc"

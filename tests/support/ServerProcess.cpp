@@ -1,0 +1,84 @@
+#include "ServerProcess.h"
+
+#include <QDeadlineTimer>
+#include <QDir>
+#include <QFile>
+#include <QRegularExpression>
+#include <QTest>
+
+namespace {
+constexpr int StartTimeoutMs = 15000;
+}
+
+ServerProcess::ServerProcess()
+{
+    m_process.setProcessChannelMode(QProcess::MergedChannels);
+}
+
+ServerProcess::~ServerProcess()
+{
+    stop();
+}
+
+QString ServerProcess::executable()
+{
+    return qEnvironmentVariable("PARLEY_SERVER");
+}
+
+bool ServerProcess::start(const QStringList &extraArguments)
+{
+    if (executable().isEmpty()) {
+        m_error = QStringLiteral("PARLEY_SERVER is not set; run the test through ctest");
+        return false;
+    }
+    m_output.clear();
+    m_process.start(executable(),
+                    QStringList{QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                                QStringLiteral("--data-dir"), dataDir(),
+                                QStringLiteral("--otp-delivery"), QStringLiteral("file:") + otpDir()}
+                        + extraArguments);
+    static const QRegularExpression listening(QStringLiteral("listening on ([0-9.]+):([0-9]+)"));
+    const QDeadlineTimer deadline(StartTimeoutMs);
+    while (!deadline.hasExpired() && m_process.state() != QProcess::NotRunning) {
+        m_process.waitForReadyRead(100);
+        m_output += QString::fromUtf8(m_process.readAll());
+        const auto match = listening.match(m_output);
+        if (match.hasMatch()) {
+            m_url = QUrl(QStringLiteral("http://%1:%2").arg(match.captured(1), match.captured(2)));
+            return true;
+        }
+    }
+    m_output += QString::fromUtf8(m_process.readAll());
+    m_error = QStringLiteral("server did not start: ") + m_output;
+    return false;
+}
+
+void ServerProcess::stop()
+{
+    if (m_process.state() == QProcess::NotRunning)
+        return;
+    m_process.terminate();
+    if (!m_process.waitForFinished(5000))
+        kill();
+}
+
+void ServerProcess::kill()
+{
+    m_process.kill();
+    m_process.waitForFinished(5000);
+}
+
+QString ServerProcess::takeCode(const QString &phoneNumber, int timeoutMs) const
+{
+    QFile file(QDir(otpDir()).filePath(phoneNumber + QStringLiteral(".txt")));
+    const QDeadlineTimer deadline(timeoutMs);
+    while (!deadline.hasExpired()) {
+        if (file.open(QIODevice::ReadOnly)) {
+            const QString code = QString::fromLatin1(file.readAll().trimmed());
+            file.remove();
+            return code;
+        }
+        QTest::qWait(20);
+    }
+    return {};
+}

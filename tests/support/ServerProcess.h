@@ -1,0 +1,42 @@
+#pragma once
+
+#include <QProcess>
+#include <QString>
+#include <QStringList>
+#include <QTemporaryDir>
+#include <QUrl>
+
+// A real parley-server on a free loopback port, with its own data directory and file OTP
+// delivery, stopped when this object goes away. The binary comes from $PARLEY_SERVER (set by
+// CTest).
+class ServerProcess
+{
+public:
+    ServerProcess();
+    ~ServerProcess();
+
+    // Starts the server and waits (bounded) for its "listening on" line.
+    bool start(const QStringList &extraArguments = {});
+    void stop();
+    // Kills the process without a chance to clean up, as a crash or `kill -9` would.
+    void kill();
+
+    QUrl url() const { return m_url; }
+    quint16 port() const { return quint16(m_url.port()); }
+    QString dataDir() const { return m_root.filePath(QStringLiteral("data")); }
+    QString otpDir() const { return m_root.filePath(QStringLiteral("otp")); }
+    // Takes the code delivered to the number (removing its file, so a later call waits for a
+    // new one); empty when none arrived within the timeout.
+    QString takeCode(const QString &phoneNumber, int timeoutMs = 5000) const;
+    QString output() const { return m_output; }
+    QString errorString() const { return m_error; }
+
+    static QString executable();
+
+private:
+    QTemporaryDir m_root;
+    QProcess m_process;
+    QUrl m_url;
+    QString m_output;
+    QString m_error;
+};

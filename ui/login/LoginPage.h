@@ -1,0 +1,58 @@
+#pragma once
+
+#include <QWidget>
+
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QStackedWidget;
+
+namespace parley {
+class LoginService;
+namespace protocol {
+struct Error;
+}
+} // namespace parley
+
+namespace parley::ui {
+
+// Signs this device in with a phone number and the one-time code the server sends to it
+// (docs/protocol.md, "Login"). Two steps: the number, then the code. LoginService does the work;
+// the page turns its signals into what the user sees and never talks to the network itself.
+class LoginPage : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit LoginPage(LoginService &login, QWidget *parent = nullptr);
+
+private:
+    QWidget *createPhoneStep();
+    QWidget *createCodeStep();
+
+    void submitPhoneNumber();
+    void submitCode();
+    void requestNewCode();
+    void showPhoneStep();
+    void showCodeStep(const QString &phoneNumber, int expiresInSeconds);
+    void showError(const protocol::Error &error);
+    void clearErrors();
+    void updateButtons();
+
+    LoginService &m_login;
+    QStackedWidget *m_steps = nullptr;
+
+    QWidget *m_phoneStep = nullptr;
+    QLineEdit *m_phoneField = nullptr;
+    QPushButton *m_continueButton = nullptr;
+    QLabel *m_phoneError = nullptr;
+
+    QWidget *m_codeStep = nullptr;
+    QLabel *m_codePrompt = nullptr;
+    QLineEdit *m_codeField = nullptr;
+    QPushButton *m_verifyButton = nullptr;
+    QPushButton *m_newCodeButton = nullptr;
+    QPushButton *m_otherNumberButton = nullptr;
+    QLabel *m_codeError = nullptr;
+};
+
+} // namespace parley::ui
