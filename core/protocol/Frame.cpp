@@ -44,8 +44,6 @@ Result<Frame> readFrame(const QJsonObject &object)
         return Error{ErrorCode::UnknownType, QStringLiteral("unknown frame type '%1'").arg(typeName)};
     frame.type = *type;
 
-    if (isClientRequest(frame.type) && frame.id.isEmpty() && frame.re.isEmpty())
-        return Error{ErrorCode::MissingField, QStringLiteral("a request needs an 'id'")};
     if (frame.type == FrameType::Error) {
         const QString code = reader.string("code", 64);
         frame.error.message = reader.optionalString("message", 4096);
@@ -109,27 +107,47 @@ QByteArray encodeFrame(const Frame &frame)
     return QJsonDocument(object).toJson(QJsonDocument::Compact);
 }
 
+namespace {
+
+QString readRequestId(const QJsonObject &object)
+{
+    const QJsonValue id = object.value(IdKey);
+    if (id.isString() && id.toString().size() <= limits::MaxIdLength && isPrintableAscii(id.toString()))
+        return id.toString();
+    return {};
+}
+
+} // namespace
+
 DecodedFrame decodeFrame(const QByteArray &bytes)
 {
+    // An oversized frame is still read for its id (up to the socket limit) so that the error
+    // answers the request it belongs to, but nothing else of it is used.
+    ParsedObject parsed = parseJsonObject(bytes, limits::MaxSocketMessageBytes);
+    const QString requestId = parsed.error ? QString() : readRequestId(parsed.object);
     if (bytes.size() > limits::MaxFrameBytes) {
         return {Error{ErrorCode::FrameTooLarge, QStringLiteral("frame is %1 bytes; the limit is %2")
                                                     .arg(bytes.size())
                                                     .arg(limits::MaxFrameBytes)},
-                {}};
+                requestId};
     }
-    ParsedObject parsed = parseJsonObject(bytes, limits::MaxFrameBytes);
     if (parsed.error) {
         Error error = *parsed.error;
         error.code = ErrorCode::MalformedFrame;
         return {error, {}};
     }
-    const QJsonValue id = parsed.object.value(IdKey);
-    QString requestId;
-    if (id.isString() && id.toString().size() <= limits::MaxIdLength
-        && isPrintableAscii(id.toString())) {
-        requestId = id.toString();
-    }
     return {readFrame(parsed.object), requestId};
+}
+
+std::optional<Error> checkClientRequest(const Frame &frame)
+{
+    if (!isClientRequest(frame.type)) {
+        return Error{ErrorCode::UnknownType, QStringLiteral("'%1' is not a request a client can send")
+                                                 .arg(frameTypeName(frame.type))};
+    }
+    if (frame.id.isEmpty())
+        return Error{ErrorCode::MissingField, QStringLiteral("a request needs an 'id'")};
+    return std::nullopt;
 }
 
 } // namespace parley::protocol

@@ -8,6 +8,8 @@
 #include <QJsonObject>
 #include <QString>
 
+#include <optional>
+
 namespace parley::protocol {
 
 // One WebSocket text frame (docs/protocol.md, "Frame format"):
@@ -40,5 +42,8 @@ struct DecodedFrame
     QString requestId;
 };
 DecodedFrame decodeFrame(const QByteArray &bytes);
+
+// What the server additionally requires of a frame a client sends: a request type and an id.
+std::optional<Error> checkClientRequest(const Frame &frame);
 
 } // namespace parley::protocol

@@ -39,10 +39,8 @@ void ClientConnection::onText(const QString &text)
         return;
     }
     const Frame &frame = decoded.frame.value();
-    if (!isClientRequest(frame.type)) {
-        send(Frame::failure(frame.id, Error{ErrorCode::UnknownType,
-                                            QStringLiteral("'%1' is not a request a client can send")
-                                                .arg(frameTypeName(frame.type))}));
+    if (auto error = checkClientRequest(frame)) {
+        send(Frame::failure(frame.id, *error));
         return;
     }
     Q_EMIT requestReceived(frame);

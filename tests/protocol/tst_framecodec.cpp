@@ -25,6 +25,7 @@ private Q_SLOTS:
     void requestRoundTripsThroughEncodeAndDecode();
     void errorFrameCarriesCodeAndMessage();
     void requestIdIsReportedEvenWhenTheFrameIsBad();
+    void clientRequestsNeedAnIdAndARequestType();
     void randomBytesNeverCrashTheDecoder();
     void frameTypeNamesRoundTrip();
     void errorCodeNamesRoundTrip();
@@ -49,7 +50,6 @@ void FrameCodecTest::badFramesGetTheirErrorCode_data()
     QTest::newRow("empty type") << QByteArray(R"({"type":"","id":"1"})") << ErrorCode::InvalidField;
     QTest::newRow("unknown type") << QByteArray(R"({"type":"message:explode","id":"1"})") << ErrorCode::UnknownType;
     QTest::newRow("type case differs") << QByteArray(R"({"type":"Message:Send","id":"1"})") << ErrorCode::UnknownType;
-    QTest::newRow("request without id") << QByteArray(R"({"type":"sync","data":{}})") << ErrorCode::MissingField;
     QTest::newRow("id is number") << QByteArray(R"({"type":"sync","id":1})") << ErrorCode::InvalidField;
     QTest::newRow("id is empty") << QByteArray(R"({"type":"sync","id":""})") << ErrorCode::InvalidField;
     QTest::newRow("id too long") << (R"({"type":"sync","id":")" + QByteArray(65, 'a') + R"("})") << ErrorCode::InvalidField;
@@ -92,6 +92,7 @@ void FrameCodecTest::oversizedFrameIsRejectedBeforeParsing()
     const DecodedFrame decoded = decodeFrame(bytes);
     QVERIFY(!decoded.frame.ok());
     QCOMPARE(decoded.frame.error().code, ErrorCode::FrameTooLarge);
+    QCOMPARE(decoded.requestId, QStringLiteral("1")); // so that the error can answer it
 }
 
 void FrameCodecTest::frameAtTheSizeLimitIsAccepted()
@@ -136,6 +137,22 @@ void FrameCodecTest::requestIdIsReportedEvenWhenTheFrameIsBad()
     const DecodedFrame decoded = decodeFrame(R"({"type":"no:such","id":"abc"})");
     QVERIFY(!decoded.frame.ok());
     QCOMPARE(decoded.requestId, QStringLiteral("abc"));
+}
+
+void FrameCodecTest::clientRequestsNeedAnIdAndARequestType()
+{
+    // Events carry no id, and message:delivered is both a request and an event.
+    const DecodedFrame event = decodeFrame(R"({"type":"message:delivered","data":{"seq":3}})");
+    QVERIFY(event.frame.ok());
+    QCOMPARE(checkClientRequest(event.frame.value())->code, ErrorCode::MissingField);
+
+    const DecodedFrame serverOnly = decodeFrame(R"({"type":"message:receive","id":"1"})");
+    QVERIFY(serverOnly.frame.ok());
+    QCOMPARE(checkClientRequest(serverOnly.frame.value())->code, ErrorCode::UnknownType);
+
+    const DecodedFrame request = decodeFrame(R"({"type":"message:delivered","id":"9","data":{}})");
+    QVERIFY(request.frame.ok());
+    QVERIFY(!checkClientRequest(request.frame.value()).has_value());
 }
 
 void FrameCodecTest::randomBytesNeverCrashTheDecoder()

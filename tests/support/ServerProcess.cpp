@@ -27,16 +27,27 @@ QString ServerProcess::executable()
 
 bool ServerProcess::start(const QStringList &extraArguments)
 {
+    m_extraArguments = extraArguments;
+    return launch(QStringLiteral("127.0.0.1:0"));
+}
+
+bool ServerProcess::restart()
+{
+    return launch(QStringLiteral("127.0.0.1:%1").arg(m_url.port()));
+}
+
+bool ServerProcess::launch(const QString &listen)
+{
     if (executable().isEmpty()) {
         m_error = QStringLiteral("PARLEY_SERVER is not set; run the test through ctest");
         return false;
     }
     m_output.clear();
     m_process.start(executable(),
-                    QStringList{QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                    QStringList{QStringLiteral("--listen"), listen,
                                 QStringLiteral("--data-dir"), dataDir(),
                                 QStringLiteral("--otp-delivery"), QStringLiteral("file:") + otpDir()}
-                        + extraArguments);
+                        + m_extraArguments);
     static const QRegularExpression listening(QStringLiteral("listening on ([0-9.]+):([0-9]+)"));
     const QDeadlineTimer deadline(StartTimeoutMs);
     while (!deadline.hasExpired() && m_process.state() != QProcess::NotRunning) {

@@ -17,6 +17,8 @@ public:
 
     // Starts the server and waits (bounded) for its "listening on" line.
     bool start(const QStringList &extraArguments = {});
+    // Starts again on the same port and data directory (after stop() or kill()).
+    bool restart();
     void stop();
     // Kills the process without a chance to clean up, as a crash or `kill -9` would.
     void kill();
@@ -34,7 +36,10 @@ public:
     static QString executable();
 
 private:
+    bool launch(const QString &listen);
+
     QTemporaryDir m_root;
+    QStringList m_extraArguments;
     QProcess m_process;
     QUrl m_url;
     QString m_output;
