@@ -1,5 +1,6 @@
 #include "ParleyServer.h"
 #include "ServerConfig.h"
+#include "ShutdownSignal.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -27,6 +28,7 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "parley-server: %s\n", qPrintable(config.error().message));
         return 2;
     }
+    parley::server::ShutdownSignal shutdown;
     parley::server::ParleyServer server;
     auto address = server.start(config.value());
     if (!address) {
@@ -36,5 +38,7 @@ int main(int argc, char *argv[])
     // Tests and scripts read this line to learn the port chosen for --listen HOST:0.
     std::printf("parley-server listening on %s\n", qPrintable(address.value()));
     std::fflush(stdout);
-    return app.exec();
+    const int status = app.exec();
+    std::printf("parley-server stopped\n");
+    return status;
 }

@@ -109,6 +109,8 @@ void EndToEndTest::cleanup()
 {
     m_alice.reset();
     m_bob.reset();
+    const int exitCode = m_server->stop();
+    QVERIFY2(exitCode == 0, qPrintable(m_server->output()));
     m_server.reset();
 }
 
@@ -171,7 +173,7 @@ void EndToEndTest::serverStoresNoPlaintext()
         QVERIFY(!stored.contains(secret.toUtf8()));
         QVERIFY(!stored.contains(QByteArrayLiteral("4711-PARLEY")));
         QVERIFY(!stored.contains(secret.toUtf8().toBase64()));
-        m_server->stop();
+        QCOMPARE(m_server->stop(), 0);
     }
     QCOMPARE(countRows(m_server->dataDir() + QStringLiteral("/parley.db"), QStringLiteral("messages")), 1);
 }

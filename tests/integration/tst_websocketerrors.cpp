@@ -80,7 +80,7 @@ void WebSocketErrorsTest::cleanupTestCase()
 {
     m_socket.reset();
     m_client.reset();
-    m_server.stop();
+    QCOMPARE(m_server.stop(), 0);
 }
 
 QJsonObject WebSocketErrorsTest::nextFrame()

@@ -68,7 +68,7 @@ void RestApiTest::initTestCase()
 
 void RestApiTest::cleanupTestCase()
 {
-    m_server.stop();
+    QCOMPARE(m_server.stop(), 0);
 }
 
 QUrl RestApiTest::url(const QString &path) const

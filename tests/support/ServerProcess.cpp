@@ -64,13 +64,17 @@ bool ServerProcess::launch(const QString &listen)
     return false;
 }
 
-void ServerProcess::stop()
+int ServerProcess::stop()
 {
     if (m_process.state() == QProcess::NotRunning)
-        return;
+        return m_process.exitStatus() == QProcess::NormalExit ? m_process.exitCode() : -1;
     m_process.terminate();
-    if (!m_process.waitForFinished(5000))
+    if (!m_process.waitForFinished(10000)) {
         kill();
+        return -1;
+    }
+    m_output += QString::fromUtf8(m_process.readAll());
+    return m_process.exitStatus() == QProcess::NormalExit ? m_process.exitCode() : -1;
 }
 
 void ServerProcess::kill()

@@ -19,7 +19,9 @@ public:
     bool start(const QStringList &extraArguments = {});
     // Starts again on the same port and data directory (after stop() or kill()).
     bool restart();
-    void stop();
+    // Asks the server to shut down (SIGTERM) and returns its exit code: 0 for a clean stop, -1
+    // when it crashed or had to be killed (a sanitizer report also makes it non-zero).
+    int stop();
     // Kills the process without a chance to clean up, as a crash or `kill -9` would.
     void kill();
 

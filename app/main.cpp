@@ -1,0 +1,102 @@
+#include "account/LoginService.h"
+#include "crypto/DeviceKeyPair.h"
+#include "main/MainWindow.h"
+#include "net/ApiClient.h"
+#include "net/SyncSocket.h"
+#include "protocol/Limits.h"
+#include "sync/MessagingService.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QMessageBox>
+#include <QStandardPaths>
+#include <QSysInfo>
+
+#include <cstdio>
+#include <memory>
+
+using namespace parley;
+
+namespace {
+
+// The translation context of main()'s own strings.
+class Main
+{
+    Q_DECLARE_TR_FUNCTIONS(Main)
+};
+
+// The name other devices of the same account see for this one.
+QString deviceName()
+{
+    const QString host = QSysInfo::machineHostName();
+    const QString name = host.isEmpty() ? Main::tr("Parley desktop") : host;
+    return name.left(protocol::limits::MaxDeviceNameLength);
+}
+
+// REST and the WebSocket both derive from this base URL (core/net/SyncSocket.h).
+bool isServerUrl(const QUrl &url)
+{
+    return url.isValid() && !url.host().isEmpty()
+        && (url.scheme() == QLatin1String("http") || url.scheme() == QLatin1String("https"));
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("Parley"));
+    QApplication::setApplicationName(QStringLiteral("parley"));
+    QApplication::setApplicationVersion(QStringLiteral(PARLEY_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(Main::tr("Parley: end-to-end encrypted messenger."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption serverOption(QStringLiteral("server"),
+                                          Main::tr("Base URL of the Parley server."),
+                                          Main::tr("url"), QStringLiteral("http://127.0.0.1:8765"));
+    const QCommandLineOption profileOption(
+        QStringLiteral("profile"), Main::tr("Folder that keeps this device's key."),
+        Main::tr("dir"), QStandardPaths::writableLocation(QStandardPaths::AppDataLocation));
+    parser.addOption(serverOption);
+    parser.addOption(profileOption);
+    parser.process(app);
+
+    const QUrl serverUrl(parser.value(serverOption), QUrl::StrictMode);
+    if (!isServerUrl(serverUrl)) {
+        std::fprintf(stderr, "parley: %s\n",
+                     qPrintable(Main::tr("--server needs an http:// or https:// URL, not '%1'")
+                                    .arg(parser.value(serverOption))));
+        return 2;
+    }
+
+    const QString keyPath
+        = QDir(parser.value(profileOption)).filePath(QStringLiteral("device.key"));
+    const auto keys = crypto::DeviceKeyPair::loadOrCreate(keyPath);
+    if (!keys) {
+        QMessageBox::critical(
+            nullptr, Main::tr("Parley"),
+            Main::tr("Parley cannot open this device's key, so it cannot sign in.")
+                + QLatin1String("\n\n") + keys.error().message);
+        return 1;
+    }
+
+    net::ApiClient api(serverUrl);
+    LoginService login(api, keys.value(), deviceName());
+    ui::MainWindow window(login);
+    // Both exist only for a signed-in device. The service is declared after the socket it uses,
+    // so it is destroyed first.
+    std::unique_ptr<net::SyncSocket> socket;
+    std::unique_ptr<sync::MessagingService> messaging;
+    QObject::connect(&login, &LoginService::loggedIn, &window, [&](const Session &session) {
+        socket = std::make_unique<net::SyncSocket>();
+        messaging = std::make_unique<sync::MessagingService>(session, keys.value(), api, *socket);
+        window.setMessagingService(*messaging);
+        messaging->start();
+    });
+    window.show();
+    return app.exec();
+}

@@ -1,0 +1,341 @@
+#include "ServerProcess.h"
+#include "account/LoginService.h"
+#include "chat/ChatListModel.h"
+#include "chat/ChatListView.h"
+#include "crypto/DeviceKeyPair.h"
+#include "main/MainWindow.h"
+#include "net/ApiClient.h"
+#include "net/SyncSocket.h"
+#include "sync/MessagingService.h"
+
+#include <QDeadlineTimer>
+#include <QDir>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QProcess>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using namespace parley;
+
+namespace {
+
+// Covers a server round trip on a loaded CI machine; QTRY_* returns as soon as it holds.
+constexpr int AnswerTimeoutMs = 10000;
+
+QString testNumber()
+{
+    return QStringLiteral("+15551234567");
+}
+
+QString otherCode(const QString &code)
+{
+    QString wrong = code;
+    wrong[0] = QChar(u'0' + (code.at(0).digitValue() + 1) % 10);
+    return wrong;
+}
+
+} // namespace
+
+class TestLoginPage : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+
+    void invalidNumberShowsErrorAndStaysOnPhoneStep_data();
+    void invalidNumberShowsErrorAndStaysOnPhoneStep();
+    void validNumberMovesToCodeStepAfterServerAnswers();
+    void buttonsAreDisabledWhileTheServerIsAsked();
+    void verifyNeedsAllSixDigits();
+    void useAnotherNumberGoesBackToPhoneStep();
+    void wrongCodeShowsServerError();
+    void newCodeReplacesTheOldOne();
+    void rightCodeSwitchesMainWindowToChatView();
+    void statusBarShowsConnectedOnceSynced();
+    void unreachableServerShowsPlainLanguageError();
+
+private:
+    template<typename T> T *child(const char *name) const
+    {
+        return m_window->findChild<T *>(QLatin1String(name));
+    }
+    QString currentStep() const { return m_steps->currentWidget()->objectName(); }
+    QString currentPage() const { return m_pages->currentWidget()->objectName(); }
+    void goToCodeStep();
+    void signIn();
+    void saveScreenshot(const QString &fileName);
+
+    std::unique_ptr<ServerProcess> m_server;
+    std::unique_ptr<net::ApiClient> m_api;
+    std::unique_ptr<LoginService> m_login;
+    std::unique_ptr<ui::MainWindow> m_window;
+    std::unique_ptr<net::SyncSocket> m_socket;
+    std::unique_ptr<sync::MessagingService> m_messaging;
+    crypto::DeviceKeyPair m_keys;
+
+    QStackedWidget *m_pages = nullptr;
+    QStackedWidget *m_steps = nullptr;
+    QLineEdit *m_phoneField = nullptr;
+    QPushButton *m_continueButton = nullptr;
+    QLabel *m_phoneError = nullptr;
+    QLabel *m_codePrompt = nullptr;
+    QLineEdit *m_codeField = nullptr;
+    QPushButton *m_verifyButton = nullptr;
+    QPushButton *m_newCodeButton = nullptr;
+    QPushButton *m_otherNumberButton = nullptr;
+    QLabel *m_codeError = nullptr;
+};
+
+void TestLoginPage::init()
+{
+    m_server = std::make_unique<ServerProcess>();
+    QVERIFY2(m_server->start(), qPrintable(m_server->errorString()));
+    m_keys = crypto::DeviceKeyPair::generate();
+    m_api = std::make_unique<net::ApiClient>(m_server->url());
+    m_login = std::make_unique<LoginService>(*m_api, m_keys, QStringLiteral("UI test"));
+    m_window = std::make_unique<ui::MainWindow>(*m_login);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+
+    QVERIFY(m_pages = child<QStackedWidget>("pages"));
+    QVERIFY(m_steps = child<QStackedWidget>("loginSteps"));
+    QVERIFY(m_phoneField = child<QLineEdit>("phoneField"));
+    QVERIFY(m_continueButton = child<QPushButton>("continueButton"));
+    QVERIFY(m_phoneError = child<QLabel>("phoneError"));
+    QVERIFY(m_codePrompt = child<QLabel>("codePrompt"));
+    QVERIFY(m_codeField = child<QLineEdit>("codeField"));
+    QVERIFY(m_verifyButton = child<QPushButton>("verifyButton"));
+    QVERIFY(m_newCodeButton = child<QPushButton>("newCodeButton"));
+    QVERIFY(m_otherNumberButton = child<QPushButton>("otherNumberButton"));
+    QVERIFY(m_codeError = child<QLabel>("codeError"));
+    QCOMPARE(currentPage(), QStringLiteral("loginPage"));
+    QCOMPARE(currentStep(), QStringLiteral("phoneStep"));
+}
+
+void TestLoginPage::cleanup()
+{
+    // Users before what they use: the service needs the socket, the window watches the service.
+    m_messaging.reset();
+    m_socket.reset();
+    m_window.reset();
+    m_login.reset();
+    m_api.reset();
+    m_server.reset();
+}
+
+void TestLoginPage::goToCodeStep()
+{
+    QTest::keyClicks(m_phoneField, QStringLiteral("+1 555 123 4567"));
+    QTest::keyClick(m_phoneField, Qt::Key_Return);
+    QTRY_COMPARE_WITH_TIMEOUT(currentStep(), QStringLiteral("codeStep"), AnswerTimeoutMs);
+}
+
+void TestLoginPage::signIn()
+{
+    goToCodeStep();
+    if (QTest::currentTestFailed())
+        return;
+    QTest::keyClicks(m_codeField, m_server->takeCode(testNumber()));
+    QTest::mouseClick(m_verifyButton, Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(currentPage(), QStringLiteral("chatsPage"), AnswerTimeoutMs);
+}
+
+void TestLoginPage::saveScreenshot(const QString &fileName)
+{
+    const QDir folder(QStringLiteral(PARLEY_SCREENSHOT_DIR));
+    QVERIFY(folder.mkpath(QStringLiteral(".")));
+    QVERIFY(m_window->grab().save(folder.filePath(fileName)));
+}
+
+void TestLoginPage::invalidNumberShowsErrorAndStaysOnPhoneStep_data()
+{
+    QTest::addColumn<QString>("typed");
+    QTest::newRow("empty") << QString();
+    QTest::newRow("no country code") << QStringLiteral("555 123 4567");
+    QTest::newRow("country code 0") << QStringLiteral("+0 555 123 4567");
+    QTest::newRow("too short") << QStringLiteral("+1 555");
+    QTest::newRow("letters") << QStringLiteral("+1 555 CALL NOW");
+}
+
+void TestLoginPage::invalidNumberShowsErrorAndStaysOnPhoneStep()
+{
+    QFETCH(QString, typed);
+    QTest::keyClicks(m_phoneField, typed);
+    QTest::mouseClick(m_continueButton, Qt::LeftButton);
+
+    QVERIFY(m_phoneError->isVisible());
+    QVERIFY(m_phoneError->text().contains(QLatin1String("country code")));
+    QCOMPARE(currentStep(), QStringLiteral("phoneStep"));
+    QVERIFY(m_continueButton->isEnabled());
+    QVERIFY(QDir(m_server->otpDir()).entryList(QDir::Files).isEmpty());
+
+    // Editing the number takes the complaint away.
+    QTest::keyClick(m_phoneField, Qt::Key_1);
+    QVERIFY(!m_phoneError->isVisible());
+}
+
+void TestLoginPage::validNumberMovesToCodeStepAfterServerAnswers()
+{
+    QTest::keyClicks(m_phoneField, QStringLiteral("+1 555 123 4567"));
+    saveScreenshot(QStringLiteral("login-phone.png"));
+    QTest::keyClick(m_phoneField, Qt::Key_Return);
+
+    QTRY_COMPARE_WITH_TIMEOUT(currentStep(), QStringLiteral("codeStep"), AnswerTimeoutMs);
+    QVERIFY(m_codePrompt->text().contains(testNumber()));
+    QVERIFY(m_codeField->hasFocus());
+    QVERIFY(!m_codeError->isVisible());
+    QCOMPARE(m_server->takeCode(testNumber()).size(), 6);
+    saveScreenshot(QStringLiteral("login-code.png"));
+}
+
+void TestLoginPage::buttonsAreDisabledWhileTheServerIsAsked()
+{
+    QTest::keyClicks(m_phoneField, QStringLiteral("+1 555 123 4567"));
+    QTest::mouseClick(m_continueButton, Qt::LeftButton);
+    QVERIFY(m_login->isBusy());
+    QVERIFY(!m_continueButton->isEnabled());
+
+    QTRY_COMPARE_WITH_TIMEOUT(currentStep(), QStringLiteral("codeStep"), AnswerTimeoutMs);
+    QTest::keyClicks(m_codeField, m_server->takeCode(testNumber()));
+    QTest::keyClick(m_codeField, Qt::Key_Return);
+    QVERIFY(m_login->isBusy());
+    QVERIFY(!m_verifyButton->isEnabled());
+    QVERIFY(!m_newCodeButton->isEnabled());
+    QVERIFY(!m_otherNumberButton->isEnabled());
+    QTRY_COMPARE_WITH_TIMEOUT(currentPage(), QStringLiteral("chatsPage"), AnswerTimeoutMs);
+}
+
+void TestLoginPage::verifyNeedsAllSixDigits()
+{
+    goToCodeStep();
+    QVERIFY(!m_verifyButton->isEnabled());
+    QTest::keyClicks(m_codeField, QStringLiteral("12a3"));
+    QCOMPARE(m_codeField->text(), QStringLiteral("123"));
+    QVERIFY(!m_verifyButton->isEnabled());
+    QTest::keyClicks(m_codeField, QStringLiteral("45678"));
+    QCOMPARE(m_codeField->text(), QStringLiteral("123456"));
+    QVERIFY(m_verifyButton->isEnabled());
+}
+
+void TestLoginPage::useAnotherNumberGoesBackToPhoneStep()
+{
+    goToCodeStep();
+    QTest::mouseClick(m_otherNumberButton, Qt::LeftButton);
+    QCOMPARE(currentStep(), QStringLiteral("phoneStep"));
+    QCOMPARE(m_phoneField->text(), QStringLiteral("+1 555 123 4567"));
+    QVERIFY(m_phoneField->hasFocus());
+
+    m_phoneField->clear();
+    QTest::keyClicks(m_phoneField, QStringLiteral("+44 20 7946 0958"));
+    QTest::keyClick(m_phoneField, Qt::Key_Return);
+    QTRY_COMPARE_WITH_TIMEOUT(currentStep(), QStringLiteral("codeStep"), AnswerTimeoutMs);
+    QVERIFY(m_codePrompt->text().contains(QLatin1String("+442079460958")));
+}
+
+void TestLoginPage::wrongCodeShowsServerError()
+{
+    goToCodeStep();
+    const QString code = m_server->takeCode(testNumber());
+    QCOMPARE(code.size(), 6);
+    QTest::keyClicks(m_codeField, otherCode(code));
+    QTest::mouseClick(m_verifyButton, Qt::LeftButton);
+
+    QTRY_VERIFY_WITH_TIMEOUT(m_codeError->isVisible(), AnswerTimeoutMs);
+    QVERIFY2(m_codeError->text().startsWith(QLatin1String("Wrong code")),
+             qPrintable(m_codeError->text()));
+    QCOMPARE(currentStep(), QStringLiteral("codeStep"));
+    QCOMPARE(currentPage(), QStringLiteral("loginPage"));
+    saveScreenshot(QStringLiteral("login-code-error.png"));
+    // The next attempt replaces the wrong one as it is typed.
+    QCOMPARE(m_codeField->selectedText(), otherCode(code));
+    QTest::keyClicks(m_codeField, code);
+    QCOMPARE(m_codeField->text(), code);
+    QVERIFY(!m_codeError->isVisible());
+}
+
+void TestLoginPage::newCodeReplacesTheOldOne()
+{
+    goToCodeStep();
+    const QString oldCode = m_server->takeCode(testNumber());
+    QTest::mouseClick(m_newCodeButton, Qt::LeftButton);
+    const QString newCode = m_server->takeCode(testNumber());
+    QCOMPARE(newCode.size(), 6);
+    QTRY_VERIFY_WITH_TIMEOUT(!m_login->isBusy(), AnswerTimeoutMs);
+    QCOMPARE(currentStep(), QStringLiteral("codeStep"));
+
+    if (oldCode != newCode) {
+        QTest::keyClicks(m_codeField, oldCode);
+        QTest::keyClick(m_codeField, Qt::Key_Return);
+        QTRY_VERIFY_WITH_TIMEOUT(m_codeError->isVisible(), AnswerTimeoutMs);
+    }
+    m_codeField->clear();
+    QTest::keyClicks(m_codeField, newCode);
+    QTest::keyClick(m_codeField, Qt::Key_Return);
+    QTRY_COMPARE_WITH_TIMEOUT(currentPage(), QStringLiteral("chatsPage"), AnswerTimeoutMs);
+}
+
+void TestLoginPage::rightCodeSwitchesMainWindowToChatView()
+{
+    signIn();
+    if (QTest::currentTestFailed())
+        return;
+    QVERIFY(m_window->statusBar()->isVisible());
+    QCOMPARE(child<QLabel>("accountLabel")->text(),
+             QStringLiteral("Signed in as %1").arg(testNumber()));
+    auto *chatList = child<ui::ChatListView>("chatList");
+    QVERIFY(chatList && chatList->isVisible());
+    QCOMPARE(chatList->model()->rowCount(), 0);
+    QCOMPARE(chatList->placeholderText(), QStringLiteral("No chats yet"));
+    QVERIFY(child<QLabel>("noChatSelected")->isVisible());
+}
+
+void TestLoginPage::statusBarShowsConnectedOnceSynced()
+{
+    // The app's wiring after login (app/main.cpp): messaging for the new session.
+    Session session;
+    connect(m_login.get(), &LoginService::loggedIn, this, [&](const Session &s) { session = s; });
+    signIn();
+    if (QTest::currentTestFailed())
+        return;
+    QVERIFY(session.isValid());
+    auto *connection = child<QLabel>("connectionLabel");
+    QCOMPARE(connection->text(), QStringLiteral("Connecting…"));
+
+    m_socket = std::make_unique<net::SyncSocket>();
+    m_messaging = std::make_unique<sync::MessagingService>(session, m_keys, *m_api, *m_socket);
+    m_window->setMessagingService(*m_messaging);
+    m_messaging->start();
+    QTRY_COMPARE_WITH_TIMEOUT(connection->text(), QStringLiteral("Connected"), AnswerTimeoutMs);
+    saveScreenshot(QStringLiteral("main-window.png"));
+
+    m_server->stop();
+    QTRY_COMPARE_WITH_TIMEOUT(connection->text(), QStringLiteral("Connecting…"), AnswerTimeoutMs);
+}
+
+void TestLoginPage::unreachableServerShowsPlainLanguageError()
+{
+    m_server->stop();
+    QTest::keyClicks(m_phoneField, QStringLiteral("+1 555 123 4567"));
+    QTest::keyClick(m_phoneField, Qt::Key_Return);
+
+    QTRY_VERIFY_WITH_TIMEOUT(m_phoneError->isVisible(), AnswerTimeoutMs);
+    QCOMPARE(
+        m_phoneError->text(),
+        QStringLiteral("Cannot reach the Parley server. Check your connection and try again."));
+    QCOMPARE(currentStep(), QStringLiteral("phoneStep"));
+    QVERIFY(m_continueButton->isEnabled());
+    saveScreenshot(QStringLiteral("login-phone-error.png"));
+}
+
+QTEST_MAIN(TestLoginPage)
+#include "tst_loginpage.moc"

@@ -1,0 +1,45 @@
+#pragma once
+
+#include <QMainWindow>
+
+class QLabel;
+class QStackedWidget;
+
+namespace parley {
+class LoginService;
+struct Session;
+namespace sync {
+class MessagingService;
+}
+} // namespace parley
+
+namespace parley::ui {
+
+class ChatsPage;
+class LoginPage;
+
+// The one top-level window. It shows the login page until LoginService signs the device in,
+// then the chats page, with the account and its connection state in the status bar. It only
+// wires pages to services; the pages do the work.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    explicit MainWindow(LoginService &login, QWidget *parent = nullptr);
+
+    // The signed-in device's messaging, created after login; the status bar follows its sync
+    // state from then on.
+    void setMessagingService(sync::MessagingService &messaging);
+
+private:
+    void showChats(const Session &session);
+    void showSynced(bool synced);
+
+    QStackedWidget *m_pages = nullptr;
+    LoginPage *m_loginPage = nullptr;
+    ChatsPage *m_chatsPage = nullptr;
+    QLabel *m_accountLabel = nullptr;
+    QLabel *m_connectionLabel = nullptr;
+};
+
+} // namespace parley::ui
