@@ -40,14 +40,14 @@ void LoginService::setBusy(bool busy)
 
 void LoginService::requestCode(const QString &phoneNumber)
 {
+    if (m_busy)
+        return;
     const QString number = normalizePhoneNumber(phoneNumber);
     if (number.isEmpty()) {
         Q_EMIT failed({ErrorCode::InvalidPhoneNumber,
                        tr("Enter the number with its country code, like +1 555 123 4567.")});
         return;
     }
-    if (m_busy)
-        return;
     setBusy(true);
     m_phoneNumber = number;
     m_api.postAs<LoginAccepted>(QLatin1String(paths::Login), LoginRequest{number}.toJson(),

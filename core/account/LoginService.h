@@ -13,7 +13,8 @@ class ApiClient;
 namespace parley {
 
 // The phone-number login: ask for a code, then prove it and register this device's public key
-// (docs/protocol.md, "Login"). One attempt at a time; every call ends in one signal.
+// (docs/protocol.md, "Login"). One request at a time: calls while isBusy() are ignored; every
+// other call ends in exactly one signal.
 class LoginService : public QObject
 {
     Q_OBJECT

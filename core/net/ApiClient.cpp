@@ -24,8 +24,12 @@ ApiClient::ApiClient(QUrl serverUrl, QObject *parent)
 
 QNetworkRequest ApiClient::makeRequest(const QString &path, const QUrlQuery &query) const
 {
+    // Keep a path prefix of the server URL (a server behind a reverse proxy at /parley/).
     QUrl url = m_serverUrl;
-    url.setPath(path);
+    QString prefix = m_serverUrl.path();
+    if (prefix.endsWith(u'/'))
+        prefix.chop(1);
+    url.setPath(prefix + path);
     url.setQuery(query);
     QNetworkRequest request(url);
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));

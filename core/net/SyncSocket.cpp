@@ -43,12 +43,14 @@ void SyncSocket::open(const QUrl &serverUrl, const QString &accessToken)
     QUrl url = serverUrl;
     url.setScheme(serverUrl.scheme() == QLatin1String("https") ? QStringLiteral("wss")
                                                                : QStringLiteral("ws"));
-    url.setPath(QLatin1String(paths::WebSocket));
-    // Browsers cannot set headers on a WebSocket, so the protocol takes the token as a query item.
-    QUrlQuery query;
-    query.addQueryItem(QStringLiteral("access_token"), accessToken);
-    url.setQuery(query);
-    m_url = url;
+    QString prefix = serverUrl.path();
+    if (prefix.endsWith(u'/'))
+        prefix.chop(1);
+    url.setPath(prefix + QLatin1String(paths::WebSocket));
+    // The header keeps the token out of URLs (and so out of access logs); the protocol's
+    // ?access_token= form exists for browsers, which cannot set headers on a WebSocket.
+    m_request = QNetworkRequest(url);
+    m_request.setRawHeader("Authorization", "Bearer " + accessToken.toLatin1());
     m_wanted = true;
     m_backoffMs = 0;
     connectNow();
@@ -69,7 +71,7 @@ bool SyncSocket::isConnected() const
 void SyncSocket::connectNow()
 {
     if (m_wanted && m_socket.state() == QAbstractSocket::UnconnectedState)
-        m_socket.open(m_url);
+        m_socket.open(m_request);
 }
 
 void SyncSocket::onConnected()

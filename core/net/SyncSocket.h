@@ -4,6 +4,7 @@
 #include "protocol/Result.h"
 
 #include <QHash>
+#include <QNetworkRequest>
 #include <QObject>
 #include <QTimer>
 #include <QUrl>
@@ -53,7 +54,7 @@ private:
     };
 
     QWebSocket m_socket;
-    QUrl m_url;
+    QNetworkRequest m_request;
     QTimer m_reconnectTimer;
     QTimer m_timeoutTimer;
     QHash<QString, Pending> m_pending;
