@@ -7,6 +7,7 @@
 #include "auth/TokenService.h"
 #include "chat/MessageRelay.h"
 #include "http/HttpServer.h"
+#include "http/LowDelayTcpServer.h"
 #include "protocol/Limits.h"
 #include "realtime/ClientConnection.h"
 #include "realtime/ConnectionRegistry.h"
@@ -75,12 +76,14 @@ protocol::Result<QString> ParleyServer::start(const ServerConfig &config)
                             [this](const QString &token) { return m_tokens->verify(token); }, this);
     connect(m_http, &HttpServer::newWebSocketConnection, this, &ParleyServer::acceptWebSockets);
 
-    const quint16 port = m_http->listen(config.address, config.port);
-    if (port == 0) {
+    auto *tcpServer = new LowDelayTcpServer(m_http);
+    if (!tcpServer->listen(config.address, config.port)) {
         return Error{ErrorCode::InternalError, QStringLiteral("cannot listen on %1:%2")
                                                    .arg(config.address.toString())
                                                    .arg(config.port)};
     }
+    m_http->bind(tcpServer);
+    const quint16 port = tcpServer->serverPort();
     const QString host = config.address.protocol() == QAbstractSocket::IPv6Protocol
         ? u'[' + config.address.toString() + u']'
         : config.address.toString();
