@@ -35,6 +35,8 @@ ParleyServer::ParleyServer(QObject *parent)
 ParleyServer::~ParleyServer()
 {
     // Sockets and handlers use the stores: stop them first.
+    if (m_registry)
+        m_registry->closeAll();
     delete m_http;
     delete m_registry;
 }
@@ -64,7 +66,7 @@ protocol::Result<QString> ParleyServer::start(const ServerConfig &config)
     m_tokens = std::make_unique<TokenService>(secret.value().tokenKey(), *m_identities,
                                               protocol::limits::AccessTokenLifetimeSeconds);
     m_otp = std::make_unique<OtpService>(*m_identities, delivery.value(), secret.value().otpPepper());
-    m_auth = std::make_unique<AuthHandler>(*m_identities, *m_otp, *m_tokens);
+    m_auth = std::make_unique<AuthHandler>(*m_db, *m_identities, *m_otp, *m_tokens);
     m_users = std::make_unique<UserHandler>(*m_identities);
     m_registry = new ConnectionRegistry(this);
     m_relay = new MessageRelay(*m_db, *m_identities, *m_mailbox, *m_registry, this);

@@ -26,7 +26,6 @@ constexpr std::array errorTable{
     ErrorInfo{ErrorCode::OtpInvalid, "otp_invalid", 401},
     ErrorInfo{ErrorCode::OtpExpired, "otp_expired", 401},
     ErrorInfo{ErrorCode::OtpAttemptsExceeded, "otp_attempts_exceeded", 401},
-    ErrorInfo{ErrorCode::RateLimited, "rate_limited", 429},
     ErrorInfo{ErrorCode::Unauthorized, "unauthorized", 401},
     ErrorInfo{ErrorCode::TokenInvalid, "token_invalid", 401},
     ErrorInfo{ErrorCode::TokenExpired, "token_expired", 401},
@@ -37,7 +36,6 @@ constexpr std::array errorTable{
     ErrorInfo{ErrorCode::UnknownDevice, "unknown_device", 404},
     ErrorInfo{ErrorCode::DeviceMismatch, "device_mismatch", 409},
     ErrorInfo{ErrorCode::DuplicateRequest, "duplicate_request", 409},
-    ErrorInfo{ErrorCode::NotSynced, "not_synced", 409},
     ErrorInfo{ErrorCode::NetworkError, "network_error", 0},
     ErrorInfo{ErrorCode::InternalError, "internal_error", 500},
 };

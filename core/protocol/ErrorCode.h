@@ -20,7 +20,6 @@ enum class ErrorCode {
     OtpInvalid,
     OtpExpired,
     OtpAttemptsExceeded,
-    RateLimited,
     Unauthorized,
     TokenInvalid,
     TokenExpired,
@@ -31,7 +30,6 @@ enum class ErrorCode {
     UnknownDevice,
     DeviceMismatch,
     DuplicateRequest,
-    NotSynced,
     InternalError,
     // Client-side only, never on the wire: the server could not be reached or did not answer.
     // Keep it last: tests walk the enum up to it.

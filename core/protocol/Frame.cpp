@@ -32,7 +32,7 @@ Result<Frame> readFrame(const QJsonObject &object)
     Frame frame;
     frame.id = reader.optionalString("id", limits::MaxIdLength);
     frame.re = reader.optionalString("re", limits::MaxIdLength);
-    if (object.contains(DataKey))
+    if (!object.value(DataKey).isUndefined() && !object.value(DataKey).isNull())
         frame.data = reader.object("data");
     if (auto error = reader.error())
         return *error;

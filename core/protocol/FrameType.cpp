@@ -21,11 +21,9 @@ constexpr std::array frameTypeTable{
     FrameTypeInfo{FrameType::MessageSend, "message:send", true},
     FrameTypeInfo{FrameType::MessageDelivered, "message:delivered", true},
     FrameTypeInfo{FrameType::MessageRead, "message:read", true},
-    FrameTypeInfo{FrameType::MessageTyping, "message:typing", true},
     FrameTypeInfo{FrameType::Sync, "sync", true},
     FrameTypeInfo{FrameType::Ping, "ping", true},
     FrameTypeInfo{FrameType::MessageReceive, "message:receive", false},
-    FrameTypeInfo{FrameType::UserTyping, "user:typing", false},
 };
 
 } // namespace

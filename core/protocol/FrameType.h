@@ -16,12 +16,10 @@ enum class FrameType {
     MessageSend,
     MessageDelivered,
     MessageRead,
-    MessageTyping,
     Sync,
     Ping,
     // Server -> client events.
     MessageReceive,
-    UserTyping,
 };
 
 QString frameTypeName(FrameType type);

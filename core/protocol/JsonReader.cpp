@@ -91,13 +91,16 @@ QByteArray JsonReader::base64(const char *field)
         fail(ErrorCode::InvalidField, field, QStringLiteral("must be a base64 string"));
         return {};
     }
-    const auto decoded = QByteArray::fromBase64Encoding(
-        value.toString().toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
-    if (!decoded) {
-        fail(ErrorCode::InvalidField, field, QStringLiteral("is not valid base64"));
+    // Only canonical padded base64 is accepted (what btoa() and tweetnacl-util produce), so
+    // that one byte string has exactly one wire form.
+    const QByteArray text = value.toString().toLatin1();
+    const auto decoded =
+        QByteArray::fromBase64Encoding(text, QByteArray::AbortOnBase64DecodingErrors);
+    if (!decoded || decoded.decoded.toBase64() != text) {
+        fail(ErrorCode::InvalidField, field, QStringLiteral("is not canonical padded base64"));
         return {};
     }
-    return *decoded;
+    return decoded.decoded;
 }
 
 QByteArray JsonReader::base64Exact(const char *field, qsizetype bytes)

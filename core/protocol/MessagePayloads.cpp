@@ -98,6 +98,7 @@ QJsonObject MessageReceive::toJson() const
             {QLatin1String("messageId"), messageId},
             {QLatin1String("senderUserId"), senderUserId},
             {QLatin1String("senderDeviceId"), senderDeviceId},
+            {QLatin1String("recipientUserId"), recipientUserId},
             {QLatin1String("serverTime"), double(serverTime)},
             {QLatin1String("nonce"), toBase64(nonce)},
             {QLatin1String("ciphertext"), toBase64(ciphertext)}};
@@ -111,6 +112,7 @@ Result<MessageReceive> MessageReceive::fromJson(const QJsonObject &json)
     message.messageId = reader.string("messageId", limits::MaxIdLength);
     message.senderUserId = reader.string("senderUserId", limits::MaxIdLength);
     message.senderDeviceId = reader.string("senderDeviceId", limits::MaxIdLength);
+    message.recipientUserId = reader.string("recipientUserId", limits::MaxIdLength);
     message.serverTime = reader.integer("serverTime", limits::MaxJsonInteger);
     message.nonce = reader.base64Exact("nonce", limits::NonceBytes);
     message.ciphertext =

@@ -51,6 +51,9 @@ struct MessageReceive
     QString messageId;
     QString senderUserId;
     QString senderDeviceId;
+    // Whom the message is for: the receiving user, or another user when this is a copy for one
+    // of the sender's own other devices.
+    QString recipientUserId;
     qint64 serverTime = 0;
     QByteArray nonce;
     QByteArray ciphertext;

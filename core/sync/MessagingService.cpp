@@ -4,6 +4,7 @@
 #include "crypto/MessageCipher.h"
 #include "net/ApiClient.h"
 #include "net/SyncSocket.h"
+#include "protocol/Limits.h"
 #include "protocol/MessagePayloads.h"
 
 #include <QDateTime>
@@ -16,6 +17,8 @@ using namespace protocol;
 namespace {
 // A device list that changed under us twice in a row is not a race any more.
 constexpr int MaxDeviceMismatches = 3;
+// Pause before reading the mailbox again after a failure, so a failing server is not hammered.
+constexpr int ResyncDelayMs = 1000;
 
 const DeviceKey *findDevice(const DeviceKeyList &list, const QString &deviceId)
 {
@@ -38,6 +41,9 @@ MessagingService::MessagingService(Session session, crypto::DeviceKeyPair device
     connect(&m_socket, &net::SyncSocket::connected, this, &MessagingService::onConnected);
     connect(&m_socket, &net::SyncSocket::disconnected, this, &MessagingService::onDisconnected);
     connect(&m_socket, &net::SyncSocket::eventReceived, this, &MessagingService::onEvent);
+    m_resyncTimer.setSingleShot(true);
+    m_resyncTimer.setInterval(ResyncDelayMs);
+    connect(&m_resyncTimer, &QTimer::timeout, this, &MessagingService::resync);
 }
 
 void MessagingService::start()
@@ -61,7 +67,23 @@ void MessagingService::setSynced(bool synced)
 
 void MessagingService::onConnected()
 {
-    m_syncCursor = m_lastSeq;
+    m_syncCursor = m_lastQueuedSeq;
+    requestSync();
+}
+
+void MessagingService::scheduleResync()
+{
+    // Something between the last handled event and now was not handled (a failed request, a
+    // gap in seq): read the mailbox again from there rather than skip anything.
+    if (!m_resyncTimer.isActive())
+        m_resyncTimer.start();
+}
+
+void MessagingService::resync()
+{
+    if (!m_socket.isConnected())
+        return; // the reconnect syncs
+    m_syncCursor = m_lastQueuedSeq;
     requestSync();
 }
 
@@ -74,11 +96,15 @@ void MessagingService::requestSync()
 {
     m_socket.request(FrameType::Sync, SyncRequest{m_syncCursor}.toJson(),
                      [this](Result<QJsonObject> answer) {
-                         if (!answer)
-                             return; // a reconnect syncs again
-                         auto done = SyncDone::fromJson(answer.value());
-                         if (!done)
+                         if (!answer && answer.error().code == ErrorCode::NetworkError)
+                             return; // the reconnect syncs again
+                         auto done = answer ? SyncDone::fromJson(answer.value())
+                                            : Result<SyncDone>(answer.error());
+                         if (!done) {
+                             qWarning().noquote() << "sync failed:" << done.error().message;
+                             scheduleResync();
                              return;
+                         }
                          m_syncCursor = done.value().lastSeq;
                          if (done.value().hasMore) {
                              requestSync();
@@ -93,7 +119,16 @@ QString MessagingService::sendText(const QString &recipientUserId, const QString
 {
     const QString messageId = QUuid::createUuid().toString(QUuid::WithoutBraces);
     const MessageContent content{messageId, text, QDateTime::currentMSecsSinceEpoch()};
-    m_outbox.enqueue({messageId, recipientUserId, content.encode(), 0});
+    const QByteArray plaintext = content.encode();
+    if (plaintext.size() > limits::MaxPlaintextBytes) {
+        // Reported after returning, like every other outcome, so callers handle one path.
+        const Error error{ErrorCode::PayloadTooLarge,
+                          tr("The message is too long (at most %1 bytes).").arg(limits::MaxPlaintextBytes)};
+        QMetaObject::invokeMethod(this, [this, messageId, error] { Q_EMIT sendFailed(messageId, error); },
+                                  Qt::QueuedConnection);
+        return messageId;
+    }
+    m_outbox.enqueue({messageId, recipientUserId, plaintext, 0});
     flushOutbox();
     return messageId;
 }
@@ -189,6 +224,11 @@ void MessagingService::onEvent(const Frame &event)
     const qint64 seq = qint64(event.data.value(QLatin1String("seq")).toDouble());
     if (seq <= m_lastQueuedSeq)
         return; // already handled or queued: a replay after reconnect
+    if (seq != m_lastQueuedSeq + 1) {
+        // Mailbox seqs are gap-free, so something in between was missed: never skip past it.
+        scheduleResync();
+        return;
+    }
     m_lastQueuedSeq = seq;
     m_inbox.enqueue(event);
     processNextEvent();
@@ -263,6 +303,7 @@ void MessagingService::abandonInbox()
     m_inbox.clear();
     m_lastQueuedSeq = m_lastSeq;
     m_processing = false;
+    scheduleResync();
 }
 
 void MessagingService::finishEvent(qint64 seq)

@@ -8,6 +8,7 @@
 
 #include <QObject>
 #include <QQueue>
+#include <QTimer>
 
 #include <functional>
 
@@ -72,6 +73,8 @@ private:
     void onConnected();
     void onDisconnected();
     void requestSync();
+    void scheduleResync();
+    void resync();
     void setSynced(bool synced);
 
     void flushOutbox();
@@ -99,6 +102,7 @@ private:
     qint64 m_lastSeq = 0;       // every event up to here is handled and acknowledged
     qint64 m_lastQueuedSeq = 0; // events up to here are handled or waiting in m_inbox
     qint64 m_syncCursor = 0;    // where the next sync page starts
+    QTimer m_resyncTimer;
     bool m_synced = false;
 };
 

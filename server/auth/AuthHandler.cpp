@@ -13,8 +13,10 @@ namespace parley::server {
 
 using namespace protocol;
 
-AuthHandler::AuthHandler(IdentityStore &identities, OtpService &otp, TokenService &tokens)
-    : m_identities(identities)
+AuthHandler::AuthHandler(Database &db, IdentityStore &identities, OtpService &otp,
+                         TokenService &tokens)
+    : m_db(db)
+    , m_identities(identities)
     , m_otp(otp)
     , m_tokens(tokens)
 {
@@ -49,27 +51,51 @@ HttpResponse AuthHandler::verifyOtp(const HttpRequest &request)
     if (auto verified = m_otp.verifyCode(verify.phoneNumber, verify.code); !verified)
         return HttpResponse::error(verified.error());
 
-    // First login of a number creates its account; every login registers a new device.
-    auto existing = m_identities.userByPhone(verify.phoneNumber);
-    if (!existing)
-        return HttpResponse::error(existing.error());
-    UserRecord user;
-    if (existing.value()) {
-        user = *existing.value();
-    } else {
-        auto created = m_identities.createUser(verify.phoneNumber);
-        if (!created)
-            return HttpResponse::error(created.error());
-        user = created.value();
-    }
-    auto device = m_identities.addDevice(user.id, verify.deviceName, verify.publicKey);
-    if (!device)
-        return HttpResponse::error(device.error());
-
-    const AuthIdentity identity{user.id, device.value().id};
-    const SessionGrant grant{m_tokens.issue(identity), m_tokens.lifetimeSeconds(), user.id,
-                             identity.deviceId, user.phoneNumber};
+    auto identity = signIn(verify.phoneNumber, verify.deviceName, verify.publicKey);
+    if (!identity)
+        return HttpResponse::error(identity.error());
+    const SessionGrant grant{m_tokens.issue(identity.value()), m_tokens.lifetimeSeconds(),
+                             identity.value().userId, identity.value().deviceId,
+                             verify.phoneNumber};
     return HttpResponse::json(grant.toJson());
+}
+
+// The first login of a number creates its account. A device is known by its public key: signing
+// in again with the same key (the same installation) keeps its device id, so one desktop does
+// not collect a new device at every login; a new key registers a new device.
+Result<AuthIdentity> AuthHandler::signIn(const QString &phoneNumber, const QString &deviceName,
+                                         const QByteArray &publicKey)
+{
+    const Error storageError{ErrorCode::InternalError, QStringLiteral("storage error")};
+    Transaction transaction(m_db);
+    if (!transaction.ok())
+        return storageError;
+    auto existing = m_identities.userByPhone(phoneNumber);
+    if (!existing)
+        return existing.error();
+    auto user = existing.value() ? Result<UserRecord>(*existing.value())
+                                 : m_identities.createUser(phoneNumber);
+    if (!user)
+        return user.error();
+    const QString userId = user.value().id;
+
+    auto known = m_identities.deviceByKey(userId, publicKey);
+    if (!known)
+        return known.error();
+    QString deviceId;
+    if (known.value()) {
+        deviceId = known.value()->id;
+        if (auto updated = m_identities.reactivateDevice(deviceId, deviceName); !updated)
+            return updated.error();
+    } else {
+        auto added = m_identities.addDevice(userId, deviceName, publicKey);
+        if (!added)
+            return added.error();
+        deviceId = added.value().id;
+    }
+    if (!transaction.commit())
+        return storageError;
+    return AuthIdentity{userId, deviceId};
 }
 
 } // namespace parley::server

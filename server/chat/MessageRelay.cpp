@@ -65,9 +65,9 @@ void MessageRelay::handle(ClientConnection &connection, const Frame &request)
 }
 
 Result<bool> MessageRelay::appendEvent(const QString &deviceId, FrameType type, QJsonObject data,
-                                       QList<Push> &pushes)
+                                       QList<Push> &pushes, const StoredMessage *message)
 {
-    auto seq = m_mailbox.append(deviceId, frameTypeName(type), data);
+    auto seq = m_mailbox.append(deviceId, frameTypeName(type), data, message);
     if (!seq)
         return seq.error();
     data.insert(QLatin1String("seq"), double(seq.value()));
@@ -120,12 +120,19 @@ MessageRelay::Reply MessageRelay::send(const AuthIdentity &sender, const QJsonOb
         return parsed.error();
     const MessageSend &message = parsed.value();
 
-    // A resend of an id this sender used before is acked again and stored nothing new.
+    // A resend of an id this sender used before is acked again and stored nothing new; the same
+    // id for another recipient is a different message and is refused.
     auto previous = m_mailbox.message(sender.userId, message.messageId);
     if (!previous)
         return storageError();
-    if (previous.value())
+    if (previous.value()) {
+        if (previous.value()->recipientUserId != message.recipientUserId) {
+            return Error{ErrorCode::DuplicateRequest,
+                         QStringLiteral("messageId '%1' was already used for another message")
+                             .arg(message.messageId)};
+        }
         return MessageAccepted{message.messageId, previous.value()->serverTime}.toJson();
+    }
 
     auto recipient = m_identities.userById(message.recipientUserId);
     if (!recipient)
@@ -138,25 +145,30 @@ MessageRelay::Reply MessageRelay::send(const AuthIdentity &sender, const QJsonOb
     if (auto checked = checkEnvelopes(sender, message.recipientUserId, deviceIds); !checked)
         return checked.error();
 
-    const qint64 serverTime = QDateTime::currentMSecsSinceEpoch();
+    const StoredMessage stored{sender.userId, message.messageId, sender.deviceId,
+                               message.recipientUserId, QDateTime::currentMSecsSinceEpoch()};
     Transaction transaction(m_db);
-    if (!m_mailbox.insertMessage({sender.userId, message.messageId, sender.deviceId,
-                                  message.recipientUserId, serverTime})) {
+    if (!transaction.ok() || !m_mailbox.insertMessage(stored))
         return storageError();
-    }
     for (const Envelope &envelope : message.envelopes) {
-        const MessageReceive event{0, message.messageId, sender.userId, sender.deviceId,
-                                   serverTime, envelope.nonce, envelope.ciphertext};
+        const MessageReceive event{0,
+                                   message.messageId,
+                                   sender.userId,
+                                   sender.deviceId,
+                                   message.recipientUserId,
+                                   stored.serverTime,
+                                   envelope.nonce,
+                                   envelope.ciphertext};
         QJsonObject eventData = event.toJson();
         eventData.remove(QLatin1String("seq"));
-        if (!appendEvent(envelope.deviceId, FrameType::MessageReceive, eventData, pushes))
+        if (!appendEvent(envelope.deviceId, FrameType::MessageReceive, eventData, pushes, &stored))
             return storageError();
     }
     if (!transaction.commit()) {
         pushes.clear();
         return storageError();
     }
-    return MessageAccepted{message.messageId, serverTime}.toJson();
+    return MessageAccepted{message.messageId, stored.serverTime}.toJson();
 }
 
 MessageRelay::Reply MessageRelay::receipt(const AuthIdentity &recipient, FrameType kind,
@@ -166,18 +178,19 @@ MessageRelay::Reply MessageRelay::receipt(const AuthIdentity &recipient, FrameTy
     if (!parsed)
         return parsed.error();
     const ReceiptRequest &request = parsed.value();
-    auto message = m_mailbox.message(request.senderUserId, request.messageId);
-    if (!message)
-        return storageError();
-    // Only a device the message was addressed to can acknowledge it.
-    const bool addressed = message.value()
-        && (message.value()->recipientUserId == recipient.userId
-            || message.value()->senderUserId == recipient.userId);
+    // Only a device that was sent a copy can acknowledge it: a device added later cannot claim
+    // to have received it.
+    auto addressed =
+        m_mailbox.isAddressedTo(recipient.deviceId, request.senderUserId, request.messageId);
     if (!addressed)
+        return storageError();
+    if (!addressed.value())
         return Error{ErrorCode::NotFound, QStringLiteral("no such message for this device")};
 
     const qint64 at = QDateTime::currentMSecsSinceEpoch();
     Transaction transaction(m_db);
+    if (!transaction.ok())
+        return storageError();
     auto inserted = m_mailbox.insertReceipt(request.senderUserId, request.messageId,
                                             recipient.deviceId, frameTypeName(kind), at);
     if (!inserted)

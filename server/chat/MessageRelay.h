@@ -14,6 +14,7 @@ class ConnectionRegistry;
 class Database;
 class IdentityStore;
 class MailboxStore;
+struct StoredMessage;
 
 // The WebSocket requests of protocol v1: message:send, message:delivered, message:read, sync and
 // ping. Everything a request changes is committed before it is acked, and events are pushed only
@@ -42,7 +43,8 @@ private:
     protocol::Result<bool> checkEnvelopes(const AuthIdentity &sender, const QString &recipientUserId,
                                           const QStringList &deviceIds);
     protocol::Result<bool> appendEvent(const QString &deviceId, protocol::FrameType type,
-                                       QJsonObject data, QList<Push> &pushes);
+                                       QJsonObject data, QList<Push> &pushes,
+                                       const StoredMessage *message = nullptr);
 
     Database &m_db;
     IdentityStore &m_identities;

@@ -39,7 +39,8 @@ QString HttpServer::accessToken(const QList<QPair<QByteArray, QByteArray>> &head
                                 const QUrlQuery &query)
 {
     const QByteArray authorization = headerValue(headers, "authorization").trimmed();
-    if (authorization.startsWith("Bearer "))
+    // The scheme name is case-insensitive (RFC 7235 section 2.1).
+    if (authorization.size() > 7 && authorization.left(7).compare("bearer ", Qt::CaseInsensitive) == 0)
         return QString::fromLatin1(authorization.mid(7).trimmed());
     return query.queryItemValue(QStringLiteral("access_token"), QUrl::FullyDecoded);
 }

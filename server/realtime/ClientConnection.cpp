@@ -31,6 +31,12 @@ void ClientConnection::send(const Frame &frame)
     m_socket->sendTextMessage(QString::fromUtf8(encodeFrame(frame)));
 }
 
+void ClientConnection::close(QWebSocketProtocol::CloseCode code, const QString &reason)
+{
+    m_socket->close(code, reason);
+    m_socket->flush();
+}
+
 void ClientConnection::onText(const QString &text)
 {
     DecodedFrame decoded = decodeFrame(text.toUtf8());

@@ -25,6 +25,7 @@ public:
     void setLive(bool live) { m_live = live; }
 
     void send(const protocol::Frame &frame);
+    void close(QWebSocketProtocol::CloseCode code, const QString &reason);
 
 Q_SIGNALS:
     void requestReceived(const protocol::Frame &frame);

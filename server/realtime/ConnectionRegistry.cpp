@@ -18,6 +18,13 @@ void ConnectionRegistry::remove(ClientConnection *connection)
     connection->deleteLater();
 }
 
+void ConnectionRegistry::closeAll()
+{
+    const auto connections = m_byDevice.values();
+    for (ClientConnection *connection : connections)
+        connection->close(QWebSocketProtocol::CloseCodeGoingAway, QStringLiteral("server stopping"));
+}
+
 void ConnectionRegistry::push(const QString &deviceId, const protocol::Frame &event)
 {
     const auto connections = m_byDevice.values(deviceId);

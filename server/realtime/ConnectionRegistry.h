@@ -20,6 +20,8 @@ public:
     // Sends the event to every live connection of the device; offline devices get it on sync.
     void push(const QString &deviceId, const protocol::Frame &event);
     int connectionCount() const { return int(m_byDevice.size()); }
+    // Closes every socket with 1001 (going away), so clients reconnect at once.
+    void closeAll();
 
 private:
     void remove(ClientConnection *connection);

@@ -49,8 +49,13 @@ const QStringList Migrations[] = {
                        " seq BIGINT NOT NULL,"
                        " type TEXT NOT NULL,"
                        " payload TEXT NOT NULL,"
+                       " message_sender TEXT,"
+                       " message_id TEXT,"
                        " created_at BIGINT NOT NULL,"
                        " PRIMARY KEY (device_id, seq))"),
+        // Receipts are accepted only from devices that were sent a copy.
+        QStringLiteral("CREATE INDEX mailbox_by_message ON mailbox(device_id, message_sender, "
+                       "message_id)"),
         QStringLiteral("CREATE TABLE receipts ("
                        " sender_user_id TEXT NOT NULL,"
                        " message_id TEXT NOT NULL,"

@@ -105,6 +105,22 @@ Result<std::optional<DeviceRecord>> IdentityStore::device(const QString &deviceI
                                   readDevice);
 }
 
+Result<std::optional<DeviceRecord>> IdentityStore::deviceByKey(const QString &userId,
+                                                               const QByteArray &publicKey)
+{
+    return firstRow<DeviceRecord>(
+        m_db.exec(DeviceColumns + QStringLiteral("WHERE user_id = ? AND public_key = ?"),
+                  {userId, QString::fromLatin1(publicKey.toBase64())}),
+        readDevice);
+}
+
+Result<bool> IdentityStore::reactivateDevice(const QString &deviceId, const QString &name)
+{
+    return done(m_db.exec(
+        QStringLiteral("UPDATE devices SET revoked_at = NULL, name = ? WHERE id = ?"),
+        {name, deviceId}));
+}
+
 Result<QList<DeviceRecord>> IdentityStore::activeDevices(const QString &userId)
 {
     auto query = m_db.exec(DeviceColumns

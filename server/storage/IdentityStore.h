@@ -50,6 +50,11 @@ public:
     protocol::Result<DeviceRecord> addDevice(const QString &userId, const QString &name,
                                              const QByteArray &publicKey);
     protocol::Result<std::optional<DeviceRecord>> device(const QString &deviceId);
+    // The user's device registered with this public key, removed or not.
+    protocol::Result<std::optional<DeviceRecord>> deviceByKey(const QString &userId,
+                                                              const QByteArray &publicKey);
+    // Makes a removed device current again and renames it.
+    protocol::Result<bool> reactivateDevice(const QString &deviceId, const QString &name);
     protocol::Result<QList<DeviceRecord>> activeDevices(const QString &userId);
 
     // Replaces any earlier challenge for the same number.

@@ -46,7 +46,7 @@ Result<bool> MailboxStore::insertMessage(const StoredMessage &message)
 }
 
 Result<qint64> MailboxStore::append(const QString &deviceId, const QString &type,
-                                    const QJsonObject &data)
+                                    const QJsonObject &data, const StoredMessage *message)
 {
     auto counter = m_db.exec(QStringLiteral("SELECT next_seq FROM devices WHERE id = ?"), {deviceId});
     if (!counter)
@@ -62,11 +62,27 @@ Result<qint64> MailboxStore::append(const QString &deviceId, const QString &type
     const QString payload =
         QString::fromUtf8(QJsonDocument(data).toJson(QJsonDocument::Compact));
     auto inserted = m_db.exec(QStringLiteral("INSERT INTO mailbox (device_id, seq, type, payload, "
-                                             "created_at) VALUES (?, ?, ?, ?, ?)"),
-                              {deviceId, seq, type, payload, QDateTime::currentMSecsSinceEpoch()});
+                                             "message_sender, message_id, created_at) "
+                                             "VALUES (?, ?, ?, ?, ?, ?, ?)"),
+                              {deviceId, seq, type, payload,
+                               message ? QVariant(message->senderUserId) : QVariant(),
+                               message ? QVariant(message->messageId) : QVariant(),
+                               QDateTime::currentMSecsSinceEpoch()});
     if (!inserted)
         return inserted.error();
     return seq;
+}
+
+Result<bool> MailboxStore::isAddressedTo(const QString &deviceId, const QString &senderUserId,
+                                         const QString &messageId)
+{
+    auto query = m_db.exec(QStringLiteral("SELECT 1 FROM mailbox WHERE device_id = ? AND "
+                                          "message_sender = ? AND message_id = ?"),
+                           {deviceId, senderUserId, messageId});
+    if (!query)
+        return query.error();
+    QSqlQuery rows = std::move(query).value();
+    return rows.next();
 }
 
 Result<QList<MailboxEvent>> MailboxStore::eventsAfter(const QString &deviceId, qint64 after,

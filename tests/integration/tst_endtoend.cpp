@@ -1,6 +1,7 @@
 #include "ServerProcess.h"
 #include "TestClient.h"
 #include "crypto/MessageCipher.h"
+#include "protocol/Limits.h"
 #include "protocol/MessagePayloads.h"
 #include "protocol/RestPayloads.h"
 
@@ -88,6 +89,10 @@ private Q_SLOTS:
     void messageAckedBeforeAServerCrashIsDeliveredAfterRestart();
     void envelopeMissingForOneRecipientDeviceIsRefusedAndNothingIsStored();
     void tamperedCiphertextIsReportedUndecryptableAndStillAcknowledged();
+    void deviceAddedAfterAMessageCannotAcknowledgeIt();
+    void reusingAMessageIdForAnotherRecipientIsRefused();
+    void tooLongTextFailsWithoutReachingTheServer();
+    void sendersOtherDeviceGetsACopyNamingTheRecipient();
 
 private:
     bool loginBoth();
@@ -281,6 +286,70 @@ void EndToEndTest::tamperedCiphertextIsReportedUndecryptableAndStillAcknowledged
     QTRY_COMPARE_WITH_TIMEOUT(undecryptable.size(), 1, WaitMs);
     QCOMPARE(received.size(), 0);
     QTRY_COMPARE_WITH_TIMEOUT(delivered.size(), 1, WaitMs);
+}
+
+void EndToEndTest::deviceAddedAfterAMessageCannotAcknowledgeIt()
+{
+    QVERIFY(loginBoth());
+    QVERIFY(m_alice->startMessaging());
+    QSignalSpy sent(&m_alice->messaging(), &sync::MessagingService::messageSent);
+    const QString id = m_alice->messaging().sendText(m_bob->session().userId, QStringLiteral("for the phone"));
+    QTRY_COMPARE_WITH_TIMEOUT(sent.size(), 1, WaitMs);
+
+    TestClient bobsNewTablet(m_server->url());
+    QVERIFY(bobsNewTablet.login(*m_server, BobPhone));
+    QVERIFY(bobsNewTablet.startMessaging());
+    const auto answer = requestAndWait(bobsNewTablet.socket(), FrameType::MessageDelivered,
+                                       ReceiptRequest{id, m_alice->session().userId}.toJson());
+    QVERIFY(!answer.ok());
+    QCOMPARE(answer.error().code, ErrorCode::NotFound);
+}
+
+void EndToEndTest::reusingAMessageIdForAnotherRecipientIsRefused()
+{
+    QVERIFY(loginBoth());
+    TestClient carol(m_server->url());
+    QVERIFY(carol.login(*m_server, QStringLiteral("+15550000003")));
+    QVERIFY(m_alice->startMessaging());
+    QVERIFY(requestAndWait(m_alice->socket(), FrameType::MessageSend,
+                           handmadeSend(QStringLiteral("same-id"), *m_alice, *m_bob, "to bob")).ok());
+    const auto reused = requestAndWait(m_alice->socket(), FrameType::MessageSend,
+                                       handmadeSend(QStringLiteral("same-id"), *m_alice, carol, "to carol"));
+    QVERIFY(!reused.ok());
+    QCOMPARE(reused.error().code, ErrorCode::DuplicateRequest);
+    QCOMPARE(countRows(m_server->dataDir() + QStringLiteral("/parley.db"), QStringLiteral("messages")), 1);
+}
+
+void EndToEndTest::tooLongTextFailsWithoutReachingTheServer()
+{
+    QVERIFY(loginBoth());
+    QVERIFY(m_alice->startMessaging());
+    QSignalSpy failed(&m_alice->messaging(), &sync::MessagingService::sendFailed);
+    const QString id = m_alice->messaging().sendText(m_bob->session().userId, QString(limits::MaxPlaintextBytes, u'x'));
+    QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, WaitMs);
+    QCOMPARE(failed.first().at(0).toString(), id);
+    QCOMPARE(failed.first().at(1).value<Error>().code, ErrorCode::PayloadTooLarge);
+    QCOMPARE(countRows(m_server->dataDir() + QStringLiteral("/parley.db"), QStringLiteral("messages")), 0);
+}
+
+void EndToEndTest::sendersOtherDeviceGetsACopyNamingTheRecipient()
+{
+    QVERIFY(loginBoth());
+    TestClient alicesPhone(m_server->url());
+    QVERIFY(alicesPhone.login(*m_server, AlicePhone));
+    QVERIFY(m_alice->startMessaging());
+    QSignalSpy sent(&m_alice->messaging(), &sync::MessagingService::messageSent);
+    m_alice->messaging().sendText(m_bob->session().userId, QStringLiteral("copy for my phone"));
+    QTRY_COMPARE_WITH_TIMEOUT(sent.size(), 1, WaitMs);
+
+    QJsonObject copy;
+    QObject::connect(&alicesPhone.socket(), &net::SyncSocket::eventReceived,
+                     [&copy](const Frame &event) { copy = event.data; });
+    QSignalSpy received(&alicesPhone.messaging(), &sync::MessagingService::messageReceived);
+    QVERIFY(alicesPhone.startMessaging());
+    QTRY_COMPARE_WITH_TIMEOUT(received.size(), 1, WaitMs);
+    QCOMPARE(received.first().first().value<sync::IncomingMessage>().text, QStringLiteral("copy for my phone"));
+    QCOMPARE(copy.value(QStringLiteral("recipientUserId")).toString(), m_bob->session().userId);
 }
 
 QTEST_GUILESS_MAIN(EndToEndTest)

@@ -52,6 +52,7 @@ private Q_SLOTS:
     void upgradeWithForgedTokenIsRefusedWithTokenInvalid();
     void receiptForAMessageNotAddressedToYouIsNotFound();
     void requestsAreAnsweredInOrderOfArrival();
+    void serverShutdownClosesSocketsAsGoingAway(); // last: it stops the server
 
 private:
     QJsonObject nextFrame();
@@ -80,7 +81,6 @@ void WebSocketErrorsTest::cleanupTestCase()
 {
     m_socket.reset();
     m_client.reset();
-    QCOMPARE(m_server.stop(), 0);
 }
 
 QJsonObject WebSocketErrorsTest::nextFrame()
@@ -198,6 +198,14 @@ void WebSocketErrorsTest::requestsAreAnsweredInOrderOfArrival()
         const QJsonObject ack = nextFrame();
         QCOMPARE(ack.value(QStringLiteral("re")).toString(), QStringLiteral("p%1").arg(i));
     }
+}
+
+void WebSocketErrorsTest::serverShutdownClosesSocketsAsGoingAway()
+{
+    QSignalSpy disconnected(m_socket.get(), &QWebSocket::disconnected);
+    QCOMPARE(m_server.stop(), 0);
+    QVERIFY(disconnected.size() > 0 || disconnected.wait(WaitMs));
+    QCOMPARE(m_socket->closeCode(), QWebSocketProtocol::CloseCodeGoingAway);
 }
 
 QTEST_GUILESS_MAIN(WebSocketErrorsTest)

@@ -25,6 +25,7 @@ private Q_SLOTS:
     void requestRoundTripsThroughEncodeAndDecode();
     void errorFrameCarriesCodeAndMessage();
     void requestIdIsReportedEvenWhenTheFrameIsBad();
+    void nullDataCountsAsAbsent();
     void clientRequestsNeedAnIdAndARequestType();
     void randomBytesNeverCrashTheDecoder();
     void frameTypeNamesRoundTrip();
@@ -56,6 +57,7 @@ void FrameCodecTest::badFramesGetTheirErrorCode_data()
     QTest::newRow("id has space") << QByteArray(R"({"type":"sync","id":"a b"})") << ErrorCode::InvalidField;
     QTest::newRow("id not ascii") << QByteArray(R"({"type":"sync","id":"\u00e9"})") << ErrorCode::InvalidField;
     QTest::newRow("data is array") << QByteArray(R"({"type":"sync","id":"1","data":[]})") << ErrorCode::InvalidField;
+    QTest::newRow("data is number") << QByteArray(R"({"type":"sync","id":"1","data":5})") << ErrorCode::InvalidField;
     QTest::newRow("data is string") << QByteArray(R"({"type":"sync","id":"1","data":"x"})") << ErrorCode::InvalidField;
     QTest::newRow("error without code") << QByteArray(R"({"type":"error","re":"1"})") << ErrorCode::MissingField;
     QTest::newRow("error code not string") << QByteArray(R"({"type":"error","re":"1","code":5})") << ErrorCode::InvalidField;
@@ -137,6 +139,13 @@ void FrameCodecTest::requestIdIsReportedEvenWhenTheFrameIsBad()
     const DecodedFrame decoded = decodeFrame(R"({"type":"no:such","id":"abc"})");
     QVERIFY(!decoded.frame.ok());
     QCOMPARE(decoded.requestId, QStringLiteral("abc"));
+}
+
+void FrameCodecTest::nullDataCountsAsAbsent()
+{
+    const DecodedFrame decoded = decodeFrame(R"({"type":"ping","id":"1","data":null})");
+    QVERIFY(decoded.frame.ok());
+    QVERIFY(decoded.frame.value().data.isEmpty());
 }
 
 void FrameCodecTest::clientRequestsNeedAnIdAndARequestType()

@@ -97,6 +97,12 @@ void PayloadsTest::badMessageSendIsRejected_data()
     QTest::newRow("nonce too long") << withEnvelope(QStringLiteral("nonce"), b64(25)) << ErrorCode::InvalidField;
     QTest::newRow("nonce not base64") << withEnvelope(QStringLiteral("nonce"), QStringLiteral("@@@@")) << ErrorCode::InvalidField;
     QTest::newRow("nonce number") << withEnvelope(QStringLiteral("nonce"), 24) << ErrorCode::InvalidField;
+    QString unpadded = b64(limits::NonceBytes + 1);
+    unpadded.remove(u'=');
+    QTest::newRow("ciphertext without padding") << withEnvelope(QStringLiteral("ciphertext"), unpadded) << ErrorCode::InvalidField;
+    // "AAE=" is the canonical form of 0x00 0x01; "AAF=" decodes to the same bytes with stray bits.
+    QTest::newRow("non-canonical final bits") << withEnvelope(QStringLiteral("ciphertext"), QString(b64(18).left(20) + QStringLiteral("AAF="))) << ErrorCode::InvalidField;
+    QTest::newRow("url-safe alphabet") << withEnvelope(QStringLiteral("nonce"), QString::fromLatin1(QByteArray(24, '\xfb').toBase64(QByteArray::Base64UrlEncoding))) << ErrorCode::InvalidField;
     QTest::newRow("ciphertext only a MAC") << withEnvelope(QStringLiteral("ciphertext"), b64(limits::BoxMacBytes)) << ErrorCode::InvalidField;
     QTest::newRow("ciphertext too large") << withEnvelope(QStringLiteral("ciphertext"), b64(limits::MaxCiphertextBytes + 1)) << ErrorCode::PayloadTooLarge;
     QTest::newRow("ciphertext missing") << withEnvelope(QStringLiteral("ciphertext"), QJsonValue::Undefined) << ErrorCode::MissingField;
@@ -119,7 +125,7 @@ void PayloadsTest::receiveEventRoundTripsWithBinaryFieldsIntact()
     for (int i = 0; i < ciphertext.size(); ++i)
         ciphertext[i] = char(i);
     const MessageReceive sent{9007199254740991, QStringLiteral("m"), QStringLiteral("u"),
-                              QStringLiteral("d"), 1764000000000, QByteArray(24, '\0'), ciphertext};
+                              QStringLiteral("d"), QStringLiteral("r"), 1764000000000, QByteArray(24, '\0'), ciphertext};
     const auto parsed = MessageReceive::fromJson(
         QJsonDocument::fromJson(QJsonDocument(sent.toJson()).toJson()).object());
     QVERIFY(parsed.ok());

@@ -3,6 +3,8 @@
 #include "protocol/Limits.h"
 
 #include <QJsonArray>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTest>
@@ -52,6 +54,8 @@ private Q_SLOTS:
     void searchFindsAUserByExactNumberOnly();
     void deviceListCarriesThePublicKey();
     void unknownPathsAndMethodsAreReported();
+    void signingInAgainWithTheSameKeyKeepsTheDevice();
+    void bearerSchemeIsCaseInsensitive();
 
 private:
     QUrl url(const QString &path) const;
@@ -303,6 +307,33 @@ void RestApiTest::unknownPathsAndMethodsAreReported()
     const HttpReply plainGetOnSocket = TestHttp::get(url(QStringLiteral("/api/v1/ws")));
     QCOMPARE(plainGetOnSocket.status, 426);
     QCOMPARE(plainGetOnSocket.errorCode(), QStringLiteral("upgrade_required"));
+}
+
+void RestApiTest::signingInAgainWithTheSameKeyKeepsTheDevice()
+{
+    const QString phone = QStringLiteral("+15550009991");
+    const QByteArray desktopKey(32, 'd');
+    const QString first = login(phone, desktopKey);
+    const QString second = login(phone, desktopKey);
+    const QString phoneKeyToken = login(phone, QByteArray(32, 'p'));
+    QVERIFY(!first.isEmpty() && !second.isEmpty() && !phoneKeyToken.isEmpty());
+    const HttpReply search = TestHttp::get(url(QStringLiteral("/api/v1/users/search?q=%2B15550009991")), first);
+    const QString userId = search.json().value(QStringLiteral("users")).toArray().first().toObject().value(QStringLiteral("id")).toString();
+    const HttpReply devices = TestHttp::get(url(QStringLiteral("/api/v1/users/%1/devices").arg(userId)), second);
+    QCOMPARE(devices.json().value(QStringLiteral("devices")).toArray().size(), 2);
+}
+
+void RestApiTest::bearerSchemeIsCaseInsensitive()
+{
+    const QString token = login(QStringLiteral("+15550009992"));
+    QVERIFY(!token.isEmpty());
+    QNetworkAccessManager network;
+    QNetworkRequest request(url(QStringLiteral("/api/v1/users/search?q=%2B15550009992")));
+    request.setRawHeader("Authorization", "bEaReR " + token.toLatin1());
+    QNetworkReply *reply = network.get(request);
+    QTRY_VERIFY_WITH_TIMEOUT(reply->isFinished(), 10000);
+    QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+    delete reply;
 }
 
 QTEST_GUILESS_MAIN(RestApiTest)
