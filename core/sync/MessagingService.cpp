@@ -141,10 +141,25 @@ void MessagingService::findUserByPhone(const QString &phoneNumber,
     m_api.getAs<UserSearchResult>(QLatin1String(paths::UserSearch), query, std::move(callback));
 }
 
-void MessagingService::fetchDevices(const QString &userId,
+// Device lists are kept for the session: sending uses the kept list until the server calls it
+// stale (device_mismatch, unknown_device), and receiving asks again only for a sender device it
+// has not seen. This saves two or three REST round trips per message (docs/performance.md).
+void MessagingService::fetchDevices(const QString &userId, bool fresh,
                                     std::function<void(Result<DeviceKeyList>)> callback)
 {
-    m_api.getAs<DeviceKeyList>(userDevicesPath(userId), {}, std::move(callback));
+    if (!fresh) {
+        const auto kept = m_deviceLists.constFind(userId);
+        if (kept != m_deviceLists.cend()) {
+            callback(*kept);
+            return;
+        }
+    }
+    m_api.getAs<DeviceKeyList>(userDevicesPath(userId), {},
+                               [this, userId, callback = std::move(callback)](Result<DeviceKeyList> list) {
+                                   if (list)
+                                       m_deviceLists.insert(userId, list.value());
+                                   callback(list);
+                               });
 }
 
 void MessagingService::flushOutbox()
@@ -153,6 +168,7 @@ void MessagingService::flushOutbox()
         return;
     m_sending = true;
     const QString recipientUserId = m_outbox.head().recipientUserId;
+    const bool fresh = m_outbox.head().mismatches > 0;
     auto failHead = [this](const Error &error) {
         m_sending = false;
         if (error.code == ErrorCode::NetworkError)
@@ -160,10 +176,10 @@ void MessagingService::flushOutbox()
         Q_EMIT sendFailed(m_outbox.dequeue().messageId, error);
         flushOutbox();
     };
-    fetchDevices(recipientUserId, [this, failHead](Result<DeviceKeyList> recipient) {
+    fetchDevices(recipientUserId, fresh, [this, failHead, fresh](Result<DeviceKeyList> recipient) {
         if (!recipient)
             return failHead(recipient.error());
-        fetchDevices(m_session.userId, [this, failHead, recipient](Result<DeviceKeyList> own) {
+        fetchDevices(m_session.userId, fresh, [this, failHead, recipient](Result<DeviceKeyList> own) {
             if (!own)
                 return failHead(own.error());
             sealAndSend(recipient.value(), own.value());
@@ -261,7 +277,9 @@ void MessagingService::openMessage(const Frame &event)
         return;
     }
     const MessageReceive message = parsed.value();
-    fetchDevices(message.senderUserId, [this, message](Result<DeviceKeyList> devices) {
+    const auto kept = m_deviceLists.constFind(message.senderUserId);
+    const bool known = kept != m_deviceLists.cend() && findDevice(*kept, message.senderDeviceId);
+    fetchDevices(message.senderUserId, !known, [this, message](Result<DeviceKeyList> devices) {
         if (!devices && devices.error().code == ErrorCode::NetworkError) {
             abandonInbox();
             return;

@@ -7,6 +7,7 @@
 #include "protocol/RestPayloads.h"
 
 #include <QObject>
+#include <QHash>
 #include <QQueue>
 #include <QTimer>
 
@@ -80,7 +81,7 @@ private:
     void flushOutbox();
     void sealAndSend(const protocol::DeviceKeyList &recipient, const protocol::DeviceKeyList &own);
     void onSendAnswer(const protocol::Result<QJsonObject> &answer);
-    void fetchDevices(const QString &userId,
+    void fetchDevices(const QString &userId, bool fresh,
                       std::function<void(protocol::Result<protocol::DeviceKeyList>)> callback);
 
     void onEvent(const protocol::Frame &event);
@@ -95,6 +96,7 @@ private:
     net::ApiClient &m_api;
     net::SyncSocket &m_socket;
 
+    QHash<QString, protocol::DeviceKeyList> m_deviceLists; // by user id
     QQueue<Outgoing> m_outbox;
     bool m_sending = false;
     QQueue<protocol::Frame> m_inbox;

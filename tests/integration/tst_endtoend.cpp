@@ -93,6 +93,7 @@ private Q_SLOTS:
     void reusingAMessageIdForAnotherRecipientIsRefused();
     void tooLongTextFailsWithoutReachingTheServer();
     void sendersOtherDeviceGetsACopyNamingTheRecipient();
+    void keptDeviceListIsRefreshedWhenTheRecipientAddsADevice();
 
 private:
     bool loginBoth();
@@ -350,6 +351,27 @@ void EndToEndTest::sendersOtherDeviceGetsACopyNamingTheRecipient()
     QTRY_COMPARE_WITH_TIMEOUT(received.size(), 1, WaitMs);
     QCOMPARE(received.first().first().value<sync::IncomingMessage>().text, QStringLiteral("copy for my phone"));
     QCOMPARE(copy.value(QStringLiteral("recipientUserId")).toString(), m_bob->session().userId);
+}
+
+void EndToEndTest::keptDeviceListIsRefreshedWhenTheRecipientAddsADevice()
+{
+    QVERIFY(loginBoth());
+    QVERIFY(m_alice->startMessaging());
+    QSignalSpy sent(&m_alice->messaging(), &sync::MessagingService::messageSent);
+    m_alice->messaging().sendText(m_bob->session().userId, QStringLiteral("one device"));
+    QTRY_COMPARE_WITH_TIMEOUT(sent.size(), 1, WaitMs);
+
+    // Alice keeps Bob's one-device list; the server refuses it once, and she fetches it again.
+    TestClient bobsLaptop(m_server->url());
+    QVERIFY(bobsLaptop.login(*m_server, BobPhone));
+    QSignalSpy failed(&m_alice->messaging(), &sync::MessagingService::sendFailed);
+    m_alice->messaging().sendText(m_bob->session().userId, QStringLiteral("two devices"));
+    QTRY_COMPARE_WITH_TIMEOUT(sent.size(), 2, WaitMs);
+    QCOMPARE(failed.size(), 0);
+    QSignalSpy laptopReceived(&bobsLaptop.messaging(), &sync::MessagingService::messageReceived);
+    QVERIFY(bobsLaptop.startMessaging());
+    QTRY_COMPARE_WITH_TIMEOUT(laptopReceived.size(), 1, WaitMs);
+    QCOMPARE(laptopReceived.first().first().value<sync::IncomingMessage>().text, QStringLiteral("two devices"));
 }
 
 QTEST_GUILESS_MAIN(EndToEndTest)
