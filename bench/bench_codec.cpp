@@ -27,10 +27,13 @@ private:
     protocol::Frame sendFrame() const
     {
         protocol::MessageSend message{QStringLiteral("5f0c3b7e-8d1b-4c49-9a55-1f2f8a4c2b11"),
-                                      QStringLiteral("recipient"), {}};
+                                      QStringLiteral("recipient"),
+                                      {}};
         for (int device = 0; device < 4; ++device) {
-            const auto box = crypto::MessageCipher::seal(m_text, m_bob.publicKey(), m_alice.secretKey());
-            message.envelopes.append({QStringLiteral("device-%1").arg(device), box.nonce, box.ciphertext});
+            const auto box
+                = crypto::MessageCipher::seal(m_text, m_bob.publicKey(), m_alice.secretKey());
+            message.envelopes.append(
+                {QStringLiteral("device-%1").arg(device), box.nonce, box.ciphertext});
         }
         return protocol::Frame::request(protocol::FrameType::MessageSend, QStringLiteral("17"),
                                         message.toJson());
@@ -39,8 +42,10 @@ private:
 
 void CodecBench::sealOneKilobyte()
 {
-    QBENCHMARK {
-        const auto box = crypto::MessageCipher::seal(m_text, m_bob.publicKey(), m_alice.secretKey());
+    QBENCHMARK
+    {
+        const auto box
+            = crypto::MessageCipher::seal(m_text, m_bob.publicKey(), m_alice.secretKey());
         Q_UNUSED(box);
     }
 }
@@ -48,9 +53,10 @@ void CodecBench::sealOneKilobyte()
 void CodecBench::openOneKilobyte()
 {
     const auto box = crypto::MessageCipher::seal(m_text, m_bob.publicKey(), m_alice.secretKey());
-    QBENCHMARK {
-        const auto opened =
-            crypto::MessageCipher::open(box.nonce, box.ciphertext, m_alice.publicKey(), m_bob.secretKey());
+    QBENCHMARK
+    {
+        const auto opened = crypto::MessageCipher::open(box.nonce, box.ciphertext,
+                                                        m_alice.publicKey(), m_bob.secretKey());
         QVERIFY(opened.has_value());
     }
 }
@@ -58,7 +64,8 @@ void CodecBench::openOneKilobyte()
 void CodecBench::encodeMessageSendForFourDevices()
 {
     const protocol::Frame frame = sendFrame();
-    QBENCHMARK {
+    QBENCHMARK
+    {
         const QByteArray bytes = protocol::encodeFrame(frame);
         Q_UNUSED(bytes);
     }
@@ -67,7 +74,8 @@ void CodecBench::encodeMessageSendForFourDevices()
 void CodecBench::decodeMessageSendForFourDevices()
 {
     const QByteArray bytes = protocol::encodeFrame(sendFrame());
-    QBENCHMARK {
+    QBENCHMARK
+    {
         const auto decoded = protocol::decodeFrame(bytes);
         const auto message = protocol::MessageSend::fromJson(decoded.frame.value().data);
         QVERIFY(message.ok());

@@ -29,8 +29,7 @@ using protocol::ErrorCode;
 
 ParleyServer::ParleyServer(QObject *parent)
     : QObject(parent)
-{
-}
+{ }
 
 ParleyServer::~ParleyServer()
 {
@@ -65,7 +64,8 @@ protocol::Result<QString> ParleyServer::start(const ServerConfig &config)
     m_mailbox = std::make_unique<MailboxStore>(*m_db);
     m_tokens = std::make_unique<TokenService>(secret.value().tokenKey(), *m_identities,
                                               protocol::limits::AccessTokenLifetimeSeconds);
-    m_otp = std::make_unique<OtpService>(*m_identities, delivery.value(), secret.value().otpPepper());
+    m_otp
+        = std::make_unique<OtpService>(*m_identities, delivery.value(), secret.value().otpPepper());
     m_auth = std::make_unique<AuthHandler>(*m_db, *m_identities, *m_otp, *m_tokens);
     m_users = std::make_unique<UserHandler>(*m_identities);
     m_registry = new ConnectionRegistry(this);
@@ -74,15 +74,16 @@ protocol::Result<QString> ParleyServer::start(const ServerConfig &config)
     Router router;
     m_auth->addRoutes(router);
     m_users->addRoutes(router);
-    m_http = new HttpServer(std::move(router),
-                            [this](const QString &token) { return m_tokens->verify(token); }, this);
+    m_http = new HttpServer(
+        std::move(router), [this](const QString &token) { return m_tokens->verify(token); }, this);
     connect(m_http, &HttpServer::newWebSocketConnection, this, &ParleyServer::acceptWebSockets);
 
     auto *tcpServer = new LowDelayTcpServer(m_http);
     if (!tcpServer->listen(config.address, config.port)) {
-        return Error{ErrorCode::InternalError, QStringLiteral("cannot listen on %1:%2")
-                                                   .arg(config.address.toString())
-                                                   .arg(config.port)};
+        return Error{ErrorCode::InternalError,
+                     QStringLiteral("cannot listen on %1:%2")
+                         .arg(config.address.toString())
+                         .arg(config.port)};
     }
     m_http->bind(tcpServer);
     const quint16 port = tcpServer->serverPort();
@@ -108,7 +109,9 @@ void ParleyServer::acceptWebSockets()
         auto *connection = new ClientConnection(std::move(socket), identity.value());
         m_registry->add(connection);
         connect(connection, &ClientConnection::requestReceived, m_relay,
-                [this, connection](const protocol::Frame &frame) { m_relay->handle(*connection, frame); });
+                [this, connection](const protocol::Frame &frame) {
+                    m_relay->handle(*connection, frame);
+                });
     }
 }
 

@@ -54,8 +54,9 @@ void ServerConfig::addOptions(QCommandLineParser &parser)
 protocol::Result<ServerConfig> ServerConfig::fromParser(const QCommandLineParser &parser)
 {
     if (!parser.positionalArguments().isEmpty()) {
-        return Error{ErrorCode::InvalidField, QStringLiteral("unexpected argument '%1'")
-                                                  .arg(parser.positionalArguments().first())};
+        return Error{
+            ErrorCode::InvalidField,
+            QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().first())};
     }
     ServerConfig config;
     auto address = parseListenAddress(parser.value(ListenOption));

@@ -13,7 +13,7 @@ struct ServerConfig
 {
     QHostAddress address = QHostAddress::LocalHost;
     quint16 port = 8765; // 0 picks a free port
-    QString dataDir;     // holds parley.db, server-secret and media/
+    QString dataDir; // holds parley.db, server-secret and media/
     QString otpDelivery = QStringLiteral("console");
 
     // Declares --listen, --data-dir and --otp-delivery (QCommandLineParser handles --help).

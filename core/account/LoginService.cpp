@@ -13,8 +13,7 @@ LoginService::LoginService(net::ApiClient &api, crypto::DeviceKeyPair deviceKeys
     , m_api(api)
     , m_deviceKeys(std::move(deviceKeys))
     , m_deviceName(std::move(deviceName))
-{
-}
+{ }
 
 QString LoginService::normalizePhoneNumber(const QString &input)
 {

@@ -55,9 +55,10 @@ protocol::Result<DeviceKeyPair> DeviceKeyPair::load(const QString &path)
         return Error{ErrorCode::NotFound, QStringLiteral("cannot read key file %1").arg(path)};
     const QList<QByteArray> lines = file.read(4096).split('\n');
     if (lines.size() < 2 || lines.at(0) != KeyFileMagic)
-        return Error{ErrorCode::InvalidField, QStringLiteral("%1 is not a Parley key file").arg(path)};
-    const auto decoded =
-        QByteArray::fromBase64Encoding(lines.at(1), QByteArray::AbortOnBase64DecodingErrors);
+        return Error{ErrorCode::InvalidField,
+                     QStringLiteral("%1 is not a Parley key file").arg(path)};
+    const auto decoded
+        = QByteArray::fromBase64Encoding(lines.at(1), QByteArray::AbortOnBase64DecodingErrors);
     if (!decoded || decoded.decoded.size() != crypto_box_SECRETKEYBYTES)
         return Error{ErrorCode::InvalidField, QStringLiteral("%1 is damaged").arg(path)};
     DeviceKeyPair pair;
@@ -84,7 +85,8 @@ protocol::Result<bool> DeviceKeyPair::save(const QString &path) const
     // Restrict permissions before any secret byte is written.
     if (!file.open(QIODevice::WriteOnly)
         || !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)) {
-        return Error{ErrorCode::InternalError, QStringLiteral("cannot write key file %1").arg(path)};
+        return Error{ErrorCode::InternalError,
+                     QStringLiteral("cannot write key file %1").arg(path)};
     }
     file.write(KeyFileMagic + '\n' + m_secretKey.toBase64() + '\n');
     if (!file.commit())

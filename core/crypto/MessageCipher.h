@@ -8,7 +8,7 @@ namespace parley::crypto {
 
 struct SealedBox
 {
-    QByteArray nonce;      // 24 random bytes, fresh for every box
+    QByteArray nonce; // 24 random bytes, fresh for every box
     QByteArray ciphertext; // crypto_box_easy output: 16-byte MAC, then the encrypted bytes
 };
 

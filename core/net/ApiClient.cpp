@@ -19,8 +19,7 @@ constexpr qsizetype MaxResponseBytes = 4 * 1024 * 1024;
 ApiClient::ApiClient(QUrl serverUrl, QObject *parent)
     : QObject(parent)
     , m_serverUrl(std::move(serverUrl))
-{
-}
+{ }
 
 QNetworkRequest ApiClient::makeRequest(const QString &path, const QUrlQuery &query) const
 {
@@ -57,13 +56,14 @@ void ApiClient::watch(QNetworkReply *reply, JsonCallback callback)
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         const QByteArray body = reply->read(MaxResponseBytes);
         if (status == 0) {
-            callback(Error{ErrorCode::NetworkError,
-                           QStringLiteral("cannot reach the server: %1").arg(reply->errorString())});
+            callback(
+                Error{ErrorCode::NetworkError,
+                      QStringLiteral("cannot reach the server: %1").arg(reply->errorString())});
             return;
         }
         if (status < 200 || status >= 300) {
-            callback(protocol::decodeErrorBody(body).value_or(
-                Error{ErrorCode::InternalError, QStringLiteral("server answered HTTP %1").arg(status)}));
+            callback(protocol::decodeErrorBody(body).value_or(Error{
+                ErrorCode::InternalError, QStringLiteral("server answered HTTP %1").arg(status)}));
             return;
         }
         protocol::ParsedObject parsed = protocol::parseJsonObject(body, MaxResponseBytes);

@@ -101,7 +101,8 @@ void SyncSocket::request(FrameType type, const QJsonObject &data, ReplyCallback 
         return;
     }
     const QString id = QString::number(m_nextRequestId++);
-    m_pending.insert(id, {std::move(callback), QDateTime::currentMSecsSinceEpoch() + RequestTimeoutMs});
+    m_pending.insert(id,
+                     {std::move(callback), QDateTime::currentMSecsSinceEpoch() + RequestTimeoutMs});
     m_socket.sendTextMessage(QString::fromUtf8(encodeFrame(Frame::request(type, id, data))));
 }
 
@@ -153,7 +154,8 @@ void SyncSocket::expireRequests()
         it = m_pending.erase(it);
     }
     for (const ReplyCallback &callback : expired)
-        callback(Error{ErrorCode::NetworkError, QStringLiteral("the server did not answer in time")});
+        callback(
+            Error{ErrorCode::NetworkError, QStringLiteral("the server did not answer in time")});
 }
 
 } // namespace parley::net

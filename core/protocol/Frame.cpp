@@ -41,7 +41,8 @@ Result<Frame> readFrame(const QJsonObject &object)
 
     const auto type = frameTypeFromName(typeName);
     if (!type)
-        return Error{ErrorCode::UnknownType, QStringLiteral("unknown frame type '%1'").arg(typeName)};
+        return Error{ErrorCode::UnknownType,
+                     QStringLiteral("unknown frame type '%1'").arg(typeName)};
     frame.type = *type;
 
     if (frame.type == FrameType::Error) {
@@ -112,7 +113,8 @@ namespace {
 QString readRequestId(const QJsonObject &object)
 {
     const QJsonValue id = object.value(IdKey);
-    if (id.isString() && id.toString().size() <= limits::MaxIdLength && isPrintableAscii(id.toString()))
+    if (id.isString() && id.toString().size() <= limits::MaxIdLength
+        && isPrintableAscii(id.toString()))
         return id.toString();
     return {};
 }
@@ -126,9 +128,10 @@ DecodedFrame decodeFrame(const QByteArray &bytes)
     ParsedObject parsed = parseJsonObject(bytes, limits::MaxSocketMessageBytes);
     const QString requestId = parsed.error ? QString() : readRequestId(parsed.object);
     if (bytes.size() > limits::MaxFrameBytes) {
-        return {Error{ErrorCode::FrameTooLarge, QStringLiteral("frame is %1 bytes; the limit is %2")
-                                                    .arg(bytes.size())
-                                                    .arg(limits::MaxFrameBytes)},
+        return {Error{ErrorCode::FrameTooLarge,
+                      QStringLiteral("frame is %1 bytes; the limit is %2")
+                          .arg(bytes.size())
+                          .arg(limits::MaxFrameBytes)},
                 requestId};
     }
     if (parsed.error) {
@@ -142,8 +145,9 @@ DecodedFrame decodeFrame(const QByteArray &bytes)
 std::optional<Error> checkClientRequest(const Frame &frame)
 {
     if (!isClientRequest(frame.type)) {
-        return Error{ErrorCode::UnknownType, QStringLiteral("'%1' is not a request a client can send")
-                                                 .arg(frameTypeName(frame.type))};
+        return Error{ErrorCode::UnknownType,
+                     QStringLiteral("'%1' is not a request a client can send")
+                         .arg(frameTypeName(frame.type))};
     }
     if (frame.id.isEmpty())
         return Error{ErrorCode::MissingField, QStringLiteral("a request needs an 'id'")};

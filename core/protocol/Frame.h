@@ -20,10 +20,10 @@ namespace parley::protocol {
 struct Frame
 {
     FrameType type = FrameType::Ack;
-    QString id;        // set on requests
-    QString re;        // set on answers: the id of the request answered
-    QJsonObject data;  // type-specific payload; empty object when absent
-    Error error;       // only for FrameType::Error
+    QString id; // set on requests
+    QString re; // set on answers: the id of the request answered
+    QJsonObject data; // type-specific payload; empty object when absent
+    Error error; // only for FrameType::Error
 
     static Frame request(FrameType type, QString id, QJsonObject data);
     static Frame ack(QString re, QJsonObject data = {});

@@ -11,8 +11,7 @@ namespace parley::protocol {
 JsonReader::JsonReader(const QJsonObject &object, QString context)
     : m_object(object)
     , m_context(std::move(context))
-{
-}
+{ }
 
 void JsonReader::fail(ErrorCode code, const char *field, const QString &problem)
 {
@@ -94,8 +93,8 @@ QByteArray JsonReader::base64(const char *field)
     // Only canonical padded base64 is accepted (what btoa() and tweetnacl-util produce), so
     // that one byte string has exactly one wire form.
     const QByteArray text = value.toString().toLatin1();
-    const auto decoded =
-        QByteArray::fromBase64Encoding(text, QByteArray::AbortOnBase64DecodingErrors);
+    const auto decoded
+        = QByteArray::fromBase64Encoding(text, QByteArray::AbortOnBase64DecodingErrors);
     if (!decoded || decoded.decoded.toBase64() != text) {
         fail(ErrorCode::InvalidField, field, QStringLiteral("is not canonical padded base64"));
         return {};
@@ -115,8 +114,8 @@ QByteArray JsonReader::base64Bounded(const char *field, qsizetype minBytes, qsiz
 {
     QByteArray decoded = base64(field);
     if (!m_error && (decoded.size() < minBytes || decoded.size() > maxBytes)) {
-        const ErrorCode code =
-            decoded.size() > maxBytes ? ErrorCode::PayloadTooLarge : ErrorCode::InvalidField;
+        const ErrorCode code
+            = decoded.size() > maxBytes ? ErrorCode::PayloadTooLarge : ErrorCode::InvalidField;
         fail(code, field,
              QStringLiteral("must decode to %1 to %2 bytes").arg(minBytes).arg(maxBytes));
     }
@@ -168,7 +167,9 @@ ParsedObject parseJsonObject(const QByteArray &bytes, qsizetype maxBytes)
     if (bytes.size() > maxBytes) {
         return {{},
                 Error{ErrorCode::PayloadTooLarge,
-                      QStringLiteral("body is %1 bytes; the limit is %2").arg(bytes.size()).arg(maxBytes)}};
+                      QStringLiteral("body is %1 bytes; the limit is %2")
+                          .arg(bytes.size())
+                          .arg(maxBytes)}};
     }
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(bytes, &parseError);

@@ -14,8 +14,7 @@ QString toBase64(const QByteArray &bytes)
     return QString::fromLatin1(bytes.toBase64());
 }
 
-template<typename T>
-Result<T> finish(const JsonReader &reader, T value)
+template<typename T> Result<T> finish(const JsonReader &reader, T value)
 {
     if (auto error = reader.error())
         return *error;
@@ -37,8 +36,8 @@ Result<Envelope> Envelope::fromJson(const QJsonObject &json)
     Envelope envelope;
     envelope.deviceId = reader.string("deviceId", limits::MaxIdLength);
     envelope.nonce = reader.base64Exact("nonce", limits::NonceBytes);
-    envelope.ciphertext =
-        reader.base64Bounded("ciphertext", limits::BoxMacBytes + 1, limits::MaxCiphertextBytes);
+    envelope.ciphertext
+        = reader.base64Bounded("ciphertext", limits::BoxMacBytes + 1, limits::MaxCiphertextBytes);
     return finish(reader, std::move(envelope));
 }
 
@@ -115,15 +114,14 @@ Result<MessageReceive> MessageReceive::fromJson(const QJsonObject &json)
     message.recipientUserId = reader.string("recipientUserId", limits::MaxIdLength);
     message.serverTime = reader.integer("serverTime", limits::MaxJsonInteger);
     message.nonce = reader.base64Exact("nonce", limits::NonceBytes);
-    message.ciphertext =
-        reader.base64Bounded("ciphertext", limits::BoxMacBytes + 1, limits::MaxCiphertextBytes);
+    message.ciphertext
+        = reader.base64Bounded("ciphertext", limits::BoxMacBytes + 1, limits::MaxCiphertextBytes);
     return finish(reader, std::move(message));
 }
 
 QJsonObject ReceiptRequest::toJson() const
 {
-    return {{QLatin1String("messageId"), messageId},
-            {QLatin1String("senderUserId"), senderUserId}};
+    return {{QLatin1String("messageId"), messageId}, {QLatin1String("senderUserId"), senderUserId}};
 }
 
 Result<ReceiptRequest> ReceiptRequest::fromJson(const QJsonObject &json)

@@ -16,7 +16,7 @@ namespace parley::protocol {
 struct Envelope
 {
     QString deviceId;
-    QByteArray nonce;      // 24 bytes
+    QByteArray nonce; // 24 bytes
     QByteArray ciphertext; // MAC (16 bytes) followed by the encrypted plaintext
 
     QJsonObject toJson() const;
@@ -97,7 +97,7 @@ struct SyncRequest
 // Ack data of "sync".
 struct SyncDone
 {
-    qint64 lastSeq = 0;   // the last seq sent in this page, or "after" when none
+    qint64 lastSeq = 0; // the last seq sent in this page, or "after" when none
     bool hasMore = false; // another sync from lastSeq is needed before events arrive live
 
     QJsonObject toJson() const;

@@ -11,8 +11,7 @@ namespace parley::protocol {
 
 namespace {
 
-template<typename T>
-Result<T> finish(const JsonReader &reader, T value)
+template<typename T> Result<T> finish(const JsonReader &reader, T value)
 {
     if (auto error = reader.error())
         return *error;
@@ -114,8 +113,9 @@ Result<LoginAccepted> LoginAccepted::fromJson(const QJsonObject &json)
 
 QJsonObject VerifyOtpRequest::toJson() const
 {
-    const QJsonObject device{{QLatin1String("name"), deviceName},
-                             {QLatin1String("publicKey"), QString::fromLatin1(publicKey.toBase64())}};
+    const QJsonObject device{
+        {QLatin1String("name"), deviceName},
+        {QLatin1String("publicKey"), QString::fromLatin1(publicKey.toBase64())}};
     return {{QLatin1String("phoneNumber"), phoneNumber},
             {QLatin1String("code"), code},
             {QLatin1String("device"), device}};
@@ -202,9 +202,9 @@ QJsonObject DeviceKeyList::toJson() const
 {
     QJsonArray items;
     for (const DeviceKey &device : devices) {
-        items.append(QJsonObject{{QLatin1String("deviceId"), device.deviceId},
-                                 {QLatin1String("publicKey"),
-                                  QString::fromLatin1(device.publicKey.toBase64())}});
+        items.append(QJsonObject{
+            {QLatin1String("deviceId"), device.deviceId},
+            {QLatin1String("publicKey"), QString::fromLatin1(device.publicKey.toBase64())}});
     }
     return {{QLatin1String("userId"), userId}, {QLatin1String("devices"), items}};
 }

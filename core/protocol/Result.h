@@ -8,13 +8,18 @@
 namespace parley::protocol {
 
 // A value or the protocol error that prevented it: parsing never throws across the event loop.
-template<typename T>
-class Result
+template<typename T> class Result
 {
 public:
-    Result(T value) : m_state(std::move(value)) { }
-    Result(Error error) : m_state(std::move(error)) { }
-    Result(ErrorCode code, QString message) : m_state(Error{code, std::move(message)}) { }
+    Result(T value)
+        : m_state(std::move(value))
+    { }
+    Result(Error error)
+        : m_state(std::move(error))
+    { }
+    Result(ErrorCode code, QString message)
+        : m_state(Error{code, std::move(message)})
+    { }
 
     bool ok() const { return std::holds_alternative<T>(m_state); }
     explicit operator bool() const { return ok(); }

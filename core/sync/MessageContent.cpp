@@ -25,7 +25,8 @@ QByteArray MessageContent::encode() const
 std::optional<MessageContent> MessageContent::decode(const QByteArray &plaintext)
 {
     const auto parsed = protocol::parseJsonObject(plaintext, protocol::limits::MaxCiphertextBytes);
-    if (parsed.error || parsed.object.value(QLatin1String("type")).toString() != QLatin1String("text"))
+    if (parsed.error
+        || parsed.object.value(QLatin1String("type")).toString() != QLatin1String("text"))
         return std::nullopt;
     protocol::JsonReader reader(parsed.object);
     MessageContent content;

@@ -122,10 +122,12 @@ QString MessagingService::sendText(const QString &recipientUserId, const QString
     const QByteArray plaintext = content.encode();
     if (plaintext.size() > limits::MaxPlaintextBytes) {
         // Reported after returning, like every other outcome, so callers handle one path.
-        const Error error{ErrorCode::PayloadTooLarge,
-                          tr("The message is too long (at most %1 bytes).").arg(limits::MaxPlaintextBytes)};
-        QMetaObject::invokeMethod(this, [this, messageId, error] { Q_EMIT sendFailed(messageId, error); },
-                                  Qt::QueuedConnection);
+        const Error error{
+            ErrorCode::PayloadTooLarge,
+            tr("The message is too long (at most %1 bytes).").arg(limits::MaxPlaintextBytes)};
+        QMetaObject::invokeMethod(
+            this, [this, messageId, error] { Q_EMIT sendFailed(messageId, error); },
+            Qt::QueuedConnection);
         return messageId;
     }
     m_outbox.enqueue({messageId, recipientUserId, plaintext, 0});
@@ -137,7 +139,8 @@ void MessagingService::findUserByPhone(const QString &phoneNumber,
                                        std::function<void(Result<UserSearchResult>)> callback)
 {
     QUrlQuery query;
-    query.addQueryItem(QStringLiteral("q"), QString::fromLatin1(QUrl::toPercentEncoding(phoneNumber)));
+    query.addQueryItem(QStringLiteral("q"),
+                       QString::fromLatin1(QUrl::toPercentEncoding(phoneNumber)));
     m_api.getAs<UserSearchResult>(QLatin1String(paths::UserSearch), query, std::move(callback));
 }
 
@@ -154,12 +157,13 @@ void MessagingService::fetchDevices(const QString &userId, bool fresh,
             return;
         }
     }
-    m_api.getAs<DeviceKeyList>(userDevicesPath(userId), {},
-                               [this, userId, callback = std::move(callback)](Result<DeviceKeyList> list) {
-                                   if (list)
-                                       m_deviceLists.insert(userId, list.value());
-                                   callback(list);
-                               });
+    m_api.getAs<DeviceKeyList>(
+        userDevicesPath(userId), {},
+        [this, userId, callback = std::move(callback)](Result<DeviceKeyList> list) {
+            if (list)
+                m_deviceLists.insert(userId, list.value());
+            callback(list);
+        });
 }
 
 void MessagingService::flushOutbox()
@@ -179,11 +183,12 @@ void MessagingService::flushOutbox()
     fetchDevices(recipientUserId, fresh, [this, failHead, fresh](Result<DeviceKeyList> recipient) {
         if (!recipient)
             return failHead(recipient.error());
-        fetchDevices(m_session.userId, fresh, [this, failHead, recipient](Result<DeviceKeyList> own) {
-            if (!own)
-                return failHead(own.error());
-            sealAndSend(recipient.value(), own.value());
-        });
+        fetchDevices(m_session.userId, fresh,
+                     [this, failHead, recipient](Result<DeviceKeyList> own) {
+                         if (!own)
+                             return failHead(own.error());
+                         sealAndSend(recipient.value(), own.value());
+                     });
     });
 }
 
@@ -193,8 +198,9 @@ void MessagingService::sealAndSend(const DeviceKeyList &recipient, const DeviceK
     MessageSend message{outgoing.messageId, outgoing.recipientUserId, {}};
     for (const DeviceKeyList *list : {&recipient, &own}) {
         for (const DeviceKey &device : list->devices) {
-            const bool seen = std::any_of(message.envelopes.cbegin(), message.envelopes.cend(),
-                                          [&](const Envelope &e) { return e.deviceId == device.deviceId; });
+            const bool seen
+                = std::any_of(message.envelopes.cbegin(), message.envelopes.cend(),
+                              [&](const Envelope &e) { return e.deviceId == device.deviceId; });
             if (device.deviceId == m_session.deviceId || seen)
                 continue;
             const crypto::SealedBox box = crypto::MessageCipher::seal(
@@ -203,7 +209,8 @@ void MessagingService::sealAndSend(const DeviceKeyList &recipient, const DeviceK
         }
     }
     if (message.envelopes.isEmpty()) {
-        onSendAnswer(Error{ErrorCode::UnknownDevice, tr("The recipient has no device to send to.")});
+        onSendAnswer(
+            Error{ErrorCode::UnknownDevice, tr("The recipient has no device to send to.")});
         return;
     }
     m_socket.request(FrameType::MessageSend, message.toJson(),
@@ -225,8 +232,8 @@ void MessagingService::onSendAnswer(const Result<QJsonObject> &answer)
     const Error &error = answer.error();
     if (error.code == ErrorCode::NetworkError)
         return;
-    const bool staleDevices =
-        error.code == ErrorCode::DeviceMismatch || error.code == ErrorCode::UnknownDevice;
+    const bool staleDevices
+        = error.code == ErrorCode::DeviceMismatch || error.code == ErrorCode::UnknownDevice;
     if (staleDevices && ++m_outbox.head().mismatches < MaxDeviceMismatches) {
         flushOutbox(); // fetches the device lists again
         return;
@@ -284,7 +291,8 @@ void MessagingService::openMessage(const Frame &event)
             abandonInbox();
             return;
         }
-        const DeviceKey *sender = devices ? findDevice(devices.value(), message.senderDeviceId) : nullptr;
+        const DeviceKey *sender
+            = devices ? findDevice(devices.value(), message.senderDeviceId) : nullptr;
         std::optional<QByteArray> plaintext;
         if (sender) {
             plaintext = crypto::MessageCipher::open(message.nonce, message.ciphertext,
@@ -301,7 +309,8 @@ void MessagingService::openMessage(const Frame &event)
     });
 }
 
-void MessagingService::acknowledge(qint64 seq, const QString &messageId, const QString &senderUserId)
+void MessagingService::acknowledge(qint64 seq, const QString &messageId,
+                                   const QString &senderUserId)
 {
     // The seq only advances once the server has the receipt, so a lost ack is sent again after
     // the replay that follows a reconnect.

@@ -6,8 +6,8 @@
 #include "protocol/Frame.h"
 #include "protocol/RestPayloads.h"
 
-#include <QObject>
 #include <QHash>
+#include <QObject>
 #include <QQueue>
 #include <QTimer>
 
@@ -26,7 +26,7 @@ struct IncomingMessage
     QString senderUserId;
     QString senderDeviceId;
     QString text;
-    qint64 sentAt = 0;     // sender's clock, from inside the box
+    qint64 sentAt = 0; // sender's clock, from inside the box
     qint64 serverTime = 0; // when the server stored it
 };
 
@@ -50,8 +50,9 @@ public:
 
     // Queues a text message; returns its id at once. Ends in messageSent or sendFailed.
     QString sendText(const QString &recipientUserId, const QString &text);
-    void findUserByPhone(const QString &phoneNumber,
-                         std::function<void(protocol::Result<protocol::UserSearchResult>)> callback);
+    void
+    findUserByPhone(const QString &phoneNumber,
+                    std::function<void(protocol::Result<protocol::UserSearchResult>)> callback);
 
 Q_SIGNALS:
     void syncedChanged(bool synced);
@@ -101,9 +102,9 @@ private:
     bool m_sending = false;
     QQueue<protocol::Frame> m_inbox;
     bool m_processing = false;
-    qint64 m_lastSeq = 0;       // every event up to here is handled and acknowledged
+    qint64 m_lastSeq = 0; // every event up to here is handled and acknowledged
     qint64 m_lastQueuedSeq = 0; // events up to here are handled or waiting in m_inbox
-    qint64 m_syncCursor = 0;    // where the next sync page starts
+    qint64 m_syncCursor = 0; // where the next sync page starts
     QTimer m_resyncTimer;
     bool m_synced = false;
 };

@@ -19,8 +19,7 @@ AuthHandler::AuthHandler(Database &db, IdentityStore &identities, OtpService &ot
     , m_identities(identities)
     , m_otp(otp)
     , m_tokens(tokens)
-{
-}
+{ }
 
 void AuthHandler::addRoutes(Router &router)
 {

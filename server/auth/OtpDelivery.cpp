@@ -17,7 +17,8 @@ protocol::Result<std::shared_ptr<OtpDelivery>> OtpDelivery::fromSpec(const QStri
     if (spec.startsWith(QLatin1String("file:")) && spec.size() > 5) {
         const QString directory = spec.mid(5);
         if (!QDir().mkpath(directory))
-            return Error{ErrorCode::InvalidField, QStringLiteral("cannot create %1").arg(directory)};
+            return Error{ErrorCode::InvalidField,
+                         QStringLiteral("cannot create %1").arg(directory)};
         return std::shared_ptr<OtpDelivery>(std::make_shared<FileOtpDelivery>(directory));
     }
     return Error{ErrorCode::InvalidField,
@@ -33,13 +34,13 @@ protocol::Result<bool> ConsoleOtpDelivery::deliver(const QString &phoneNumber, c
 
 FileOtpDelivery::FileOtpDelivery(QString directory)
     : m_directory(std::move(directory))
-{
-}
+{ }
 
 protocol::Result<bool> FileOtpDelivery::deliver(const QString &phoneNumber, const QString &code)
 {
     QSaveFile file(QDir(m_directory).filePath(phoneNumber + QLatin1String(".txt")));
-    if (!file.open(QIODevice::WriteOnly) || file.write(code.toLatin1() + '\n') < 0 || !file.commit())
+    if (!file.open(QIODevice::WriteOnly) || file.write(code.toLatin1() + '\n') < 0
+        || !file.commit())
         return Error{ErrorCode::InternalError, QStringLiteral("cannot write the code file")};
     return true;
 }

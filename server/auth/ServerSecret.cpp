@@ -22,8 +22,8 @@ protocol::Result<ServerSecret> ServerSecret::loadOrCreate(const QString &path)
     ServerSecret secret;
     QFile existing(path);
     if (existing.open(QIODevice::ReadOnly)) {
-        const auto decoded = QByteArray::fromBase64Encoding(existing.readAll().trimmed(),
-                                                            QByteArray::AbortOnBase64DecodingErrors);
+        const auto decoded = QByteArray::fromBase64Encoding(
+            existing.readAll().trimmed(), QByteArray::AbortOnBase64DecodingErrors);
         if (!decoded || decoded.decoded.size() != crypto_kdf_KEYBYTES)
             return Error{ErrorCode::InternalError, QStringLiteral("%1 is damaged").arg(path)};
         secret.m_master = *decoded;
@@ -46,8 +46,8 @@ protocol::Result<ServerSecret> ServerSecret::loadOrCreate(const QString &path)
 QByteArray ServerSecret::derive(quint64 id) const
 {
     QByteArray key(32, Qt::Uninitialized);
-    crypto_kdf_derive_from_key(reinterpret_cast<unsigned char *>(key.data()), size_t(key.size()), id,
-                               KdfContext,
+    crypto_kdf_derive_from_key(reinterpret_cast<unsigned char *>(key.data()), size_t(key.size()),
+                               id, KdfContext,
                                reinterpret_cast<const unsigned char *>(m_master.constData()));
     return key;
 }

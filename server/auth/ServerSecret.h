@@ -14,8 +14,8 @@ class ServerSecret
 public:
     static protocol::Result<ServerSecret> loadOrCreate(const QString &path);
 
-    QByteArray tokenKey() const;   // HMAC-SHA-256 key for access tokens
-    QByteArray otpPepper() const;  // key for hashing one-time codes
+    QByteArray tokenKey() const; // HMAC-SHA-256 key for access tokens
+    QByteArray otpPepper() const; // key for hashing one-time codes
 
 private:
     QByteArray derive(quint64 id) const;

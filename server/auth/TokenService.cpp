@@ -27,8 +27,7 @@ TokenService::TokenService(QByteArray key, IdentityStore &identities, int lifeti
     : m_key(std::move(key))
     , m_identities(identities)
     , m_lifetimeSeconds(lifetimeSeconds)
-{
-}
+{ }
 
 QByteArray TokenService::mac(const QByteArray &claims) const
 {
@@ -46,8 +45,8 @@ QString TokenService::issue(const AuthIdentity &identity) const
     const QJsonObject claims{{QLatin1String("sub"), identity.userId},
                              {QLatin1String("dev"), identity.deviceId},
                              {QLatin1String("exp"), double(expires)}};
-    const QByteArray encoded =
-        QJsonDocument(claims).toJson(QJsonDocument::Compact).toBase64(Base64Url);
+    const QByteArray encoded
+        = QJsonDocument(claims).toJson(QJsonDocument::Compact).toBase64(Base64Url);
     return QString::fromLatin1(encoded + '.' + mac(encoded).toBase64(Base64Url));
 }
 
@@ -58,13 +57,13 @@ protocol::Result<AuthIdentity> TokenService::verify(const QString &token) const
     if (token.size() > 1024 || dot <= 0)
         return invalid();
     const QByteArray encoded = bytes.left(dot);
-    const auto tag = QByteArray::fromBase64Encoding(bytes.mid(dot + 1),
-                                                    Base64Url | QByteArray::AbortOnBase64DecodingErrors);
+    const auto tag = QByteArray::fromBase64Encoding(
+        bytes.mid(dot + 1), Base64Url | QByteArray::AbortOnBase64DecodingErrors);
     if (!tag || tag.decoded.size() != crypto_auth_hmacsha256_BYTES
-        || crypto_auth_hmacsha256_verify(reinterpret_cast<const unsigned char *>(tag.decoded.constData()),
-                                         reinterpret_cast<const unsigned char *>(encoded.constData()),
-                                         quint64(encoded.size()),
-                                         reinterpret_cast<const unsigned char *>(m_key.constData()))
+        || crypto_auth_hmacsha256_verify(
+               reinterpret_cast<const unsigned char *>(tag.decoded.constData()),
+               reinterpret_cast<const unsigned char *>(encoded.constData()),
+               quint64(encoded.size()), reinterpret_cast<const unsigned char *>(m_key.constData()))
             != 0) {
         return invalid();
     }

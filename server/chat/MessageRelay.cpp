@@ -33,8 +33,7 @@ MessageRelay::MessageRelay(Database &db, IdentityStore &identities, MailboxStore
     , m_identities(identities)
     , m_mailbox(mailbox)
     , m_registry(registry)
-{
-}
+{ }
 
 void MessageRelay::handle(ClientConnection &connection, const Frame &request)
 {
@@ -53,7 +52,8 @@ void MessageRelay::handle(ClientConnection &connection, const Frame &request)
         reply = sync(connection, request.data);
         break;
     case FrameType::Ping:
-        reply = QJsonObject{{QLatin1String("serverTime"), double(QDateTime::currentMSecsSinceEpoch())}};
+        reply = QJsonObject{
+            {QLatin1String("serverTime"), double(QDateTime::currentMSecsSinceEpoch())}};
         break;
     default:
         break;
@@ -75,7 +75,8 @@ Result<bool> MessageRelay::appendEvent(const QString &deviceId, FrameType type, 
     return true;
 }
 
-Result<bool> MessageRelay::checkEnvelopes(const AuthIdentity &sender, const QString &recipientUserId,
+Result<bool> MessageRelay::checkEnvelopes(const AuthIdentity &sender,
+                                          const QString &recipientUserId,
                                           const QStringList &deviceIds)
 {
     auto recipientDevices = m_identities.activeDevices(recipientUserId);
@@ -180,8 +181,8 @@ MessageRelay::Reply MessageRelay::receipt(const AuthIdentity &recipient, FrameTy
     const ReceiptRequest &request = parsed.value();
     // Only a device that was sent a copy can acknowledge it: a device added later cannot claim
     // to have received it.
-    auto addressed =
-        m_mailbox.isAddressedTo(recipient.deviceId, request.senderUserId, request.messageId);
+    auto addressed
+        = m_mailbox.isAddressedTo(recipient.deviceId, request.senderUserId, request.messageId);
     if (!addressed)
         return storageError();
     if (!addressed.value())
@@ -219,8 +220,8 @@ MessageRelay::Reply MessageRelay::sync(ClientConnection &connection, const QJson
     auto parsed = SyncRequest::fromJson(data);
     if (!parsed)
         return parsed.error();
-    auto events =
-        m_mailbox.eventsAfter(connection.identity().deviceId, parsed.value().after, SyncPageSize + 1);
+    auto events = m_mailbox.eventsAfter(connection.identity().deviceId, parsed.value().after,
+                                        SyncPageSize + 1);
     if (!events)
         return storageError();
     SyncDone done{parsed.value().after, events.value().size() > SyncPageSize};

@@ -40,7 +40,8 @@ private:
     Reply receipt(const AuthIdentity &recipient, protocol::FrameType kind, const QJsonObject &data,
                   QList<Push> &pushes);
     Reply sync(ClientConnection &connection, const QJsonObject &data);
-    protocol::Result<bool> checkEnvelopes(const AuthIdentity &sender, const QString &recipientUserId,
+    protocol::Result<bool> checkEnvelopes(const AuthIdentity &sender,
+                                          const QString &recipientUserId,
                                           const QStringList &deviceIds);
     protocol::Result<bool> appendEvent(const QString &deviceId, protocol::FrameType type,
                                        QJsonObject data, QList<Push> &pushes,

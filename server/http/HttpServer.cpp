@@ -32,15 +32,15 @@ HttpServer::HttpServer(Router router, Authenticator authenticator, QObject *pare
     : QAbstractHttpServer(parent)
     , m_router(std::move(router))
     , m_authenticator(std::move(authenticator))
-{
-}
+{ }
 
 QString HttpServer::accessToken(const QList<QPair<QByteArray, QByteArray>> &headers,
                                 const QUrlQuery &query)
 {
     const QByteArray authorization = headerValue(headers, "authorization").trimmed();
     // The scheme name is case-insensitive (RFC 7235 section 2.1).
-    if (authorization.size() > 7 && authorization.left(7).compare("bearer ", Qt::CaseInsensitive) == 0)
+    if (authorization.size() > 7
+        && authorization.left(7).compare("bearer ", Qt::CaseInsensitive) == 0)
         return QString::fromLatin1(authorization.mid(7).trimmed());
     return query.queryItemValue(QStringLiteral("access_token"), QUrl::FullyDecoded);
 }
@@ -70,10 +70,12 @@ void HttpServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *s
 HttpResponse HttpServer::refuseUpgrade(const QHttpServerRequest &request)
 {
     if (request.url().path() != QLatin1String(protocol::paths::WebSocket))
-        return HttpResponse::error(ErrorCode::NotFound, QStringLiteral("no WebSocket at this path"));
+        return HttpResponse::error(ErrorCode::NotFound,
+                                   QStringLiteral("no WebSocket at this path"));
     const QString token = accessToken(request.headers(), request.query());
     if (token.isEmpty())
-        return HttpResponse::error(ErrorCode::Unauthorized, QStringLiteral("an access token is required"));
+        return HttpResponse::error(ErrorCode::Unauthorized,
+                                   QStringLiteral("an access token is required"));
     auto identity = m_authenticator(token);
     if (!identity)
         return HttpResponse::error(identity.error());
@@ -84,8 +86,9 @@ HttpResponse HttpServer::respond(const QHttpServerRequest &request)
 {
     const QString path = request.url().path();
     if (path == QLatin1String(protocol::paths::WebSocket)) {
-        HttpResponse response = HttpResponse::error(
-            ErrorCode::UpgradeRequired, QStringLiteral("this path only accepts a WebSocket upgrade"));
+        HttpResponse response
+            = HttpResponse::error(ErrorCode::UpgradeRequired,
+                                  QStringLiteral("this path only accepts a WebSocket upgrade"));
         response.headers.append(qMakePair(QByteArray("Upgrade"), QByteArray("websocket")));
         return response;
     }
@@ -96,16 +99,19 @@ HttpResponse HttpServer::respond(const QHttpServerRequest &request)
     }
     const Router::Match match = m_router.match(request.method(), path);
     if (match.kind == Router::Match::Kind::NoSuchPath)
-        return HttpResponse::error(ErrorCode::NotFound, QStringLiteral("no such path: %1").arg(path));
+        return HttpResponse::error(ErrorCode::NotFound,
+                                   QStringLiteral("no such path: %1").arg(path));
     if (match.kind == Router::Match::Kind::WrongMethod)
-        return HttpResponse::error(ErrorCode::MethodNotAllowed, QStringLiteral("method not allowed"));
+        return HttpResponse::error(ErrorCode::MethodNotAllowed,
+                                   QStringLiteral("method not allowed"));
 
     HttpRequest call{match.params, request.query(), request.body(), request.remoteAddress(), {}};
     if (match.access == Router::Access::Authenticated) {
         const QString token = accessToken(request.headers(), QUrlQuery());
         if (token.isEmpty()) {
-            return HttpResponse::error(ErrorCode::Unauthorized,
-                                       QStringLiteral("send 'Authorization: Bearer <access token>'"));
+            return HttpResponse::error(
+                ErrorCode::Unauthorized,
+                QStringLiteral("send 'Authorization: Bearer <access token>'"));
         }
         auto identity = m_authenticator(token);
         if (!identity)

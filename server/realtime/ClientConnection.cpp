@@ -54,8 +54,9 @@ void ClientConnection::onText(const QString &text)
 
 void ClientConnection::onBinary()
 {
-    send(Frame::failure({}, Error{ErrorCode::MalformedFrame,
-                                  QStringLiteral("binary frames are not part of protocol v1")}));
+    send(Frame::failure({},
+                        Error{ErrorCode::MalformedFrame,
+                              QStringLiteral("binary frames are not part of protocol v1")}));
 }
 
 } // namespace parley::server

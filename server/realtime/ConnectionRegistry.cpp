@@ -22,7 +22,8 @@ void ConnectionRegistry::closeAll()
 {
     const auto connections = m_byDevice.values();
     for (ClientConnection *connection : connections)
-        connection->close(QWebSocketProtocol::CloseCodeGoingAway, QStringLiteral("server stopping"));
+        connection->close(QWebSocketProtocol::CloseCodeGoingAway,
+                          QStringLiteral("server stopping"));
 }
 
 void ConnectionRegistry::push(const QString &deviceId, const protocol::Frame &event)

@@ -70,8 +70,7 @@ const QStringList Migrations[] = {
 
 Database::Database()
     : m_connectionName(QStringLiteral("parley-server-") + QUuid::createUuid().toString())
-{
-}
+{ }
 
 Database::~Database()
 {
@@ -95,7 +94,8 @@ protocol::Result<bool> Database::openSqlite(const QString &path)
     return migrate();
 }
 
-protocol::Result<QSqlQuery> Database::exec(const QString &sql, std::initializer_list<QVariant> values)
+protocol::Result<QSqlQuery> Database::exec(const QString &sql,
+                                           std::initializer_list<QVariant> values)
 {
     QSqlQuery query(m_db);
     if (!query.prepare(sql)) {
@@ -137,7 +137,9 @@ int Database::schemaVersion()
 
 protocol::Result<bool> Database::migrate()
 {
-    if (auto created = exec(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")); !created)
+    if (auto created = exec(
+            QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)"));
+        !created)
         return created.error();
     const int current = schemaVersion();
     const int target = int(std::size(Migrations));
@@ -156,7 +158,8 @@ protocol::Result<bool> Database::migrate()
         exec(QStringLiteral("DELETE FROM schema_version"));
         exec(QStringLiteral("INSERT INTO schema_version (version) VALUES (?)"), {version + 1});
         if (!step.commit())
-            return Error{ErrorCode::InternalError, QStringLiteral("migration %1 failed").arg(version + 1)};
+            return Error{ErrorCode::InternalError,
+                         QStringLiteral("migration %1 failed").arg(version + 1)};
     }
     return true;
 }
@@ -164,8 +167,7 @@ protocol::Result<bool> Database::migrate()
 Transaction::Transaction(Database &db)
     : m_db(db)
     , m_open(db.transaction())
-{
-}
+{ }
 
 Transaction::~Transaction()
 {

@@ -24,7 +24,8 @@ public:
     protocol::Result<bool> openSqlite(const QString &path);
 
     // Runs one statement with positional '?' bindings; logs and reports failures.
-    protocol::Result<QSqlQuery> exec(const QString &sql, std::initializer_list<QVariant> values = {});
+    protocol::Result<QSqlQuery> exec(const QString &sql,
+                                     std::initializer_list<QVariant> values = {});
 
     bool transaction();
     bool commit();

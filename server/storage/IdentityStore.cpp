@@ -33,8 +33,8 @@ DeviceRecord readDevice(const QSqlQuery &row)
 }
 
 const QString UserColumns = QStringLiteral("SELECT id, phone_number, display_name FROM users ");
-const QString DeviceColumns =
-    QStringLiteral("SELECT id, user_id, name, public_key, revoked_at FROM devices ");
+const QString DeviceColumns
+    = QStringLiteral("SELECT id, user_id, name, public_key, revoked_at FROM devices ");
 
 template<typename T, typename Read>
 Result<std::optional<T>> firstRow(Result<QSqlQuery> query, Read read)
@@ -58,14 +58,12 @@ Result<bool> done(const Result<QSqlQuery> &query)
 
 IdentityStore::IdentityStore(Database &db)
     : m_db(db)
-{
-}
+{ }
 
 Result<std::optional<UserRecord>> IdentityStore::userByPhone(const QString &phoneNumber)
 {
-    return firstRow<UserRecord>(m_db.exec(UserColumns + QStringLiteral("WHERE phone_number = ?"),
-                                          {phoneNumber}),
-                                readUser);
+    return firstRow<UserRecord>(
+        m_db.exec(UserColumns + QStringLiteral("WHERE phone_number = ?"), {phoneNumber}), readUser);
 }
 
 Result<std::optional<UserRecord>> IdentityStore::userById(const QString &userId)
@@ -89,10 +87,10 @@ Result<DeviceRecord> IdentityStore::addDevice(const QString &userId, const QStri
                                               const QByteArray &publicKey)
 {
     DeviceRecord device{newId(), userId, name, publicKey, false};
-    auto inserted = m_db.exec(QStringLiteral("INSERT INTO devices (id, user_id, name, public_key, "
-                                             "created_at) VALUES (?, ?, ?, ?, ?)"),
-                              {device.id, userId, name, QString::fromLatin1(publicKey.toBase64()),
-                               now()});
+    auto inserted
+        = m_db.exec(QStringLiteral("INSERT INTO devices (id, user_id, name, public_key, "
+                                   "created_at) VALUES (?, ?, ?, ?, ?)"),
+                    {device.id, userId, name, QString::fromLatin1(publicKey.toBase64()), now()});
     if (!inserted)
         return inserted.error();
     return device;
@@ -100,9 +98,8 @@ Result<DeviceRecord> IdentityStore::addDevice(const QString &userId, const QStri
 
 Result<std::optional<DeviceRecord>> IdentityStore::device(const QString &deviceId)
 {
-    return firstRow<DeviceRecord>(m_db.exec(DeviceColumns + QStringLiteral("WHERE id = ?"),
-                                            {deviceId}),
-                                  readDevice);
+    return firstRow<DeviceRecord>(
+        m_db.exec(DeviceColumns + QStringLiteral("WHERE id = ?"), {deviceId}), readDevice);
 }
 
 Result<std::optional<DeviceRecord>> IdentityStore::deviceByKey(const QString &userId,
@@ -116,9 +113,9 @@ Result<std::optional<DeviceRecord>> IdentityStore::deviceByKey(const QString &us
 
 Result<bool> IdentityStore::reactivateDevice(const QString &deviceId, const QString &name)
 {
-    return done(m_db.exec(
-        QStringLiteral("UPDATE devices SET revoked_at = NULL, name = ? WHERE id = ?"),
-        {name, deviceId}));
+    return done(
+        m_db.exec(QStringLiteral("UPDATE devices SET revoked_at = NULL, name = ? WHERE id = ?"),
+                  {name, deviceId}));
 }
 
 Result<QList<DeviceRecord>> IdentityStore::activeDevices(const QString &userId)
@@ -151,10 +148,9 @@ Result<bool> IdentityStore::saveChallenge(const OtpChallenge &challenge)
 Result<std::optional<OtpChallenge>> IdentityStore::challenge(const QString &phoneNumber)
 {
     auto read = [](const QSqlQuery &row) {
-        return OtpChallenge{row.value(0).toString(),
-                            QByteArray::fromBase64(row.value(1).toString().toLatin1()),
-                            row.value(2).toLongLong(), row.value(3).toInt(),
-                            row.value(4).toLongLong()};
+        return OtpChallenge{
+            row.value(0).toString(), QByteArray::fromBase64(row.value(1).toString().toLatin1()),
+            row.value(2).toLongLong(), row.value(3).toInt(), row.value(4).toLongLong()};
     };
     return firstRow<OtpChallenge>(
         m_db.exec(QStringLiteral("SELECT phone_number, code_hash, expires_at, attempts, "

@@ -13,24 +13,23 @@ using protocol::Result;
 
 MailboxStore::MailboxStore(Database &db)
     : m_db(db)
-{
-}
+{ }
 
 Result<std::optional<StoredMessage>> MailboxStore::message(const QString &senderUserId,
                                                            const QString &messageId)
 {
-    auto query = m_db.exec(QStringLiteral("SELECT sender_device_id, recipient_user_id, server_time "
-                                          "FROM messages WHERE sender_user_id = ? AND message_id = ?"),
-                           {senderUserId, messageId});
+    auto query
+        = m_db.exec(QStringLiteral("SELECT sender_device_id, recipient_user_id, server_time "
+                                   "FROM messages WHERE sender_user_id = ? AND message_id = ?"),
+                    {senderUserId, messageId});
     if (!query)
         return query.error();
     QSqlQuery row = std::move(query).value();
     if (!row.next())
         return std::optional<StoredMessage>();
-    return std::optional<StoredMessage>(StoredMessage{senderUserId, messageId,
-                                                      row.value(0).toString(),
-                                                      row.value(1).toString(),
-                                                      row.value(2).toLongLong()});
+    return std::optional<StoredMessage>(
+        StoredMessage{senderUserId, messageId, row.value(0).toString(), row.value(1).toString(),
+                      row.value(2).toLongLong()});
 }
 
 Result<bool> MailboxStore::insertMessage(const StoredMessage &message)
@@ -48,7 +47,8 @@ Result<bool> MailboxStore::insertMessage(const StoredMessage &message)
 Result<qint64> MailboxStore::append(const QString &deviceId, const QString &type,
                                     const QJsonObject &data, const StoredMessage *message)
 {
-    auto counter = m_db.exec(QStringLiteral("SELECT next_seq FROM devices WHERE id = ?"), {deviceId});
+    auto counter
+        = m_db.exec(QStringLiteral("SELECT next_seq FROM devices WHERE id = ?"), {deviceId});
     if (!counter)
         return counter.error();
     QSqlQuery row = std::move(counter).value();
@@ -59,15 +59,13 @@ Result<qint64> MailboxStore::append(const QString &deviceId, const QString &type
                             {seq + 1, deviceId});
     if (!bumped)
         return bumped.error();
-    const QString payload =
-        QString::fromUtf8(QJsonDocument(data).toJson(QJsonDocument::Compact));
-    auto inserted = m_db.exec(QStringLiteral("INSERT INTO mailbox (device_id, seq, type, payload, "
-                                             "message_sender, message_id, created_at) "
-                                             "VALUES (?, ?, ?, ?, ?, ?, ?)"),
-                              {deviceId, seq, type, payload,
-                               message ? QVariant(message->senderUserId) : QVariant(),
-                               message ? QVariant(message->messageId) : QVariant(),
-                               QDateTime::currentMSecsSinceEpoch()});
+    const QString payload = QString::fromUtf8(QJsonDocument(data).toJson(QJsonDocument::Compact));
+    auto inserted = m_db.exec(
+        QStringLiteral("INSERT INTO mailbox (device_id, seq, type, payload, "
+                       "message_sender, message_id, created_at) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?)"),
+        {deviceId, seq, type, payload, message ? QVariant(message->senderUserId) : QVariant(),
+         message ? QVariant(message->messageId) : QVariant(), QDateTime::currentMSecsSinceEpoch()});
     if (!inserted)
         return inserted.error();
     return seq;

@@ -43,7 +43,8 @@ public:
     // Appends an event and returns its seq. Call inside a transaction: the seq counter and the
     // event are written together or not at all. A message:receive event names its message.
     protocol::Result<qint64> append(const QString &deviceId, const QString &type,
-                                    const QJsonObject &data, const StoredMessage *message = nullptr);
+                                    const QJsonObject &data,
+                                    const StoredMessage *message = nullptr);
     // Whether the device was sent a copy of the message.
     protocol::Result<bool> isAddressedTo(const QString &deviceId, const QString &senderUserId,
                                          const QString &messageId);

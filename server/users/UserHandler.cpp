@@ -10,8 +10,7 @@ using namespace protocol;
 
 UserHandler::UserHandler(IdentityStore &identities)
     : m_identities(identities)
-{
-}
+{ }
 
 void UserHandler::addRoutes(Router &router)
 {

@@ -13,11 +13,16 @@ namespace {
 
 // The crypto_box test vector of "Cryptography in NaCl" (Bernstein), with the X25519 keys of
 // RFC 7748 section 6.1. A TweetNaCl client produces exactly these bytes.
-const QByteArray AliceSecret = QByteArray::fromHex("77076d0a7318a57d3c16c17251b26645df4c2f87ebc0992ab177fba51db92c2a");
-const QByteArray AlicePublic = QByteArray::fromHex("8520f0098930a754748b7ddcb43ef75a0dbf3a0d26381af4eba4a98eaa9b4e6a");
-const QByteArray BobSecret = QByteArray::fromHex("5dab087e624a8a4b79e17f8b83800ee66f3bb1292618b6fd1c2f8b27ff88e0eb");
-const QByteArray BobPublic = QByteArray::fromHex("de9edb7d7b7dc1b4d35b61c2ece435373f8343c85b78674dadfc7e146f882b4f");
-const QByteArray VectorNonce = QByteArray::fromHex("69696ee955b62b73cd62bda875fc73d68219e0036b7a0b37");
+const QByteArray AliceSecret
+    = QByteArray::fromHex("77076d0a7318a57d3c16c17251b26645df4c2f87ebc0992ab177fba51db92c2a");
+const QByteArray AlicePublic
+    = QByteArray::fromHex("8520f0098930a754748b7ddcb43ef75a0dbf3a0d26381af4eba4a98eaa9b4e6a");
+const QByteArray BobSecret
+    = QByteArray::fromHex("5dab087e624a8a4b79e17f8b83800ee66f3bb1292618b6fd1c2f8b27ff88e0eb");
+const QByteArray BobPublic
+    = QByteArray::fromHex("de9edb7d7b7dc1b4d35b61c2ece435373f8343c85b78674dadfc7e146f882b4f");
+const QByteArray VectorNonce
+    = QByteArray::fromHex("69696ee955b62b73cd62bda875fc73d68219e0036b7a0b37");
 const QByteArray VectorMessage = QByteArray::fromHex(
     "be075fc53c81f2d5cf141316ebeb0c7b5228c52a4c62cbd44b66849b64244ffce5ecbaaf33bd751a1ac728d45e6c"
     "61296cdc3c01233561f41db66cce314adb310e3be8250c46f06dceea3a7fa1348057e2f6556ad6b1318a024a838f"
@@ -118,7 +123,8 @@ void MessageCipherTest::everySealUsesAFreshNonce()
 void MessageCipherTest::malformedInputsAreRejectedWithoutCrashing()
 {
     const DeviceKeyPair bob = DeviceKeyPair::generate();
-    QVERIFY(!MessageCipher::open(QByteArray(23, 'n'), QByteArray(40, 'c'), AlicePublic, bob.secretKey()));
+    QVERIFY(!MessageCipher::open(QByteArray(23, 'n'), QByteArray(40, 'c'), AlicePublic,
+                                 bob.secretKey()));
     QVERIFY(!MessageCipher::open(VectorNonce, QByteArray(15, 'c'), AlicePublic, bob.secretKey()));
     QVERIFY(!MessageCipher::open(VectorNonce, QByteArray(), AlicePublic, bob.secretKey()));
     QVERIFY(!MessageCipher::open(VectorNonce, VectorCiphertext, QByteArray(31, 'k'), BobSecret));
@@ -161,7 +167,8 @@ void MessageCipherTest::damagedKeyFileIsAnErrorNotANewIdentity_data()
     QTest::addColumn<QByteArray>("content");
     QTest::newRow("empty") << QByteArray();
     QTest::newRow("wrong magic") << QByteArray("ssh-ed25519 AAAA\n");
-    QTest::newRow("short key") << QByteArray("parley-device-key-v1\n" + QByteArray(31, 'k').toBase64() + '\n');
+    QTest::newRow("short key") << QByteArray("parley-device-key-v1\n"
+                                             + QByteArray(31, 'k').toBase64() + '\n');
     QTest::newRow("not base64") << QByteArray("parley-device-key-v1\n!!!!\n");
     QTest::newRow("binary junk") << QByteArray("\x00\xff\x10parley", 9);
 }

@@ -56,8 +56,10 @@ qint64 countRows(const QString &databasePath, const QString &table)
 QJsonObject handmadeSend(const QString &messageId, const TestClient &from, const TestClient &to,
                          const QByteArray &plaintext)
 {
-    const auto box = crypto::MessageCipher::seal(plaintext, to.keys().publicKey(), from.keys().secretKey());
-    return MessageSend{messageId, to.session().userId, {{to.session().deviceId, box.nonce, box.ciphertext}}}
+    const auto box
+        = crypto::MessageCipher::seal(plaintext, to.keys().publicKey(), from.keys().secretKey());
+    return MessageSend{
+        messageId, to.session().userId, {{to.session().deviceId, box.nonce, box.ciphertext}}}
         .toJson();
 }
 
@@ -181,7 +183,9 @@ void EndToEndTest::serverStoresNoPlaintext()
         QVERIFY(!stored.contains(secret.toUtf8().toBase64()));
         QCOMPARE(m_server->stop(), 0);
     }
-    QCOMPARE(countRows(m_server->dataDir() + QStringLiteral("/parley.db"), QStringLiteral("messages")), 1);
+    QCOMPARE(
+        countRows(m_server->dataDir() + QStringLiteral("/parley.db"), QStringLiteral("messages")),
+        1);
 }
 
 void EndToEndTest::offlineRecipientGetsTheMessageOnItsNextSync()
@@ -213,13 +217,18 @@ void EndToEndTest::resendWithTheSameIdIsStoredAndDeliveredOnce()
     const auto second = requestAndWait(m_alice->socket(), FrameType::MessageSend, request);
     QVERIFY2(first.ok(), qPrintable(first.ok() ? QString() : first.error().message));
     QVERIFY(second.ok());
-    QCOMPARE(second.value(), first.value()); // same id, same server time: acked again, not stored again
+    QCOMPARE(second.value(),
+             first.value()); // same id, same server time: acked again, not stored again
 
     QSignalSpy undecryptable(&m_bob->messaging(), &sync::MessagingService::messageUndecryptable);
     QVERIFY(m_bob->startMessaging());
     QTRY_COMPARE_WITH_TIMEOUT(m_bob->messaging().lastSeq(), 1, WaitMs);
-    QCOMPARE(countRows(m_server->dataDir() + QStringLiteral("/parley.db"), QStringLiteral("messages")), 1);
-    QCOMPARE(countRows(m_server->dataDir() + QStringLiteral("/parley.db"), QStringLiteral("mailbox")), 2);
+    QCOMPARE(
+        countRows(m_server->dataDir() + QStringLiteral("/parley.db"), QStringLiteral("messages")),
+        1);
+    QCOMPARE(
+        countRows(m_server->dataDir() + QStringLiteral("/parley.db"), QStringLiteral("mailbox")),
+        2);
     QCOMPARE(undecryptable.size(), 1); // the hand-made plaintext is not a text message
 }
 
@@ -228,7 +237,8 @@ void EndToEndTest::messageAckedBeforeAServerCrashIsDeliveredAfterRestart()
     QVERIFY(loginBoth());
     QVERIFY(m_alice->startMessaging());
     QSignalSpy sent(&m_alice->messaging(), &sync::MessagingService::messageSent);
-    const QString id = m_alice->messaging().sendText(m_bob->session().userId, QStringLiteral("survives kill -9"));
+    const QString id = m_alice->messaging().sendText(m_bob->session().userId,
+                                                     QStringLiteral("survives kill -9"));
     QTRY_COMPARE_WITH_TIMEOUT(sent.size(), 1, WaitMs);
 
     m_server->kill();
@@ -255,7 +265,9 @@ void EndToEndTest::envelopeMissingForOneRecipientDeviceIsRefusedAndNothingIsStor
     QVERIFY(!answer.ok());
     QCOMPARE(answer.error().code, ErrorCode::DeviceMismatch);
     QVERIFY(answer.error().message.contains(bobsTablet.session().deviceId));
-    QCOMPARE(countRows(m_server->dataDir() + QStringLiteral("/parley.db"), QStringLiteral("messages")), 0);
+    QCOMPARE(
+        countRows(m_server->dataDir() + QStringLiteral("/parley.db"), QStringLiteral("messages")),
+        0);
 
     // The client's own send path fetches both devices and succeeds.
     QSignalSpy sent(&m_alice->messaging(), &sync::MessagingService::messageSent);
@@ -273,7 +285,8 @@ void EndToEndTest::tamperedCiphertextIsReportedUndecryptableAndStillAcknowledged
     QJsonObject request = handmadeSend(QStringLiteral("tampered"), *m_alice, *m_bob, "hello");
     QJsonArray envelopes = request.value(QStringLiteral("envelopes")).toArray();
     QJsonObject envelope = envelopes.first().toObject();
-    QByteArray ciphertext = QByteArray::fromBase64(envelope.value(QStringLiteral("ciphertext")).toString().toLatin1());
+    QByteArray ciphertext = QByteArray::fromBase64(
+        envelope.value(QStringLiteral("ciphertext")).toString().toLatin1());
     ciphertext[20] = char(ciphertext.at(20) ^ 0x01);
     envelope.insert(QStringLiteral("ciphertext"), QString::fromLatin1(ciphertext.toBase64()));
     envelopes.replace(0, envelope);
@@ -294,7 +307,8 @@ void EndToEndTest::deviceAddedAfterAMessageCannotAcknowledgeIt()
     QVERIFY(loginBoth());
     QVERIFY(m_alice->startMessaging());
     QSignalSpy sent(&m_alice->messaging(), &sync::MessagingService::messageSent);
-    const QString id = m_alice->messaging().sendText(m_bob->session().userId, QStringLiteral("for the phone"));
+    const QString id
+        = m_alice->messaging().sendText(m_bob->session().userId, QStringLiteral("for the phone"));
     QTRY_COMPARE_WITH_TIMEOUT(sent.size(), 1, WaitMs);
 
     TestClient bobsNewTablet(m_server->url());
@@ -313,12 +327,16 @@ void EndToEndTest::reusingAMessageIdForAnotherRecipientIsRefused()
     QVERIFY(carol.login(*m_server, QStringLiteral("+15550000003")));
     QVERIFY(m_alice->startMessaging());
     QVERIFY(requestAndWait(m_alice->socket(), FrameType::MessageSend,
-                           handmadeSend(QStringLiteral("same-id"), *m_alice, *m_bob, "to bob")).ok());
-    const auto reused = requestAndWait(m_alice->socket(), FrameType::MessageSend,
-                                       handmadeSend(QStringLiteral("same-id"), *m_alice, carol, "to carol"));
+                           handmadeSend(QStringLiteral("same-id"), *m_alice, *m_bob, "to bob"))
+                .ok());
+    const auto reused
+        = requestAndWait(m_alice->socket(), FrameType::MessageSend,
+                         handmadeSend(QStringLiteral("same-id"), *m_alice, carol, "to carol"));
     QVERIFY(!reused.ok());
     QCOMPARE(reused.error().code, ErrorCode::DuplicateRequest);
-    QCOMPARE(countRows(m_server->dataDir() + QStringLiteral("/parley.db"), QStringLiteral("messages")), 1);
+    QCOMPARE(
+        countRows(m_server->dataDir() + QStringLiteral("/parley.db"), QStringLiteral("messages")),
+        1);
 }
 
 void EndToEndTest::tooLongTextFailsWithoutReachingTheServer()
@@ -326,11 +344,14 @@ void EndToEndTest::tooLongTextFailsWithoutReachingTheServer()
     QVERIFY(loginBoth());
     QVERIFY(m_alice->startMessaging());
     QSignalSpy failed(&m_alice->messaging(), &sync::MessagingService::sendFailed);
-    const QString id = m_alice->messaging().sendText(m_bob->session().userId, QString(limits::MaxPlaintextBytes, u'x'));
+    const QString id = m_alice->messaging().sendText(m_bob->session().userId,
+                                                     QString(limits::MaxPlaintextBytes, u'x'));
     QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, WaitMs);
     QCOMPARE(failed.first().at(0).toString(), id);
     QCOMPARE(failed.first().at(1).value<Error>().code, ErrorCode::PayloadTooLarge);
-    QCOMPARE(countRows(m_server->dataDir() + QStringLiteral("/parley.db"), QStringLiteral("messages")), 0);
+    QCOMPARE(
+        countRows(m_server->dataDir() + QStringLiteral("/parley.db"), QStringLiteral("messages")),
+        0);
 }
 
 void EndToEndTest::sendersOtherDeviceGetsACopyNamingTheRecipient()
@@ -349,7 +370,8 @@ void EndToEndTest::sendersOtherDeviceGetsACopyNamingTheRecipient()
     QSignalSpy received(&alicesPhone.messaging(), &sync::MessagingService::messageReceived);
     QVERIFY(alicesPhone.startMessaging());
     QTRY_COMPARE_WITH_TIMEOUT(received.size(), 1, WaitMs);
-    QCOMPARE(received.first().first().value<sync::IncomingMessage>().text, QStringLiteral("copy for my phone"));
+    QCOMPARE(received.first().first().value<sync::IncomingMessage>().text,
+             QStringLiteral("copy for my phone"));
     QCOMPARE(copy.value(QStringLiteral("recipientUserId")).toString(), m_bob->session().userId);
 }
 
@@ -371,7 +393,8 @@ void EndToEndTest::keptDeviceListIsRefreshedWhenTheRecipientAddsADevice()
     QSignalSpy laptopReceived(&bobsLaptop.messaging(), &sync::MessagingService::messageReceived);
     QVERIFY(bobsLaptop.startMessaging());
     QTRY_COMPARE_WITH_TIMEOUT(laptopReceived.size(), 1, WaitMs);
-    QCOMPARE(laptopReceived.first().first().value<sync::IncomingMessage>().text, QStringLiteral("two devices"));
+    QCOMPARE(laptopReceived.first().first().value<sync::IncomingMessage>().text,
+             QStringLiteral("two devices"));
 }
 
 QTEST_GUILESS_MAIN(EndToEndTest)

@@ -68,10 +68,12 @@ void WebSocketErrorsTest::initTestCase()
 {
     QVERIFY2(m_server.start(), qPrintable(m_server.errorString()));
     m_client = std::make_unique<TestClient>(m_server.url());
-    QVERIFY2(m_client->login(m_server, QStringLiteral("+15550000010")), qPrintable(m_client->lastError()));
+    QVERIFY2(m_client->login(m_server, QStringLiteral("+15550000010")),
+             qPrintable(m_client->lastError()));
     m_socket = std::make_unique<QWebSocket>();
-    connect(m_socket.get(), &QWebSocket::textMessageReceived, this,
-            [this](const QString &text) { m_frames.append(QJsonDocument::fromJson(text.toUtf8()).object()); });
+    connect(m_socket.get(), &QWebSocket::textMessageReceived, this, [this](const QString &text) {
+        m_frames.append(QJsonDocument::fromJson(text.toUtf8()).object());
+    });
     QSignalSpy connected(m_socket.get(), &QWebSocket::connected);
     m_socket->open(socketUrl(m_server.url(), m_client->session().accessToken));
     QVERIFY(connected.wait(WaitMs));
@@ -90,7 +92,8 @@ QJsonObject WebSocketErrorsTest::nextFrame()
     return m_frames.takeFirst();
 }
 
-void WebSocketErrorsTest::sendAndExpectError(const QByteArray &bytes, const QString &code, const QString &re)
+void WebSocketErrorsTest::sendAndExpectError(const QByteArray &bytes, const QString &code,
+                                             const QString &re)
 {
     m_socket->sendTextMessage(QString::fromUtf8(bytes));
     const QJsonObject frame = nextFrame();
@@ -105,16 +108,31 @@ void WebSocketErrorsTest::badFramesGetErrorFramesAndTheConnectionStaysUsable_dat
     QTest::addColumn<QByteArray>("bytes");
     QTest::addColumn<QString>("code");
     QTest::addColumn<QString>("re");
-    QTest::newRow("not json") << QByteArray("hello?") << QStringLiteral("malformed_frame") << QString();
-    QTest::newRow("truncated") << QByteArray(R"({"type":"sync","id":"t1","data":{"af)") << QStringLiteral("malformed_frame") << QString();
-    QTest::newRow("unknown type") << QByteArray(R"({"type":"message:nuke","id":"u1"})") << QStringLiteral("unknown_type") << QStringLiteral("u1");
-    QTest::newRow("server-only type") << QByteArray(R"({"type":"message:receive","id":"s1","data":{}})") << QStringLiteral("unknown_type") << QStringLiteral("s1");
-    QTest::newRow("no id") << QByteArray(R"({"type":"ping"})") << QStringLiteral("missing_field") << QString();
-    QTest::newRow("sync after string") << QByteArray(R"({"type":"sync","id":"w1","data":{"after":"0"}})") << QStringLiteral("invalid_field") << QStringLiteral("w1");
-    QTest::newRow("send without envelopes") << QByteArray(R"({"type":"message:send","id":"w2","data":{"messageId":"m","recipientUserId":"u"}})") << QStringLiteral("missing_field") << QStringLiteral("w2");
-    QTest::newRow("send to unknown user") << QByteArray(R"({"type":"message:send","id":"w3","data":{"messageId":"m","recipientUserId":"nobody","envelopes":[{"deviceId":"d","nonce":"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA","ciphertext":"AAAAAAAAAAAAAAAAAAAAAAAA"}]}})") << QStringLiteral("unknown_user") << QStringLiteral("w3");
-    const QByteArray big = R"({"type":"ping","id":"big","data":{"pad":")" + QByteArray(limits::MaxFrameBytes, 'x') + R"("}})";
-    QTest::newRow("over frame limit") << big << QStringLiteral("frame_too_large") << QStringLiteral("big");
+    QTest::newRow("not json") << QByteArray("hello?") << QStringLiteral("malformed_frame")
+                              << QString();
+    QTest::newRow("truncated") << QByteArray(R"({"type":"sync","id":"t1","data":{"af)")
+                               << QStringLiteral("malformed_frame") << QString();
+    QTest::newRow("unknown type") << QByteArray(R"({"type":"message:nuke","id":"u1"})")
+                                  << QStringLiteral("unknown_type") << QStringLiteral("u1");
+    QTest::newRow("server-only type")
+        << QByteArray(R"({"type":"message:receive","id":"s1","data":{}})")
+        << QStringLiteral("unknown_type") << QStringLiteral("s1");
+    QTest::newRow("no id") << QByteArray(R"({"type":"ping"})") << QStringLiteral("missing_field")
+                           << QString();
+    QTest::newRow("sync after string")
+        << QByteArray(R"({"type":"sync","id":"w1","data":{"after":"0"}})")
+        << QStringLiteral("invalid_field") << QStringLiteral("w1");
+    QTest::newRow("send without envelopes") << QByteArray(
+        R"({"type":"message:send","id":"w2","data":{"messageId":"m","recipientUserId":"u"}})")
+                                            << QStringLiteral("missing_field")
+                                            << QStringLiteral("w2");
+    QTest::newRow("send to unknown user") << QByteArray(
+        R"({"type":"message:send","id":"w3","data":{"messageId":"m","recipientUserId":"nobody","envelopes":[{"deviceId":"d","nonce":"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA","ciphertext":"AAAAAAAAAAAAAAAAAAAAAAAA"}]}})")
+                                          << QStringLiteral("unknown_user") << QStringLiteral("w3");
+    const QByteArray big = R"({"type":"ping","id":"big","data":{"pad":")"
+        + QByteArray(limits::MaxFrameBytes, 'x') + R"("}})";
+    QTest::newRow("over frame limit")
+        << big << QStringLiteral("frame_too_large") << QStringLiteral("big");
 }
 
 void WebSocketErrorsTest::badFramesGetErrorFramesAndTheConnectionStaysUsable()
@@ -155,7 +173,8 @@ void WebSocketErrorsTest::frameBeyondTheSocketLimitClosesWith1009()
 
 void WebSocketErrorsTest::upgradeWithoutTokenIsRefusedBeforeTheHandshake()
 {
-    const QByteArray answer = TestHttp::raw(m_server.url(), upgradeRequest(QStringLiteral("/api/v1/ws")));
+    const QByteArray answer
+        = TestHttp::raw(m_server.url(), upgradeRequest(QStringLiteral("/api/v1/ws")));
     QVERIFY2(answer.startsWith("HTTP/1.1 401"), answer.constData());
     QVERIFY(!answer.contains("101 Switching Protocols"));
     QVERIFY(answer.contains(R"("code":"unauthorized")"));
@@ -177,16 +196,18 @@ void WebSocketErrorsTest::upgradeWithForgedTokenIsRefusedWithTokenInvalid()
     QVERIFY2(answer.startsWith("HTTP/1.1 401"), answer.constData());
     QVERIFY(answer.contains(R"("code":"token_invalid")"));
 
-    const QByteArray wrongPath = TestHttp::raw(
-        m_server.url(), upgradeRequest(QStringLiteral("/api/v1/other?access_token=")
+    const QByteArray wrongPath
+        = TestHttp::raw(m_server.url(),
+                        upgradeRequest(QStringLiteral("/api/v1/other?access_token=")
                                        + m_client->session().accessToken));
     QVERIFY2(wrongPath.startsWith("HTTP/1.1 404"), wrongPath.constData());
 }
 
 void WebSocketErrorsTest::receiptForAMessageNotAddressedToYouIsNotFound()
 {
-    sendAndExpectError(R"({"type":"message:delivered","id":"r1","data":{"messageId":"nope","senderUserId":"x"}})",
-                       QStringLiteral("not_found"), QStringLiteral("r1"));
+    sendAndExpectError(
+        R"({"type":"message:delivered","id":"r1","data":{"messageId":"nope","senderUserId":"x"}})",
+        QStringLiteral("not_found"), QStringLiteral("r1"));
 }
 
 void WebSocketErrorsTest::requestsAreAnsweredInOrderOfArrival()

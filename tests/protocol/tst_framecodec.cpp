@@ -39,28 +39,45 @@ void FrameCodecTest::badFramesGetTheirErrorCode_data()
 
     QTest::newRow("empty") << QByteArray() << ErrorCode::MalformedFrame;
     QTest::newRow("not json") << QByteArray("hello") << ErrorCode::MalformedFrame;
-    QTest::newRow("truncated") << QByteArray(R"({"type":"sync","id":"1","da)") << ErrorCode::MalformedFrame;
+    QTest::newRow("truncated") << QByteArray(R"({"type":"sync","id":"1","da)")
+                               << ErrorCode::MalformedFrame;
     QTest::newRow("array") << QByteArray(R"([1,2,3])") << ErrorCode::MalformedFrame;
     QTest::newRow("string") << QByteArray(R"("message:send")") << ErrorCode::MalformedFrame;
     QTest::newRow("number") << QByteArray("42") << ErrorCode::MalformedFrame;
-    QTest::newRow("trailing garbage") << QByteArray(R"({"type":"ping","id":"1"} x)") << ErrorCode::MalformedFrame;
+    QTest::newRow("trailing garbage")
+        << QByteArray(R"({"type":"ping","id":"1"} x)") << ErrorCode::MalformedFrame;
     QTest::newRow("no type") << QByteArray(R"({"id":"1"})") << ErrorCode::MissingField;
-    QTest::newRow("null type") << QByteArray(R"({"type":null,"id":"1"})") << ErrorCode::MissingField;
-    QTest::newRow("type is number") << QByteArray(R"({"type":7,"id":"1"})") << ErrorCode::InvalidField;
-    QTest::newRow("type is object") << QByteArray(R"({"type":{},"id":"1"})") << ErrorCode::InvalidField;
+    QTest::newRow("null type") << QByteArray(R"({"type":null,"id":"1"})")
+                               << ErrorCode::MissingField;
+    QTest::newRow("type is number")
+        << QByteArray(R"({"type":7,"id":"1"})") << ErrorCode::InvalidField;
+    QTest::newRow("type is object")
+        << QByteArray(R"({"type":{},"id":"1"})") << ErrorCode::InvalidField;
     QTest::newRow("empty type") << QByteArray(R"({"type":"","id":"1"})") << ErrorCode::InvalidField;
-    QTest::newRow("unknown type") << QByteArray(R"({"type":"message:explode","id":"1"})") << ErrorCode::UnknownType;
-    QTest::newRow("type case differs") << QByteArray(R"({"type":"Message:Send","id":"1"})") << ErrorCode::UnknownType;
-    QTest::newRow("id is number") << QByteArray(R"({"type":"sync","id":1})") << ErrorCode::InvalidField;
-    QTest::newRow("id is empty") << QByteArray(R"({"type":"sync","id":""})") << ErrorCode::InvalidField;
-    QTest::newRow("id too long") << (R"({"type":"sync","id":")" + QByteArray(65, 'a') + R"("})") << ErrorCode::InvalidField;
-    QTest::newRow("id has space") << QByteArray(R"({"type":"sync","id":"a b"})") << ErrorCode::InvalidField;
-    QTest::newRow("id not ascii") << QByteArray(R"({"type":"sync","id":"\u00e9"})") << ErrorCode::InvalidField;
-    QTest::newRow("data is array") << QByteArray(R"({"type":"sync","id":"1","data":[]})") << ErrorCode::InvalidField;
-    QTest::newRow("data is number") << QByteArray(R"({"type":"sync","id":"1","data":5})") << ErrorCode::InvalidField;
-    QTest::newRow("data is string") << QByteArray(R"({"type":"sync","id":"1","data":"x"})") << ErrorCode::InvalidField;
-    QTest::newRow("error without code") << QByteArray(R"({"type":"error","re":"1"})") << ErrorCode::MissingField;
-    QTest::newRow("error code not string") << QByteArray(R"({"type":"error","re":"1","code":5})") << ErrorCode::InvalidField;
+    QTest::newRow("unknown type") << QByteArray(R"({"type":"message:explode","id":"1"})")
+                                  << ErrorCode::UnknownType;
+    QTest::newRow("type case differs")
+        << QByteArray(R"({"type":"Message:Send","id":"1"})") << ErrorCode::UnknownType;
+    QTest::newRow("id is number") << QByteArray(R"({"type":"sync","id":1})")
+                                  << ErrorCode::InvalidField;
+    QTest::newRow("id is empty") << QByteArray(R"({"type":"sync","id":""})")
+                                 << ErrorCode::InvalidField;
+    QTest::newRow("id too long") << (R"({"type":"sync","id":")" + QByteArray(65, 'a') + R"("})")
+                                 << ErrorCode::InvalidField;
+    QTest::newRow("id has space") << QByteArray(R"({"type":"sync","id":"a b"})")
+                                  << ErrorCode::InvalidField;
+    QTest::newRow("id not ascii") << QByteArray(R"({"type":"sync","id":"\u00e9"})")
+                                  << ErrorCode::InvalidField;
+    QTest::newRow("data is array")
+        << QByteArray(R"({"type":"sync","id":"1","data":[]})") << ErrorCode::InvalidField;
+    QTest::newRow("data is number")
+        << QByteArray(R"({"type":"sync","id":"1","data":5})") << ErrorCode::InvalidField;
+    QTest::newRow("data is string")
+        << QByteArray(R"({"type":"sync","id":"1","data":"x"})") << ErrorCode::InvalidField;
+    QTest::newRow("error without code")
+        << QByteArray(R"({"type":"error","re":"1"})") << ErrorCode::MissingField;
+    QTest::newRow("error code not string")
+        << QByteArray(R"({"type":"error","re":"1","code":5})") << ErrorCode::InvalidField;
 }
 
 void FrameCodecTest::badFramesGetTheirErrorCode()
@@ -75,10 +92,11 @@ void FrameCodecTest::badFramesGetTheirErrorCode()
 
 void FrameCodecTest::everyTruncationOfAValidFrameIsRejectedCleanly()
 {
-    const QByteArray full = encodeFrame(Frame::request(
-        FrameType::MessageSend, QStringLiteral("42"),
-        QJsonObject{{QStringLiteral("messageId"), QStringLiteral("m1")},
-                    {QStringLiteral("envelopes"), QJsonArray{QJsonObject{{QStringLiteral("x"), 1}}}}}));
+    const QByteArray full = encodeFrame(
+        Frame::request(FrameType::MessageSend, QStringLiteral("42"),
+                       QJsonObject{{QStringLiteral("messageId"), QStringLiteral("m1")},
+                                   {QStringLiteral("envelopes"),
+                                    QJsonArray{QJsonObject{{QStringLiteral("x"), 1}}}}}));
     QVERIFY(decodeFrame(full).frame.ok());
     for (qsizetype length = 0; length < full.size(); ++length) {
         const DecodedFrame decoded = decodeFrame(full.left(length));
@@ -101,7 +119,8 @@ void FrameCodecTest::frameAtTheSizeLimitIsAccepted()
 {
     const QByteArray head = R"({"type":"ping","id":"1","data":{"pad":")";
     const QByteArray tail = R"("}})";
-    const QByteArray bytes = head + QByteArray(limits::MaxFrameBytes - head.size() - tail.size(), 'x') + tail;
+    const QByteArray bytes
+        = head + QByteArray(limits::MaxFrameBytes - head.size() - tail.size(), 'x') + tail;
     QCOMPARE(bytes.size(), limits::MaxFrameBytes);
     QVERIFY(decodeFrame(bytes).frame.ok());
 }
@@ -120,8 +139,8 @@ void FrameCodecTest::requestRoundTripsThroughEncodeAndDecode()
 
 void FrameCodecTest::errorFrameCarriesCodeAndMessage()
 {
-    const Frame sent = Frame::failure(QStringLiteral("7"),
-                                      Error{ErrorCode::DeviceMismatch, QStringLiteral("fetch again")});
+    const Frame sent = Frame::failure(
+        QStringLiteral("7"), Error{ErrorCode::DeviceMismatch, QStringLiteral("fetch again")});
     const QJsonObject json = QJsonDocument::fromJson(encodeFrame(sent)).object();
     QCOMPARE(json.value(QStringLiteral("type")).toString(), QStringLiteral("error"));
     QCOMPARE(json.value(QStringLiteral("re")).toString(), QStringLiteral("7"));
@@ -168,15 +187,16 @@ void FrameCodecTest::randomBytesNeverCrashTheDecoder()
 {
     // Bounded fuzzing with a fixed seed: the same inputs on every run.
     QRandomGenerator generator(20261125);
-    const QByteArray seed = encodeFrame(Frame::request(
-        FrameType::MessageRead, QStringLiteral("1"),
-        QJsonObject{{QStringLiteral("messageId"), QStringLiteral("m")}}));
+    const QByteArray seed = encodeFrame(
+        Frame::request(FrameType::MessageRead, QStringLiteral("1"),
+                       QJsonObject{{QStringLiteral("messageId"), QStringLiteral("m")}}));
     int rejected = 0;
     for (int round = 0; round < 5000; ++round) {
         QByteArray bytes = seed;
         const int flips = 1 + int(generator.bounded(4));
         for (int i = 0; i < flips; ++i)
-            bytes[qsizetype(generator.bounded(quint32(bytes.size())))] = char(generator.bounded(256));
+            bytes[qsizetype(generator.bounded(quint32(bytes.size())))]
+                = char(generator.bounded(256));
         const DecodedFrame decoded = decodeFrame(bytes);
         if (!decoded.frame.ok()) {
             QVERIFY(!decoded.frame.error().message.isEmpty());
@@ -188,9 +208,9 @@ void FrameCodecTest::randomBytesNeverCrashTheDecoder()
 
 void FrameCodecTest::frameTypeNamesRoundTrip()
 {
-    for (FrameType type : {FrameType::Ack, FrameType::Error, FrameType::MessageSend,
-                           FrameType::MessageDelivered, FrameType::MessageRead, FrameType::Sync,
-                           FrameType::Ping, FrameType::MessageReceive}) {
+    for (FrameType type :
+         {FrameType::Ack, FrameType::Error, FrameType::MessageSend, FrameType::MessageDelivered,
+          FrameType::MessageRead, FrameType::Sync, FrameType::Ping, FrameType::MessageReceive}) {
         QCOMPARE(frameTypeFromName(frameTypeName(type)), std::optional<FrameType>(type));
     }
     QCOMPARE(frameTypeName(FrameType::MessageSend), QStringLiteral("message:send"));

@@ -81,32 +81,58 @@ void PayloadsTest::badMessageSendIsRejected_data()
         return with(ok, envelopes, QJsonArray{with(envelope(), key, value)});
     };
 
-    QTest::newRow("no messageId") << with(ok, QStringLiteral("messageId"), QJsonValue::Undefined) << ErrorCode::MissingField;
-    QTest::newRow("messageId number") << with(ok, QStringLiteral("messageId"), 5) << ErrorCode::InvalidField;
-    QTest::newRow("messageId too long") << with(ok, QStringLiteral("messageId"), QString(65, u'x')) << ErrorCode::InvalidField;
-    QTest::newRow("recipient null") << with(ok, QStringLiteral("recipientUserId"), QJsonValue::Null) << ErrorCode::MissingField;
-    QTest::newRow("envelopes object") << with(ok, envelopes, QJsonObject()) << ErrorCode::InvalidField;
-    QTest::newRow("envelopes empty") << with(ok, envelopes, QJsonArray()) << ErrorCode::InvalidField;
+    QTest::newRow("no messageId") << with(ok, QStringLiteral("messageId"), QJsonValue::Undefined)
+                                  << ErrorCode::MissingField;
+    QTest::newRow("messageId number")
+        << with(ok, QStringLiteral("messageId"), 5) << ErrorCode::InvalidField;
+    QTest::newRow("messageId too long")
+        << with(ok, QStringLiteral("messageId"), QString(65, u'x')) << ErrorCode::InvalidField;
+    QTest::newRow("recipient null")
+        << with(ok, QStringLiteral("recipientUserId"), QJsonValue::Null) << ErrorCode::MissingField;
+    QTest::newRow("envelopes object")
+        << with(ok, envelopes, QJsonObject()) << ErrorCode::InvalidField;
+    QTest::newRow("envelopes empty")
+        << with(ok, envelopes, QJsonArray()) << ErrorCode::InvalidField;
     QJsonArray tooMany;
     for (int i = 0; i <= limits::MaxEnvelopes; ++i)
         tooMany.append(envelope(QStringLiteral("d%1").arg(i)));
-    QTest::newRow("too many envelopes") << with(ok, envelopes, tooMany) << ErrorCode::PayloadTooLarge;
-    QTest::newRow("envelope not object") << with(ok, envelopes, QJsonArray{QStringLiteral("x")}) << ErrorCode::InvalidField;
-    QTest::newRow("duplicate device") << with(ok, envelopes, QJsonArray{envelope(), envelope()}) << ErrorCode::InvalidField;
-    QTest::newRow("nonce too short") << withEnvelope(QStringLiteral("nonce"), b64(23)) << ErrorCode::InvalidField;
-    QTest::newRow("nonce too long") << withEnvelope(QStringLiteral("nonce"), b64(25)) << ErrorCode::InvalidField;
-    QTest::newRow("nonce not base64") << withEnvelope(QStringLiteral("nonce"), QStringLiteral("@@@@")) << ErrorCode::InvalidField;
-    QTest::newRow("nonce number") << withEnvelope(QStringLiteral("nonce"), 24) << ErrorCode::InvalidField;
+    QTest::newRow("too many envelopes")
+        << with(ok, envelopes, tooMany) << ErrorCode::PayloadTooLarge;
+    QTest::newRow("envelope not object")
+        << with(ok, envelopes, QJsonArray{QStringLiteral("x")}) << ErrorCode::InvalidField;
+    QTest::newRow("duplicate device")
+        << with(ok, envelopes, QJsonArray{envelope(), envelope()}) << ErrorCode::InvalidField;
+    QTest::newRow("nonce too short")
+        << withEnvelope(QStringLiteral("nonce"), b64(23)) << ErrorCode::InvalidField;
+    QTest::newRow("nonce too long")
+        << withEnvelope(QStringLiteral("nonce"), b64(25)) << ErrorCode::InvalidField;
+    QTest::newRow("nonce not base64")
+        << withEnvelope(QStringLiteral("nonce"), QStringLiteral("@@@@")) << ErrorCode::InvalidField;
+    QTest::newRow("nonce number") << withEnvelope(QStringLiteral("nonce"), 24)
+                                  << ErrorCode::InvalidField;
     QString unpadded = b64(limits::NonceBytes + 1);
     unpadded.remove(u'=');
-    QTest::newRow("ciphertext without padding") << withEnvelope(QStringLiteral("ciphertext"), unpadded) << ErrorCode::InvalidField;
+    QTest::newRow("ciphertext without padding")
+        << withEnvelope(QStringLiteral("ciphertext"), unpadded) << ErrorCode::InvalidField;
     // "AAE=" is the canonical form of 0x00 0x01; "AAF=" decodes to the same bytes with stray bits.
-    QTest::newRow("non-canonical final bits") << withEnvelope(QStringLiteral("ciphertext"), QString(b64(18).left(20) + QStringLiteral("AAF="))) << ErrorCode::InvalidField;
-    QTest::newRow("url-safe alphabet") << withEnvelope(QStringLiteral("nonce"), QString::fromLatin1(QByteArray(24, '\xfb').toBase64(QByteArray::Base64UrlEncoding))) << ErrorCode::InvalidField;
-    QTest::newRow("ciphertext only a MAC") << withEnvelope(QStringLiteral("ciphertext"), b64(limits::BoxMacBytes)) << ErrorCode::InvalidField;
-    QTest::newRow("ciphertext too large") << withEnvelope(QStringLiteral("ciphertext"), b64(limits::MaxCiphertextBytes + 1)) << ErrorCode::PayloadTooLarge;
-    QTest::newRow("ciphertext missing") << withEnvelope(QStringLiteral("ciphertext"), QJsonValue::Undefined) << ErrorCode::MissingField;
-    QTest::newRow("deviceId bool") << withEnvelope(QStringLiteral("deviceId"), true) << ErrorCode::InvalidField;
+    QTest::newRow("non-canonical final bits") << withEnvelope(
+        QStringLiteral("ciphertext"), QString(b64(18).left(20) + QStringLiteral("AAF=")))
+                                              << ErrorCode::InvalidField;
+    QTest::newRow("url-safe alphabet") << withEnvelope(
+        QStringLiteral("nonce"),
+        QString::fromLatin1(QByteArray(24, '\xfb').toBase64(QByteArray::Base64UrlEncoding)))
+                                       << ErrorCode::InvalidField;
+    QTest::newRow("ciphertext only a MAC")
+        << withEnvelope(QStringLiteral("ciphertext"), b64(limits::BoxMacBytes))
+        << ErrorCode::InvalidField;
+    QTest::newRow("ciphertext too large")
+        << withEnvelope(QStringLiteral("ciphertext"), b64(limits::MaxCiphertextBytes + 1))
+        << ErrorCode::PayloadTooLarge;
+    QTest::newRow("ciphertext missing")
+        << withEnvelope(QStringLiteral("ciphertext"), QJsonValue::Undefined)
+        << ErrorCode::MissingField;
+    QTest::newRow("deviceId bool")
+        << withEnvelope(QStringLiteral("deviceId"), true) << ErrorCode::InvalidField;
 }
 
 void PayloadsTest::badMessageSendIsRejected()
@@ -124,8 +150,9 @@ void PayloadsTest::receiveEventRoundTripsWithBinaryFieldsIntact()
     QByteArray ciphertext(300, Qt::Uninitialized);
     for (int i = 0; i < ciphertext.size(); ++i)
         ciphertext[i] = char(i);
-    const MessageReceive sent{9007199254740991, QStringLiteral("m"), QStringLiteral("u"),
-                              QStringLiteral("d"), QStringLiteral("r"), 1764000000000, QByteArray(24, '\0'), ciphertext};
+    const MessageReceive sent{9007199254740991,     QStringLiteral("m"), QStringLiteral("u"),
+                              QStringLiteral("d"),  QStringLiteral("r"), 1764000000000,
+                              QByteArray(24, '\0'), ciphertext};
     const auto parsed = MessageReceive::fromJson(
         QJsonDocument::fromJson(QJsonDocument(sent.toJson()).toJson()).object());
     QVERIFY(parsed.ok());
@@ -190,7 +217,9 @@ void PayloadsTest::verifyOtpRequiresADevicePublicKeyOf32Bytes_data()
     QTest::newRow("32 bytes") << QJsonValue(b64(32)) << true;
     QTest::newRow("31 bytes") << QJsonValue(b64(31)) << false;
     QTest::newRow("33 bytes") << QJsonValue(b64(33)) << false;
-    QTest::newRow("url-safe alphabet") << QJsonValue(QString::fromLatin1(QByteArray(32, '\xff').toBase64(QByteArray::Base64UrlEncoding))) << false;
+    QTest::newRow("url-safe alphabet") << QJsonValue(
+        QString::fromLatin1(QByteArray(32, '\xff').toBase64(QByteArray::Base64UrlEncoding)))
+                                       << false;
     QTest::newRow("array") << QJsonValue(QJsonArray{1, 2}) << false;
 }
 

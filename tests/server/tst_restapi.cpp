@@ -21,7 +21,9 @@ QJsonObject device(const QByteArray &publicKey = QByteArray(32, 'k'))
 
 QJsonObject verifyBody(const QString &phone, const QString &code)
 {
-    return {{QStringLiteral("phoneNumber"), phone}, {QStringLiteral("code"), code}, {QStringLiteral("device"), device()}};
+    return {{QStringLiteral("phoneNumber"), phone},
+            {QStringLiteral("code"), code},
+            {QStringLiteral("device"), device()}};
 }
 
 QString wrongCodeFor(const QString &code)
@@ -87,11 +89,15 @@ QUrl RestApiTest::url(const QString &path) const
 
 QString RestApiTest::login(const QString &phone, const QByteArray &publicKey)
 {
-    if (TestHttp::postJson(url(QStringLiteral("/api/v1/auth/login")), {{QStringLiteral("phoneNumber"), phone}}).status != 200)
+    if (TestHttp::postJson(url(QStringLiteral("/api/v1/auth/login")),
+                           {{QStringLiteral("phoneNumber"), phone}})
+            .status
+        != 200)
         return {};
     QJsonObject body = verifyBody(phone, m_server.takeCode(phone));
     body.insert(QStringLiteral("device"), device(publicKey));
-    const HttpReply reply = TestHttp::postJson(url(QStringLiteral("/api/v1/auth/verify-otp")), body);
+    const HttpReply reply
+        = TestHttp::postJson(url(QStringLiteral("/api/v1/auth/verify-otp")), body);
     return reply.json().value(QStringLiteral("accessToken")).toString();
 }
 
@@ -120,23 +126,55 @@ void RestApiTest::malformedRequestsGetAnErrorCode_data()
     QTest::addColumn<QString>("code");
     const QString login = QStringLiteral("/api/v1/auth/login");
     const QString verify = QStringLiteral("/api/v1/auth/verify-otp");
-    const QByteArray validDevice = R"("device":{"name":"x","publicKey":"a2tra2tra2tra2tra2tra2tra2tra2tra2tra2tra2s="})";
+    const QByteArray validDevice
+        = R"("device":{"name":"x","publicKey":"a2tra2tra2tra2tra2tra2tra2tra2tra2tra2tra2s="})";
 
-    QTest::newRow("login: empty body") << login << QByteArray() << 400 << QStringLiteral("malformed_json");
-    QTest::newRow("login: not json") << login << QByteArray("phone=+1555") << 400 << QStringLiteral("malformed_json");
-    QTest::newRow("login: truncated") << login << QByteArray(R"({"phoneNumber":"+155)") << 400 << QStringLiteral("malformed_json");
-    QTest::newRow("login: array") << login << QByteArray(R"(["+15551234567"])") << 400 << QStringLiteral("malformed_json");
-    QTest::newRow("login: missing number") << login << QByteArray("{}") << 400 << QStringLiteral("missing_field");
-    QTest::newRow("login: number is number") << login << QByteArray(R"({"phoneNumber":15551234567})") << 400 << QStringLiteral("invalid_field");
-    QTest::newRow("login: number is object") << login << QByteArray(R"({"phoneNumber":{}})") << 400 << QStringLiteral("invalid_field");
-    QTest::newRow("login: not E.164") << login << QByteArray(R"({"phoneNumber":"555-1234"})") << 400 << QStringLiteral("invalid_phone_number");
-    QTest::newRow("login: oversized") << login << (R"({"phoneNumber":")" + QByteArray(parley::protocol::limits::MaxRestBodyBytes, '1') + R"("})") << 413 << QStringLiteral("payload_too_large");
-    QTest::newRow("verify: no device") << verify << QByteArray(R"({"phoneNumber":"+15557654321","code":"123456"})") << 400 << QStringLiteral("missing_field");
-    QTest::newRow("verify: code is number") << verify << QByteArray(R"({"phoneNumber":"+15557654321","code":123456,)" + validDevice + "}") << 400 << QStringLiteral("invalid_field");
-    QTest::newRow("verify: device is string") << verify << QByteArray(R"({"phoneNumber":"+15557654321","code":"1","device":"x"})") << 400 << QStringLiteral("invalid_field");
-    QTest::newRow("verify: key too short") << verify << QByteArray(R"({"phoneNumber":"+15557654321","code":"1","device":{"name":"x","publicKey":"AAAA"}})") << 400 << QStringLiteral("invalid_field");
-    QTest::newRow("verify: key not base64") << verify << QByteArray(R"({"phoneNumber":"+15557654321","code":"1","device":{"name":"x","publicKey":"%%%"}})") << 400 << QStringLiteral("invalid_field");
-    QTest::newRow("verify: no code pending") << verify << QByteArray(R"({"phoneNumber":"+15550009999","code":"123456",)" + validDevice + "}") << 401 << QStringLiteral("otp_invalid");
+    QTest::newRow("login: empty body")
+        << login << QByteArray() << 400 << QStringLiteral("malformed_json");
+    QTest::newRow("login: not json")
+        << login << QByteArray("phone=+1555") << 400 << QStringLiteral("malformed_json");
+    QTest::newRow("login: truncated") << login << QByteArray(R"({"phoneNumber":"+155)") << 400
+                                      << QStringLiteral("malformed_json");
+    QTest::newRow("login: array") << login << QByteArray(R"(["+15551234567"])") << 400
+                                  << QStringLiteral("malformed_json");
+    QTest::newRow("login: missing number")
+        << login << QByteArray("{}") << 400 << QStringLiteral("missing_field");
+    QTest::newRow("login: number is number")
+        << login << QByteArray(R"({"phoneNumber":15551234567})") << 400
+        << QStringLiteral("invalid_field");
+    QTest::newRow("login: number is object")
+        << login << QByteArray(R"({"phoneNumber":{}})") << 400 << QStringLiteral("invalid_field");
+    QTest::newRow("login: not E.164") << login << QByteArray(R"({"phoneNumber":"555-1234"})") << 400
+                                      << QStringLiteral("invalid_phone_number");
+    QTest::newRow("login: oversized")
+        << login
+        << (R"({"phoneNumber":")" + QByteArray(parley::protocol::limits::MaxRestBodyBytes, '1')
+            + R"("})")
+        << 413 << QStringLiteral("payload_too_large");
+    QTest::newRow("verify: no device")
+        << verify << QByteArray(R"({"phoneNumber":"+15557654321","code":"123456"})") << 400
+        << QStringLiteral("missing_field");
+    QTest::newRow("verify: code is number")
+        << verify
+        << QByteArray(R"({"phoneNumber":"+15557654321","code":123456,)" + validDevice + "}") << 400
+        << QStringLiteral("invalid_field");
+    QTest::newRow("verify: device is string")
+        << verify << QByteArray(R"({"phoneNumber":"+15557654321","code":"1","device":"x"})") << 400
+        << QStringLiteral("invalid_field");
+    QTest::newRow("verify: key too short")
+        << verify
+        << QByteArray(
+               R"({"phoneNumber":"+15557654321","code":"1","device":{"name":"x","publicKey":"AAAA"}})")
+        << 400 << QStringLiteral("invalid_field");
+    QTest::newRow("verify: key not base64")
+        << verify
+        << QByteArray(
+               R"({"phoneNumber":"+15557654321","code":"1","device":{"name":"x","publicKey":"%%%"}})")
+        << 400 << QStringLiteral("invalid_field");
+    QTest::newRow("verify: no code pending")
+        << verify
+        << QByteArray(R"({"phoneNumber":"+15550009999","code":"123456",)" + validDevice + "}")
+        << 401 << QStringLiteral("otp_invalid");
 }
 
 void RestApiTest::malformedRequestsGetAnErrorCode()
@@ -148,7 +186,12 @@ void RestApiTest::malformedRequestsGetAnErrorCode()
     const HttpReply reply = TestHttp::post(url(path), body);
     QCOMPARE(reply.status, status);
     QCOMPARE(reply.errorCode(), code);
-    QVERIFY(!reply.json().value(QStringLiteral("error")).toObject().value(QStringLiteral("message")).toString().isEmpty());
+    QVERIFY(!reply.json()
+                 .value(QStringLiteral("error"))
+                 .toObject()
+                 .value(QStringLiteral("message"))
+                 .toString()
+                 .isEmpty());
 }
 
 void RestApiTest::badRequestsWriteNothing()
@@ -156,7 +199,8 @@ void RestApiTest::badRequestsWriteNothing()
     const qint64 users = rows(QStringLiteral("users"));
     const qint64 challenges = rows(QStringLiteral("otp_challenges"));
     TestHttp::post(url(QStringLiteral("/api/v1/auth/login")), R"({"phoneNumber":"12"})");
-    TestHttp::post(url(QStringLiteral("/api/v1/auth/verify-otp")), R"({"phoneNumber":"+15550001111","code":"1"})");
+    TestHttp::post(url(QStringLiteral("/api/v1/auth/verify-otp")),
+                   R"({"phoneNumber":"+15550001111","code":"1"})");
     QCOMPARE(rows(QStringLiteral("users")), users);
     QCOMPARE(rows(QStringLiteral("otp_challenges")), challenges);
 }
@@ -164,8 +208,12 @@ void RestApiTest::badRequestsWriteNothing()
 void RestApiTest::loginAnswersTheSameForKnownAndUnknownNumbers()
 {
     QVERIFY(!login(QStringLiteral("+15550002222")).isEmpty());
-    const HttpReply known = TestHttp::postJson(url(QStringLiteral("/api/v1/auth/login")), {{QStringLiteral("phoneNumber"), QStringLiteral("+15550002222")}});
-    const HttpReply unknown = TestHttp::postJson(url(QStringLiteral("/api/v1/auth/login")), {{QStringLiteral("phoneNumber"), QStringLiteral("+15550003333")}});
+    const HttpReply known
+        = TestHttp::postJson(url(QStringLiteral("/api/v1/auth/login")),
+                             {{QStringLiteral("phoneNumber"), QStringLiteral("+15550002222")}});
+    const HttpReply unknown
+        = TestHttp::postJson(url(QStringLiteral("/api/v1/auth/login")),
+                             {{QStringLiteral("phoneNumber"), QStringLiteral("+15550003333")}});
     QCOMPARE(known.status, 200);
     QCOMPARE(unknown.status, known.status);
     QCOMPARE(unknown.body, known.body);
@@ -173,10 +221,14 @@ void RestApiTest::loginAnswersTheSameForKnownAndUnknownNumbers()
 
 void RestApiTest::rightCodeGrantsATokenOnceOnly()
 {
-    QCOMPARE(TestHttp::postJson(url(QStringLiteral("/api/v1/auth/login")), {{QStringLiteral("phoneNumber"), Phone}}).status, 200);
+    QCOMPARE(TestHttp::postJson(url(QStringLiteral("/api/v1/auth/login")),
+                                {{QStringLiteral("phoneNumber"), Phone}})
+                 .status,
+             200);
     const QString code = m_server.takeCode(Phone);
     QCOMPARE(code.size(), 6);
-    const HttpReply granted = TestHttp::postJson(url(QStringLiteral("/api/v1/auth/verify-otp")), verifyBody(Phone, code));
+    const HttpReply granted = TestHttp::postJson(url(QStringLiteral("/api/v1/auth/verify-otp")),
+                                                 verifyBody(Phone, code));
     QCOMPARE(granted.status, 200);
     const QJsonObject grant = granted.json();
     QVERIFY(!grant.value(QStringLiteral("accessToken")).toString().isEmpty());
@@ -184,7 +236,8 @@ void RestApiTest::rightCodeGrantsATokenOnceOnly()
     QCOMPARE(grant.value(QStringLiteral("expiresIn")).toInt(), 900);
     QCOMPARE(grant.value(QStringLiteral("phoneNumber")).toString(), Phone);
 
-    const HttpReply replay = TestHttp::postJson(url(QStringLiteral("/api/v1/auth/verify-otp")), verifyBody(Phone, code));
+    const HttpReply replay = TestHttp::postJson(url(QStringLiteral("/api/v1/auth/verify-otp")),
+                                                verifyBody(Phone, code));
     QCOMPARE(replay.status, 401);
     QCOMPARE(replay.errorCode(), QStringLiteral("otp_invalid"));
 }
@@ -192,16 +245,20 @@ void RestApiTest::rightCodeGrantsATokenOnceOnly()
 void RestApiTest::wrongCodeCountsDownThenKillsTheCode()
 {
     const QString phone = QStringLiteral("+15550004444");
-    TestHttp::postJson(url(QStringLiteral("/api/v1/auth/login")), {{QStringLiteral("phoneNumber"), phone}});
+    TestHttp::postJson(url(QStringLiteral("/api/v1/auth/login")),
+                       {{QStringLiteral("phoneNumber"), phone}});
     const QString code = m_server.takeCode(phone);
     for (int attempt = 1; attempt <= parley::protocol::limits::OtpMaxAttempts; ++attempt) {
-        const HttpReply reply = TestHttp::postJson(url(QStringLiteral("/api/v1/auth/verify-otp")), verifyBody(phone, wrongCodeFor(code)));
+        const HttpReply reply = TestHttp::postJson(url(QStringLiteral("/api/v1/auth/verify-otp")),
+                                                   verifyBody(phone, wrongCodeFor(code)));
         QCOMPARE(reply.status, 401);
         const bool last = attempt == parley::protocol::limits::OtpMaxAttempts;
-        QCOMPARE(reply.errorCode(), last ? QStringLiteral("otp_attempts_exceeded") : QStringLiteral("otp_invalid"));
+        QCOMPARE(reply.errorCode(),
+                 last ? QStringLiteral("otp_attempts_exceeded") : QStringLiteral("otp_invalid"));
     }
     // Now even the right code is refused: the code is dead.
-    const HttpReply right = TestHttp::postJson(url(QStringLiteral("/api/v1/auth/verify-otp")), verifyBody(phone, code));
+    const HttpReply right = TestHttp::postJson(url(QStringLiteral("/api/v1/auth/verify-otp")),
+                                               verifyBody(phone, code));
     QCOMPARE(right.status, 401);
     QCOMPARE(right.errorCode(), QStringLiteral("otp_attempts_exceeded"));
 }
@@ -209,28 +266,37 @@ void RestApiTest::wrongCodeCountsDownThenKillsTheCode()
 void RestApiTest::newCodeReplacesTheOldOne()
 {
     const QString phone = QStringLiteral("+15550005555");
-    TestHttp::postJson(url(QStringLiteral("/api/v1/auth/login")), {{QStringLiteral("phoneNumber"), phone}});
+    TestHttp::postJson(url(QStringLiteral("/api/v1/auth/login")),
+                       {{QStringLiteral("phoneNumber"), phone}});
     const QString first = m_server.takeCode(phone);
-    TestHttp::postJson(url(QStringLiteral("/api/v1/auth/login")), {{QStringLiteral("phoneNumber"), phone}});
+    TestHttp::postJson(url(QStringLiteral("/api/v1/auth/login")),
+                       {{QStringLiteral("phoneNumber"), phone}});
     const QString second = m_server.takeCode(phone);
     if (first != second) {
-        const HttpReply old = TestHttp::postJson(url(QStringLiteral("/api/v1/auth/verify-otp")), verifyBody(phone, first));
+        const HttpReply old = TestHttp::postJson(url(QStringLiteral("/api/v1/auth/verify-otp")),
+                                                 verifyBody(phone, first));
         QCOMPARE(old.errorCode(), QStringLiteral("otp_invalid"));
     }
-    QCOMPARE(TestHttp::postJson(url(QStringLiteral("/api/v1/auth/verify-otp")), verifyBody(phone, second)).status, 200);
+    QCOMPARE(TestHttp::postJson(url(QStringLiteral("/api/v1/auth/verify-otp")),
+                                verifyBody(phone, second))
+                 .status,
+             200);
 }
 
 void RestApiTest::codeIsNotStoredInTheClear()
 {
     const QString phone = QStringLiteral("+15550006666");
-    TestHttp::postJson(url(QStringLiteral("/api/v1/auth/login")), {{QStringLiteral("phoneNumber"), phone}});
+    TestHttp::postJson(url(QStringLiteral("/api/v1/auth/login")),
+                       {{QStringLiteral("phoneNumber"), phone}});
     const QString code = m_server.takeCode(phone);
     auto db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("codes"));
     db.setDatabaseName(m_server.dataDir() + QStringLiteral("/parley.db"));
     QVERIFY(db.open());
     {
         QSqlQuery query(db);
-        QVERIFY(query.exec(QStringLiteral("SELECT code_hash FROM otp_challenges WHERE phone_number = '%1'").arg(phone)));
+        QVERIFY(query.exec(
+            QStringLiteral("SELECT code_hash FROM otp_challenges WHERE phone_number = '%1'")
+                .arg(phone)));
         QVERIFY(query.next());
         const QByteArray stored = QByteArray::fromBase64(query.value(0).toString().toLatin1());
         QCOMPARE(stored.size(), 32);
@@ -247,7 +313,8 @@ void RestApiTest::protectedRoutesNeedAValidToken_data()
     QTest::addColumn<QString>("code");
     QTest::newRow("none") << QString() << QStringLiteral("unauthorized");
     QTest::newRow("garbage") << QStringLiteral("garbage") << QStringLiteral("token_invalid");
-    QTest::newRow("unsigned") << QStringLiteral("eyJzdWIiOiJ4In0.") << QStringLiteral("token_invalid");
+    QTest::newRow("unsigned") << QStringLiteral("eyJzdWIiOiJ4In0.")
+                              << QStringLiteral("token_invalid");
     QTest::newRow("huge") << QString(5000, u'a') << QStringLiteral("token_invalid");
 }
 
@@ -267,10 +334,12 @@ void RestApiTest::searchFindsAUserByExactNumberOnly()
 {
     const QString token = login(QStringLiteral("+15550007777"));
     QVERIFY(!token.isEmpty());
-    const HttpReply found = TestHttp::get(url(QStringLiteral("/api/v1/users/search?q=%2B15550007777")), token);
+    const HttpReply found
+        = TestHttp::get(url(QStringLiteral("/api/v1/users/search?q=%2B15550007777")), token);
     QCOMPARE(found.status, 200);
     QCOMPARE(found.json().value(QStringLiteral("users")).toArray().size(), 1);
-    const HttpReply none = TestHttp::get(url(QStringLiteral("/api/v1/users/search?q=%2B15550007778")), token);
+    const HttpReply none
+        = TestHttp::get(url(QStringLiteral("/api/v1/users/search?q=%2B15550007778")), token);
     QCOMPARE(none.status, 200);
     QCOMPARE(none.json().value(QStringLiteral("users")).toArray().size(), 0);
     const HttpReply bad = TestHttp::get(url(QStringLiteral("/api/v1/users/search?q=1555")), token);
@@ -280,18 +349,29 @@ void RestApiTest::searchFindsAUserByExactNumberOnly()
 
 void RestApiTest::deviceListCarriesThePublicKey()
 {
-    const QByteArray key = QByteArray::fromHex("de9edb7d7b7dc1b4d35b61c2ece435373f8343c85b78674dadfc7e146f882b4f");
+    const QByteArray key
+        = QByteArray::fromHex("de9edb7d7b7dc1b4d35b61c2ece435373f8343c85b78674dadfc7e146f882b4f");
     const QString token = login(QStringLiteral("+15550008888"), key);
     QVERIFY(!token.isEmpty());
-    const HttpReply search = TestHttp::get(url(QStringLiteral("/api/v1/users/search?q=%2B15550008888")), token);
-    const QString userId = search.json().value(QStringLiteral("users")).toArray().first().toObject().value(QStringLiteral("id")).toString();
-    const HttpReply devices = TestHttp::get(url(QStringLiteral("/api/v1/users/%1/devices").arg(userId)), token);
+    const HttpReply search
+        = TestHttp::get(url(QStringLiteral("/api/v1/users/search?q=%2B15550008888")), token);
+    const QString userId = search.json()
+                               .value(QStringLiteral("users"))
+                               .toArray()
+                               .first()
+                               .toObject()
+                               .value(QStringLiteral("id"))
+                               .toString();
+    const HttpReply devices
+        = TestHttp::get(url(QStringLiteral("/api/v1/users/%1/devices").arg(userId)), token);
     QCOMPARE(devices.status, 200);
     const QJsonArray list = devices.json().value(QStringLiteral("devices")).toArray();
     QCOMPARE(list.size(), 1);
-    QCOMPARE(list.first().toObject().value(QStringLiteral("publicKey")).toString(), QString::fromLatin1(key.toBase64()));
+    QCOMPARE(list.first().toObject().value(QStringLiteral("publicKey")).toString(),
+             QString::fromLatin1(key.toBase64()));
 
-    const HttpReply unknown = TestHttp::get(url(QStringLiteral("/api/v1/users/nobody/devices")), token);
+    const HttpReply unknown
+        = TestHttp::get(url(QStringLiteral("/api/v1/users/nobody/devices")), token);
     QCOMPARE(unknown.status, 404);
     QCOMPARE(unknown.errorCode(), QStringLiteral("unknown_user"));
 }
@@ -317,9 +397,17 @@ void RestApiTest::signingInAgainWithTheSameKeyKeepsTheDevice()
     const QString second = login(phone, desktopKey);
     const QString phoneKeyToken = login(phone, QByteArray(32, 'p'));
     QVERIFY(!first.isEmpty() && !second.isEmpty() && !phoneKeyToken.isEmpty());
-    const HttpReply search = TestHttp::get(url(QStringLiteral("/api/v1/users/search?q=%2B15550009991")), first);
-    const QString userId = search.json().value(QStringLiteral("users")).toArray().first().toObject().value(QStringLiteral("id")).toString();
-    const HttpReply devices = TestHttp::get(url(QStringLiteral("/api/v1/users/%1/devices").arg(userId)), second);
+    const HttpReply search
+        = TestHttp::get(url(QStringLiteral("/api/v1/users/search?q=%2B15550009991")), first);
+    const QString userId = search.json()
+                               .value(QStringLiteral("users"))
+                               .toArray()
+                               .first()
+                               .toObject()
+                               .value(QStringLiteral("id"))
+                               .toString();
+    const HttpReply devices
+        = TestHttp::get(url(QStringLiteral("/api/v1/users/%1/devices").arg(userId)), second);
     QCOMPARE(devices.json().value(QStringLiteral("devices")).toArray().size(), 2);
 }
 

@@ -55,8 +55,9 @@ void ServerCliTest::portZeroPicksAFreePortAndPrintsIt()
 {
     ServerProcess server;
     QVERIFY2(server.start(), qPrintable(server.errorString()));
-    static const QRegularExpression line(QStringLiteral("^parley-server listening on 127\\.0\\.0\\.1:(\\d+)$"),
-                                         QRegularExpression::MultilineOption);
+    static const QRegularExpression line(
+        QStringLiteral("^parley-server listening on 127\\.0\\.0\\.1:(\\d+)$"),
+        QRegularExpression::MultilineOption);
     const auto match = line.match(server.output());
     QVERIFY2(match.hasMatch(), qPrintable(server.output()));
     QVERIFY(match.captured(1).toInt() > 0);
@@ -67,12 +68,22 @@ void ServerCliTest::badArgumentsExitWithAClearMessage_data()
 {
     QTest::addColumn<QStringList>("arguments");
     QTest::addColumn<QString>("message");
-    QTest::newRow("listen without port") << QStringList{QStringLiteral("--listen"), QStringLiteral("127.0.0.1")} << QStringLiteral("HOST:PORT");
-    QTest::newRow("listen bad host") << QStringList{QStringLiteral("--listen"), QStringLiteral("nohost:80")} << QStringLiteral("HOST:PORT");
-    QTest::newRow("listen port too big") << QStringList{QStringLiteral("--listen"), QStringLiteral("127.0.0.1:70000")} << QStringLiteral("HOST:PORT");
-    QTest::newRow("unknown delivery") << QStringList{QStringLiteral("--otp-delivery"), QStringLiteral("pigeon")} << QStringLiteral("console or file:DIR");
-    QTest::newRow("unknown option") << QStringList{QStringLiteral("--frobnicate")} << QStringLiteral("frobnicate");
-    QTest::newRow("stray argument") << QStringList{QStringLiteral("extra")} << QStringLiteral("unexpected argument");
+    QTest::newRow("listen without port")
+        << QStringList{QStringLiteral("--listen"), QStringLiteral("127.0.0.1")}
+        << QStringLiteral("HOST:PORT");
+    QTest::newRow("listen bad host")
+        << QStringList{QStringLiteral("--listen"), QStringLiteral("nohost:80")}
+        << QStringLiteral("HOST:PORT");
+    QTest::newRow("listen port too big")
+        << QStringList{QStringLiteral("--listen"), QStringLiteral("127.0.0.1:70000")}
+        << QStringLiteral("HOST:PORT");
+    QTest::newRow("unknown delivery")
+        << QStringList{QStringLiteral("--otp-delivery"), QStringLiteral("pigeon")}
+        << QStringLiteral("console or file:DIR");
+    QTest::newRow("unknown option")
+        << QStringList{QStringLiteral("--frobnicate")} << QStringLiteral("frobnicate");
+    QTest::newRow("stray argument")
+        << QStringList{QStringLiteral("extra")} << QStringLiteral("unexpected argument");
 }
 
 void ServerCliTest::badArgumentsExitWithAClearMessage()
@@ -90,8 +101,9 @@ void ServerCliTest::secondServerOnTheSamePortFailsLoudly()
     ServerProcess first;
     QVERIFY(first.start());
     QTemporaryDir dir;
-    const Run second = runServer({QStringLiteral("--listen"), QStringLiteral("127.0.0.1:%1").arg(first.port()),
-                                  QStringLiteral("--data-dir"), dir.path()});
+    const Run second
+        = runServer({QStringLiteral("--listen"), QStringLiteral("127.0.0.1:%1").arg(first.port()),
+                     QStringLiteral("--data-dir"), dir.path()});
     QCOMPARE(second.exitCode, 1);
     QVERIFY2(second.output.contains(QStringLiteral("cannot listen")), qPrintable(second.output));
 }

@@ -44,9 +44,9 @@ bool ServerProcess::launch(const QString &listen)
     }
     m_output.clear();
     m_process.start(executable(),
-                    QStringList{QStringLiteral("--listen"), listen,
-                                QStringLiteral("--data-dir"), dataDir(),
-                                QStringLiteral("--otp-delivery"), QStringLiteral("file:") + otpDir()}
+                    QStringList{QStringLiteral("--listen"), listen, QStringLiteral("--data-dir"),
+                                dataDir(), QStringLiteral("--otp-delivery"),
+                                QStringLiteral("file:") + otpDir()}
                         + m_extraArguments);
     static const QRegularExpression listening(QStringLiteral("listening on ([0-9.]+):([0-9]+)"));
     const QDeadlineTimer deadline(StartTimeoutMs);

@@ -13,8 +13,7 @@ constexpr int WaitMs = 10000;
 TestClient::TestClient(const QUrl &serverUrl)
     : m_keys(parley::crypto::DeviceKeyPair::generate())
     , m_api(serverUrl)
-{
-}
+{ }
 
 TestClient::~TestClient() = default;
 
@@ -26,18 +25,21 @@ bool TestClient::login(const ServerProcess &server, const QString &phoneNumber)
     QSignalSpy failed(&login, &parley::LoginService::failed);
     login.requestCode(phoneNumber);
     if (!sent.wait(WaitMs)) {
-        m_lastError = failed.isEmpty() ? QStringLiteral("no answer to login")
-                                       : failed.first().first().value<parley::protocol::Error>().message;
+        m_lastError = failed.isEmpty()
+            ? QStringLiteral("no answer to login")
+            : failed.first().first().value<parley::protocol::Error>().message;
         return false;
     }
     login.submitCode(server.takeCode(phoneNumber));
     if (!loggedIn.wait(WaitMs)) {
-        m_lastError = failed.isEmpty() ? QStringLiteral("no answer to verify-otp")
-                                       : failed.first().first().value<parley::protocol::Error>().message;
+        m_lastError = failed.isEmpty()
+            ? QStringLiteral("no answer to verify-otp")
+            : failed.first().first().value<parley::protocol::Error>().message;
         return false;
     }
     m_session = loggedIn.first().first().value<parley::Session>();
-    m_messaging = std::make_unique<parley::sync::MessagingService>(m_session, m_keys, m_api, m_socket);
+    m_messaging
+        = std::make_unique<parley::sync::MessagingService>(m_session, m_keys, m_api, m_socket);
     return true;
 }
 

@@ -43,7 +43,11 @@ QJsonObject HttpReply::json() const
 
 QString HttpReply::errorCode() const
 {
-    return json().value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString();
+    return json()
+        .value(QStringLiteral("error"))
+        .toObject()
+        .value(QStringLiteral("code"))
+        .toString();
 }
 
 namespace TestHttp {

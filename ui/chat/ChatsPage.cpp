@@ -38,7 +38,7 @@ ChatsPage::ChatsPage(QWidget *parent)
     // Extra width goes to the conversation, not to the list.
     splitter->setStretchFactor(0, 0);
     splitter->setStretchFactor(1, 1);
-    splitter->setSizes({ ChatListWidth, 3 * ChatListWidth });
+    splitter->setSizes({ChatListWidth, 3 * ChatListWidth});
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
