@@ -58,7 +58,10 @@ protocol::Result<QString> ParleyServer::start(const ServerConfig &config)
         return delivery.error();
 
     m_db = std::make_unique<Database>();
-    if (auto opened = m_db->openSqlite(dataDir.filePath(QStringLiteral("parley.db"))); !opened)
+    auto opened = config.databaseUrl.isEmpty()
+        ? m_db->openSqlite(dataDir.filePath(QStringLiteral("parley.db")))
+        : m_db->openPostgres(QUrl(config.databaseUrl));
+    if (!opened)
         return opened.error();
     m_identities = std::make_unique<IdentityStore>(*m_db);
     m_mailbox = std::make_unique<MailboxStore>(*m_db);

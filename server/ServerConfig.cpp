@@ -33,6 +33,7 @@ namespace {
 const QString ListenOption = QStringLiteral("listen");
 const QString DataDirOption = QStringLiteral("data-dir");
 const QString OtpDeliveryOption = QStringLiteral("otp-delivery");
+const QString DatabaseOption = QStringLiteral("database");
 } // namespace
 
 void ServerConfig::addOptions(QCommandLineParser &parser)
@@ -49,6 +50,10 @@ void ServerConfig::addOptions(QCommandLineParser &parser)
                       QStringLiteral("How login codes are sent: 'console' prints them, "
                                      "'file:DIR' writes DIR/<E.164 number>.txt."),
                       QStringLiteral("console|file:DIR"), QStringLiteral("console")});
+    parser.addOption({DatabaseOption,
+                      QStringLiteral("Storage: omit for the embedded SQLite file in the data "
+                                     "directory, or postgresql://USER:PASSWORD@HOST:PORT/DB."),
+                      QStringLiteral("URL")});
 }
 
 protocol::Result<ServerConfig> ServerConfig::fromParser(const QCommandLineParser &parser)
@@ -67,6 +72,13 @@ protocol::Result<ServerConfig> ServerConfig::fromParser(const QCommandLineParser
         ? parser.value(DataDirOption)
         : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
     config.otpDelivery = parser.value(OtpDeliveryOption);
+    config.databaseUrl = parser.value(DatabaseOption);
+    if (!config.databaseUrl.isEmpty()
+        && !config.databaseUrl.startsWith(QLatin1String("postgresql://"))) {
+        return Error{ErrorCode::InvalidField,
+                     QStringLiteral("--database takes a postgresql:// URL; got '%1'")
+                         .arg(config.databaseUrl)};
+    }
     return config;
 }
 

@@ -15,6 +15,8 @@ struct ServerConfig
     quint16 port = 8765; // 0 picks a free port
     QString dataDir; // holds parley.db, server-secret and media/
     QString otpDelivery = QStringLiteral("console");
+    // Empty: the embedded SQLite file DATA_DIR/parley.db. Else a postgresql:// URL.
+    QString databaseUrl;
 
     // Declares --listen, --data-dir and --otp-delivery (QCommandLineParser handles --help).
     static void addOptions(QCommandLineParser &parser);

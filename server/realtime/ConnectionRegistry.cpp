@@ -26,6 +26,14 @@ void ConnectionRegistry::closeAll()
                           QStringLiteral("server stopping"));
 }
 
+void ConnectionRegistry::closeDevice(const QString &deviceId, QWebSocketProtocol::CloseCode code,
+                                     const QString &reason)
+{
+    const auto connections = m_byDevice.values(deviceId);
+    for (ClientConnection *connection : connections)
+        connection->close(code, reason);
+}
+
 void ConnectionRegistry::push(const QString &deviceId, const protocol::Frame &event)
 {
     const auto connections = m_byDevice.values(deviceId);

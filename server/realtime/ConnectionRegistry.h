@@ -4,6 +4,7 @@
 
 #include <QMultiHash>
 #include <QObject>
+#include <QWebSocketProtocol>
 
 namespace parley::server {
 
@@ -22,6 +23,9 @@ public:
     int connectionCount() const { return int(m_byDevice.size()); }
     // Closes every socket with 1001 (going away), so clients reconnect at once.
     void closeAll();
+    // Closes the device's sockets, e.g. when its tokens are revoked (docs/protocol.md).
+    void closeDevice(const QString &deviceId, QWebSocketProtocol::CloseCode code,
+                     const QString &reason);
 
 private:
     void remove(ClientConnection *connection);

@@ -1,5 +1,7 @@
 #include "Database.h"
 
+#include "Schema.h"
+
 #include <QDebug>
 #include <QSqlError>
 #include <QUuid>
@@ -8,65 +10,6 @@ namespace parley::server {
 
 using protocol::Error;
 using protocol::ErrorCode;
-
-namespace {
-
-// Migration N brings the schema from version N-1 to N. Never edit a released step: append one.
-// Binary values (keys, hashes) are stored as base64 TEXT so the same SQL runs on SQLite and
-// PostgreSQL; times are milliseconds since the Unix epoch.
-const QStringList Migrations[] = {
-    {
-        QStringLiteral("CREATE TABLE users ("
-                       " id TEXT PRIMARY KEY,"
-                       " phone_number TEXT NOT NULL UNIQUE,"
-                       " display_name TEXT NOT NULL DEFAULT '',"
-                       " created_at BIGINT NOT NULL)"),
-        QStringLiteral("CREATE TABLE devices ("
-                       " id TEXT PRIMARY KEY,"
-                       " user_id TEXT NOT NULL REFERENCES users(id),"
-                       " name TEXT NOT NULL,"
-                       " public_key TEXT NOT NULL,"
-                       " next_seq BIGINT NOT NULL DEFAULT 1,"
-                       " created_at BIGINT NOT NULL,"
-                       " revoked_at BIGINT)"),
-        QStringLiteral("CREATE INDEX devices_by_user ON devices(user_id)"),
-        QStringLiteral("CREATE TABLE otp_challenges ("
-                       " phone_number TEXT PRIMARY KEY,"
-                       " code_hash TEXT NOT NULL,"
-                       " expires_at BIGINT NOT NULL,"
-                       " attempts INTEGER NOT NULL DEFAULT 0,"
-                       " created_at BIGINT NOT NULL)"),
-        QStringLiteral("CREATE TABLE messages ("
-                       " sender_user_id TEXT NOT NULL,"
-                       " message_id TEXT NOT NULL,"
-                       " sender_device_id TEXT NOT NULL,"
-                       " recipient_user_id TEXT NOT NULL,"
-                       " server_time BIGINT NOT NULL,"
-                       " PRIMARY KEY (sender_user_id, message_id))"),
-        // One row per event for one device; seq is gap-free per device (devices.next_seq).
-        QStringLiteral("CREATE TABLE mailbox ("
-                       " device_id TEXT NOT NULL,"
-                       " seq BIGINT NOT NULL,"
-                       " type TEXT NOT NULL,"
-                       " payload TEXT NOT NULL,"
-                       " message_sender TEXT,"
-                       " message_id TEXT,"
-                       " created_at BIGINT NOT NULL,"
-                       " PRIMARY KEY (device_id, seq))"),
-        // Receipts are accepted only from devices that were sent a copy.
-        QStringLiteral("CREATE INDEX mailbox_by_message ON mailbox(device_id, message_sender, "
-                       "message_id)"),
-        QStringLiteral("CREATE TABLE receipts ("
-                       " sender_user_id TEXT NOT NULL,"
-                       " message_id TEXT NOT NULL,"
-                       " device_id TEXT NOT NULL,"
-                       " kind TEXT NOT NULL,"
-                       " at BIGINT NOT NULL,"
-                       " PRIMARY KEY (sender_user_id, message_id, device_id, kind))"),
-    },
-};
-
-} // namespace
 
 Database::Database()
     : m_connectionName(QStringLiteral("parley-server-") + QUuid::createUuid().toString())
@@ -90,6 +33,22 @@ protocol::Result<bool> Database::openSqlite(const QString &path)
                                "PRAGMA foreign_keys=ON", "PRAGMA busy_timeout=5000"}) {
         if (auto result = exec(QString::fromLatin1(pragma)); !result)
             return result.error();
+    }
+    return migrate();
+}
+
+protocol::Result<bool> Database::openPostgres(const QUrl &url)
+{
+    m_db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), m_connectionName);
+    m_db.setHostName(url.host());
+    m_db.setPort(url.port(5432));
+    m_db.setUserName(url.userName());
+    m_db.setPassword(url.password());
+    m_db.setDatabaseName(url.path().mid(1));
+    if (!m_db.isValid() || !m_db.open()) {
+        return Error{ErrorCode::InternalError,
+                     QStringLiteral("cannot open PostgreSQL database %1: %2")
+                         .arg(url.toString(QUrl::RemovePassword), m_db.lastError().text())};
     }
     return migrate();
 }
@@ -142,7 +101,8 @@ protocol::Result<bool> Database::migrate()
         !created)
         return created.error();
     const int current = schemaVersion();
-    const int target = int(std::size(Migrations));
+    const QList<QStringList> &migrations = schemaMigrations();
+    const int target = int(migrations.size());
     if (current > target) {
         return Error{ErrorCode::InternalError,
                      QStringLiteral("database schema %1 is newer than this server (%2)")
@@ -151,7 +111,7 @@ protocol::Result<bool> Database::migrate()
     }
     for (int version = current; version < target; ++version) {
         Transaction step(*this);
-        for (const QString &statement : Migrations[version]) {
+        for (const QString &statement : migrations.at(version)) {
             if (auto result = exec(statement); !result)
                 return result.error();
         }

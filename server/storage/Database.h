@@ -5,6 +5,7 @@
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QString>
+#include <QUrl>
 #include <QVariant>
 
 #include <initializer_list>
@@ -22,6 +23,8 @@ public:
     Database &operator=(const Database &) = delete;
 
     protocol::Result<bool> openSqlite(const QString &path);
+    // postgresql://USER:PASSWORD@HOST:PORT/DATABASE through Qt's QPSQL driver.
+    protocol::Result<bool> openPostgres(const QUrl &url);
 
     // Runs one statement with positional '?' bindings; logs and reports failures.
     protocol::Result<QSqlQuery> exec(const QString &sql,

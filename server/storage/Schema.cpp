@@ -1,0 +1,100 @@
+#include "Schema.h"
+
+namespace parley::server {
+
+// Never edit a released step: append one. Binary values (keys, hashes) are stored as base64
+// TEXT so the same SQL runs on SQLite and PostgreSQL; times are milliseconds since the epoch.
+const QList<QStringList> &schemaMigrations()
+{
+    static const QList<QStringList> migrations = {
+        // Version 1: the walking skeleton.
+        {
+            QStringLiteral("CREATE TABLE users ("
+                           " id TEXT PRIMARY KEY,"
+                           " phone_number TEXT NOT NULL UNIQUE,"
+                           " display_name TEXT NOT NULL DEFAULT '',"
+                           " created_at BIGINT NOT NULL)"),
+            QStringLiteral("CREATE TABLE devices ("
+                           " id TEXT PRIMARY KEY,"
+                           " user_id TEXT NOT NULL REFERENCES users(id),"
+                           " name TEXT NOT NULL,"
+                           " public_key TEXT NOT NULL,"
+                           " next_seq BIGINT NOT NULL DEFAULT 1,"
+                           " created_at BIGINT NOT NULL,"
+                           " revoked_at BIGINT)"),
+            QStringLiteral("CREATE INDEX devices_by_user ON devices(user_id)"),
+            QStringLiteral("CREATE TABLE otp_challenges ("
+                           " phone_number TEXT PRIMARY KEY,"
+                           " code_hash TEXT NOT NULL,"
+                           " expires_at BIGINT NOT NULL,"
+                           " attempts INTEGER NOT NULL DEFAULT 0,"
+                           " created_at BIGINT NOT NULL)"),
+            QStringLiteral("CREATE TABLE messages ("
+                           " sender_user_id TEXT NOT NULL,"
+                           " message_id TEXT NOT NULL,"
+                           " sender_device_id TEXT NOT NULL,"
+                           " recipient_user_id TEXT NOT NULL,"
+                           " server_time BIGINT NOT NULL,"
+                           " PRIMARY KEY (sender_user_id, message_id))"),
+            // One row per event for one device; seq is gap-free per device (devices.next_seq).
+            QStringLiteral("CREATE TABLE mailbox ("
+                           " device_id TEXT NOT NULL,"
+                           " seq BIGINT NOT NULL,"
+                           " type TEXT NOT NULL,"
+                           " payload TEXT NOT NULL,"
+                           " message_sender TEXT,"
+                           " message_id TEXT,"
+                           " created_at BIGINT NOT NULL,"
+                           " PRIMARY KEY (device_id, seq))"),
+            // Receipts are accepted only from devices that were sent a copy.
+            QStringLiteral("CREATE INDEX mailbox_by_message ON mailbox(device_id, message_sender, "
+                           "message_id)"),
+            QStringLiteral("CREATE TABLE receipts ("
+                           " sender_user_id TEXT NOT NULL,"
+                           " message_id TEXT NOT NULL,"
+                           " device_id TEXT NOT NULL,"
+                           " kind TEXT NOT NULL,"
+                           " at BIGINT NOT NULL,"
+                           " PRIMARY KEY (sender_user_id, message_id, device_id, kind))"),
+        },
+        // Version 2: identity done right (issue 3): profiles and privacy, refresh-token families,
+        // per-device token revocation, OTP send throttling and pending registrations.
+        {
+            QStringLiteral("ALTER TABLE users ADD COLUMN email TEXT"),
+            QStringLiteral("ALTER TABLE users ADD COLUMN about TEXT NOT NULL DEFAULT ''"),
+            QStringLiteral("ALTER TABLE users ADD COLUMN avatar_media_id TEXT"),
+            QStringLiteral(
+                "ALTER TABLE users ADD COLUMN share_last_seen INTEGER NOT NULL DEFAULT 1"),
+            QStringLiteral(
+                "ALTER TABLE users ADD COLUMN send_read_receipts INTEGER NOT NULL DEFAULT 1"),
+            QStringLiteral("ALTER TABLE users ADD COLUMN last_seen_at BIGINT"),
+            QStringLiteral("CREATE INDEX users_by_name ON users(display_name)"),
+            // Set when a device signs out or a stolen refresh token is detected: access tokens
+            // issued before it are refused.
+            QStringLiteral("ALTER TABLE devices ADD COLUMN tokens_revoked_at BIGINT"),
+            QStringLiteral("CREATE TABLE refresh_tokens ("
+                           " token_hash TEXT PRIMARY KEY,"
+                           " family_id TEXT NOT NULL,"
+                           " user_id TEXT NOT NULL,"
+                           " device_id TEXT NOT NULL,"
+                           " created_at BIGINT NOT NULL,"
+                           " expires_at BIGINT NOT NULL,"
+                           " used_at BIGINT,"
+                           " revoked_at BIGINT)"),
+            QStringLiteral("CREATE INDEX refresh_tokens_by_family ON refresh_tokens(family_id)"),
+            QStringLiteral("CREATE INDEX refresh_tokens_by_device ON refresh_tokens(device_id)"),
+            // Codes sent to a number in the current hour, for the hourly cap.
+            QStringLiteral("ALTER TABLE otp_challenges ADD COLUMN hour_started_at BIGINT NOT NULL "
+                           "DEFAULT 0"),
+            QStringLiteral("ALTER TABLE otp_challenges ADD COLUMN sent_this_hour INTEGER NOT NULL "
+                           "DEFAULT 0"),
+            // Profile data given at registration, applied when the code is verified.
+            QStringLiteral("ALTER TABLE otp_challenges ADD COLUMN pending_name TEXT"),
+            QStringLiteral("ALTER TABLE otp_challenges ADD COLUMN pending_email TEXT"),
+        },
+
+    };
+    return migrations;
+}
+
+} // namespace parley::server
