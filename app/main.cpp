@@ -1,10 +1,12 @@
 #include "account/LoginService.h"
+#include "account/SessionKeeper.h"
 #include "crypto/DeviceKeyPair.h"
 #include "main/MainWindow.h"
 #include "net/ApiClient.h"
 #include "net/SyncSocket.h"
 #include "protocol/Limits.h"
 #include "sync/MessagingService.h"
+#include "sync/SignedInDevice.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -87,16 +89,27 @@ int main(int argc, char *argv[])
     net::ApiClient api(serverUrl);
     LoginService login(api, keys.value(), deviceName());
     ui::MainWindow window(login);
-    // Both exist only for a signed-in device. The service is declared after the socket it uses,
-    // so it is destroyed first.
-    std::unique_ptr<net::SyncSocket> socket;
-    std::unique_ptr<sync::MessagingService> messaging;
-    QObject::connect(&login, &LoginService::loggedIn, &window, [&](const Session &session) {
-        socket = std::make_unique<net::SyncSocket>();
-        messaging = std::make_unique<sync::MessagingService>(session, keys.value(), api, *socket);
-        window.setMessagingService(*messaging);
-        messaging->start();
-    });
+    const QString sessionPath
+        = QDir(parser.value(profileOption)).filePath(QStringLiteral("session.json"));
+    std::unique_ptr<sync::SignedInDevice> device;
+    auto signIn = [&](const Session &session) {
+        device = std::make_unique<sync::SignedInDevice>(api, keys.value(), session, sessionPath);
+        window.setMessagingService(device->messaging());
+        QObject::connect(device.get(), &sync::SignedInDevice::ended, &window,
+                         [&](const protocol::Error &reason) {
+                             window.showSignedOut(reason);
+                             device.release()->deleteLater();
+                         });
+        device->start();
+    };
+    QObject::connect(&login, &LoginService::loggedIn, &window, signIn);
+    // A saved session of this server signs in without a new code (its refresh token is checked
+    // at once; if the server refuses it, the login page comes back with the reason).
+    if (auto saved = SessionKeeper::load(sessionPath);
+        saved && saved.value().serverUrl == serverUrl) {
+        window.showChats(saved.value());
+        signIn(saved.value());
+    }
     window.show();
     return app.exec();
 }

@@ -77,15 +77,15 @@ int main(int argc, char *argv[])
     }
     TestClient alice(server.url());
     TestClient bob(server.url());
-    if (!alice.login(server, QStringLiteral("+15550100001"))
-        || !bob.login(server, QStringLiteral("+15550100002")) || !alice.startMessaging()
+    if (!alice.login(server, QStringLiteral("+12025550181"))
+        || !bob.login(server, QStringLiteral("+12025550182")) || !alice.startMessaging()
         || !bob.startMessaging()) {
         std::fprintf(stderr, "login failed\n");
         return 1;
     }
 
     const double restMs = medianRoundTrip(100, [&](std::function<void()> done) {
-        alice.messaging().findUserByPhone(QStringLiteral("+15550100002"), [done](auto) { done(); });
+        alice.messaging().findUserByPhone(QStringLiteral("+12025550182"), [done](auto) { done(); });
     });
     const double socketMs = medianRoundTrip(100, [&](std::function<void()> done) {
         alice.socket().request(protocol::FrameType::Ping, {}, [done](auto) { done(); });

@@ -8,14 +8,20 @@
 #include "chat/MessageRelay.h"
 #include "http/HttpServer.h"
 #include "http/LowDelayTcpServer.h"
+#include "http/RateLimiter.h"
+#include "protocol/CloseCode.h"
 #include "protocol/Limits.h"
 #include "realtime/ClientConnection.h"
 #include "realtime/ConnectionRegistry.h"
 #include "storage/Database.h"
 #include "storage/IdentityStore.h"
 #include "storage/MailboxStore.h"
+#include "storage/OtpStore.h"
+#include "storage/ProfileStore.h"
+#include "storage/RefreshTokenStore.h"
 #include "users/UserHandler.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QUrlQuery>
 #include <QWebSocket>
@@ -34,6 +40,12 @@ ParleyServer::ParleyServer(QObject *parent)
 ParleyServer::~ParleyServer()
 {
     // Sockets and handlers use the stores: stop them first.
+    if (m_registry && m_profiles) {
+        // Whoever is online goes offline with the server: that is their last seen.
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        for (const QString &userId : m_registry->onlineUserIds())
+            m_profiles->setLastSeen(userId, now);
+    }
     if (m_registry)
         m_registry->closeAll();
     delete m_http;
@@ -53,7 +65,7 @@ protocol::Result<QString> ParleyServer::start(const ServerConfig &config)
     auto secret = ServerSecret::loadOrCreate(dataDir.filePath(QStringLiteral("server-secret")));
     if (!secret)
         return secret.error();
-    auto delivery = OtpDelivery::fromSpec(config.otpDelivery);
+    auto delivery = OtpDelivery::fromSpec(config.otpDelivery, config.otpOptions);
     if (!delivery)
         return delivery.error();
 
@@ -65,20 +77,41 @@ protocol::Result<QString> ParleyServer::start(const ServerConfig &config)
         return opened.error();
     m_identities = std::make_unique<IdentityStore>(*m_db);
     m_mailbox = std::make_unique<MailboxStore>(*m_db);
-    m_tokens = std::make_unique<TokenService>(secret.value().tokenKey(), *m_identities,
-                                              protocol::limits::AccessTokenLifetimeSeconds);
-    m_otp
-        = std::make_unique<OtpService>(*m_identities, delivery.value(), secret.value().otpPepper());
-    m_auth = std::make_unique<AuthHandler>(*m_db, *m_identities, *m_otp, *m_tokens);
-    m_users = std::make_unique<UserHandler>(*m_identities);
+    m_profiles = std::make_unique<ProfileStore>(*m_db);
+    if (auto prepared = m_profiles->prepare(); !prepared)
+        return prepared.error();
+    m_otpStore = std::make_unique<OtpStore>(*m_db);
+    m_refreshTokens = std::make_unique<RefreshTokenStore>(*m_db);
+    m_tokens = std::make_unique<TokenService>(secret.value().tokenKey(), *m_db, *m_identities,
+                                              *m_refreshTokens, config.auth);
+    m_otp = std::make_unique<OtpService>(*m_otpStore, delivery.value(), secret.value().otpPepper(),
+                                         config.auth);
+    m_otpSendLimiter = std::make_unique<RateLimiter>(config.web.otpSendPerIp);
+    m_otpVerifyLimiter = std::make_unique<RateLimiter>(config.web.otpVerifyPerIp);
+    m_searchLimiter = std::make_unique<RateLimiter>(config.web.searchPerUser);
     m_registry = new ConnectionRegistry(this);
+    connect(m_registry, &ConnectionRegistry::userWentOffline, this, [this](const QString &userId) {
+        m_profiles->setLastSeen(userId, QDateTime::currentMSecsSinceEpoch());
+    });
+    m_auth = std::make_unique<AuthHandler>(
+        *m_db, *m_identities, *m_otp, *m_tokens,
+        AuthHandler::Limits{m_otpSendLimiter.get(), m_otpVerifyLimiter.get()},
+        [this](const QString &deviceId) {
+            m_registry->closeDevice(
+                deviceId, QWebSocketProtocol::CloseCode(protocol::closecode::TokenRevoked),
+                QStringLiteral("token_revoked"));
+        });
+    auto isOnline = [this](const QString &userId) { return m_registry->isOnline(userId); };
+    m_users = std::make_unique<UserHandler>(*m_identities, *m_profiles, isOnline,
+                                            m_searchLimiter.get());
     m_relay = new MessageRelay(*m_db, *m_identities, *m_mailbox, *m_registry, this);
 
     Router router;
     m_auth->addRoutes(router);
     m_users->addRoutes(router);
     m_http = new HttpServer(
-        std::move(router), [this](const QString &token) { return m_tokens->verify(token); }, this);
+        std::move(router), [this](const QString &token) { return m_tokens->verify(token); },
+        config.web, this);
     connect(m_http, &HttpServer::newWebSocketConnection, this, &ParleyServer::acceptWebSockets);
 
     auto *tcpServer = new LowDelayTcpServer(m_http);

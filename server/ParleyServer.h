@@ -17,6 +17,10 @@ class IdentityStore;
 class MailboxStore;
 class MessageRelay;
 class OtpService;
+class OtpStore;
+class ProfileStore;
+class RateLimiter;
+class RefreshTokenStore;
 class TokenService;
 class UserHandler;
 
@@ -37,6 +41,12 @@ private:
     std::unique_ptr<Database> m_db;
     std::unique_ptr<IdentityStore> m_identities;
     std::unique_ptr<MailboxStore> m_mailbox;
+    std::unique_ptr<ProfileStore> m_profiles;
+    std::unique_ptr<OtpStore> m_otpStore;
+    std::unique_ptr<RefreshTokenStore> m_refreshTokens;
+    std::unique_ptr<RateLimiter> m_otpSendLimiter;
+    std::unique_ptr<RateLimiter> m_otpVerifyLimiter;
+    std::unique_ptr<RateLimiter> m_searchLimiter;
     std::unique_ptr<TokenService> m_tokens;
     std::unique_ptr<OtpService> m_otp;
     std::unique_ptr<AuthHandler> m_auth;

@@ -48,12 +48,18 @@ void ServerConfig::addOptions(QCommandLineParser &parser)
                       QStringLiteral("DIR")});
     parser.addOption({OtpDeliveryOption,
                       QStringLiteral("How login codes are sent: 'console' prints them, "
-                                     "'file:DIR' writes DIR/<E.164 number>.txt."),
-                      QStringLiteral("console|file:DIR"), QStringLiteral("console")});
+                                     "'file:DIR' writes DIR/<E.164 number>.txt, "
+                                     "'smtp[s]://HOST:PORT' e-mails accounts that have an "
+                                     "address, 'webhook:URL' POSTs JSON to an SMS gateway."),
+                      QStringLiteral("console|file:DIR|smtp[s]://HOST:PORT|webhook:URL"),
+                      QStringLiteral("console")});
+    OtpDeliveryOptions::addOptions(parser);
     parser.addOption({DatabaseOption,
                       QStringLiteral("Storage: omit for the embedded SQLite file in the data "
                                      "directory, or postgresql://USER:PASSWORD@HOST:PORT/DB."),
                       QStringLiteral("URL")});
+    AuthPolicy::addOptions(parser);
+    WebPolicy::addOptions(parser);
 }
 
 protocol::Result<ServerConfig> ServerConfig::fromParser(const QCommandLineParser &parser)
@@ -72,6 +78,12 @@ protocol::Result<ServerConfig> ServerConfig::fromParser(const QCommandLineParser
         ? parser.value(DataDirOption)
         : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
     config.otpDelivery = parser.value(OtpDeliveryOption);
+    auto otpOptions = OtpDeliveryOptions::fromParser(parser);
+    if (!otpOptions)
+        return otpOptions.error();
+    config.otpOptions = otpOptions.value();
+    if (auto valid = OtpDelivery::checkSpec(config.otpDelivery, config.otpOptions); !valid)
+        return valid.error();
     config.databaseUrl = parser.value(DatabaseOption);
     if (!config.databaseUrl.isEmpty()
         && !config.databaseUrl.startsWith(QLatin1String("postgresql://"))) {
@@ -79,6 +91,14 @@ protocol::Result<ServerConfig> ServerConfig::fromParser(const QCommandLineParser
                      QStringLiteral("--database takes a postgresql:// URL; got '%1'")
                          .arg(config.databaseUrl)};
     }
+    auto auth = AuthPolicy::fromParser(parser);
+    if (!auth)
+        return auth.error();
+    config.auth = auth.value();
+    auto web = WebPolicy::fromParser(parser);
+    if (!web)
+        return web.error();
+    config.web = web.value();
     return config;
 }
 

@@ -1,5 +1,8 @@
 #pragma once
 
+#include "auth/AuthPolicy.h"
+#include "auth/OtpDelivery.h"
+#include "http/WebPolicy.h"
 #include "protocol/Result.h"
 
 #include <QCommandLineParser>
@@ -15,8 +18,11 @@ struct ServerConfig
     quint16 port = 8765; // 0 picks a free port
     QString dataDir; // holds parley.db, server-secret and media/
     QString otpDelivery = QStringLiteral("console");
+    OtpDeliveryOptions otpOptions; // --smtp-*, --webhook-secret
     // Empty: the embedded SQLite file DATA_DIR/parley.db. Else a postgresql:// URL.
     QString databaseUrl;
+    AuthPolicy auth;
+    WebPolicy web;
 
     // Declares --listen, --data-dir and --otp-delivery (QCommandLineParser handles --help).
     static void addOptions(QCommandLineParser &parser);

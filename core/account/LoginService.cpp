@@ -3,6 +3,8 @@
 #include "net/ApiClient.h"
 #include "protocol/RestPayloads.h"
 
+#include <QDateTime>
+
 namespace parley {
 
 using namespace protocol;
@@ -37,6 +39,17 @@ void LoginService::setBusy(bool busy)
     Q_EMIT busyChanged(busy);
 }
 
+Session sessionFromGrant(const QUrl &serverUrl, const SessionGrant &grant)
+{
+    return Session{serverUrl,
+                   grant.accessToken,
+                   QDateTime::currentMSecsSinceEpoch() + grant.expiresIn * 1000LL,
+                   grant.refreshToken,
+                   grant.userId,
+                   grant.deviceId,
+                   grant.phoneNumber};
+}
+
 void LoginService::requestCode(const QString &phoneNumber)
 {
     if (m_busy)
@@ -44,7 +57,7 @@ void LoginService::requestCode(const QString &phoneNumber)
     const QString number = normalizePhoneNumber(phoneNumber);
     if (number.isEmpty()) {
         Q_EMIT failed({ErrorCode::InvalidPhoneNumber,
-                       tr("Enter the number with its country code, like +1 555 123 4567.")});
+                       tr("Enter the number with its country code, like +1 202 555 0123.")});
         return;
     }
     setBusy(true);
@@ -74,8 +87,7 @@ void LoginService::submitCode(const QString &code)
                                        return;
                                    }
                                    const SessionGrant &g = grant.value();
-                                   Q_EMIT loggedIn(Session{m_api.serverUrl(), g.accessToken,
-                                                           g.userId, g.deviceId, g.phoneNumber});
+                                   Q_EMIT loggedIn(sessionFromGrant(m_api.serverUrl(), g));
                                });
 }
 

@@ -12,6 +12,12 @@ class ApiClient;
 
 namespace parley {
 
+namespace protocol {
+struct SessionGrant;
+}
+// The session a verify-otp or refresh-token answer starts.
+Session sessionFromGrant(const QUrl &serverUrl, const protocol::SessionGrant &grant);
+
 // The phone-number login: ask for a code, then prove it and register this device's public key
 // (docs/protocol.md, "Login"). One request at a time: calls while isBusy() are ignored; every
 // other call ends in exactly one signal.

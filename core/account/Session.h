@@ -11,6 +11,8 @@ struct Session
 {
     QUrl serverUrl; // http(s)://host:port of the Parley server
     QString accessToken;
+    qint64 accessExpiresAt = 0; // ms since the epoch, by this device's clock
+    QString refreshToken; // single use; replaced by every refresh
     QString userId;
     QString deviceId;
     QString phoneNumber;

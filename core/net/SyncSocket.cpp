@@ -1,10 +1,13 @@
 #include "SyncSocket.h"
 
+#include "protocol/CloseCode.h"
 #include "protocol/Limits.h"
 #include "protocol/RestPayloads.h"
 
 #include <QDateTime>
+#include <QJsonDocument>
 #include <QRandomGenerator>
+#include <QTcpSocket>
 #include <QUrlQuery>
 
 namespace parley::net {
@@ -50,7 +53,7 @@ void SyncSocket::open(const QUrl &serverUrl, const QString &accessToken)
     // The header keeps the token out of URLs (and so out of access logs); the protocol's
     // ?access_token= form exists for browsers, which cannot set headers on a WebSocket.
     m_request = QNetworkRequest(url);
-    m_request.setRawHeader("Authorization", "Bearer " + accessToken.toLatin1());
+    setAccessToken(accessToken);
     m_wanted = true;
     m_backoffMs = 0;
     connectNow();
@@ -76,16 +79,32 @@ void SyncSocket::connectNow()
 
 void SyncSocket::onConnected()
 {
+    // QWebSocket writes a frame's header and payload separately; with Nagle's algorithm the
+    // payload then waits for the peer's delayed ACK (about 40 ms per message on Linux).
+    if (auto *tcp = m_socket.findChild<QTcpSocket *>())
+        tcp->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     m_backoffMs = 0;
     m_timeoutTimer.start();
     Q_EMIT connected();
 }
 
+void SyncSocket::setAccessToken(const QString &accessToken)
+{
+    m_request.setRawHeader("Authorization", "Bearer " + accessToken.toLatin1());
+}
+
 void SyncSocket::onDisconnected()
 {
     m_timeoutTimer.stop();
+    const int closeCode = int(m_socket.closeCode());
+    if (closeCode == closecode::TokenRevoked)
+        m_wanted = false;
     failPending(QStringLiteral("the connection to the server was lost"));
     Q_EMIT disconnected();
+    if (closeCode == closecode::TokenExpired)
+        Q_EMIT accessTokenExpired();
+    else if (closeCode == closecode::TokenRevoked)
+        Q_EMIT signedOut();
     if (!m_wanted)
         return;
     // Jittered so that many clients do not all come back at the same instant after an outage.
@@ -108,8 +127,17 @@ void SyncSocket::request(FrameType type, const QJsonObject &data, ReplyCallback 
 
 void SyncSocket::onText(const QString &text)
 {
-    DecodedFrame decoded = decodeFrame(text.toUtf8());
+    const QByteArray bytes = text.toUtf8();
+    DecodedFrame decoded = decodeFrame(bytes);
     if (!decoded.frame) {
+        // An event type from a newer server still holds a place in the mailbox sequence.
+        const QJsonObject json = QJsonDocument::fromJson(bytes).object();
+        const double seq
+            = json.value(QLatin1String("data")).toObject().value(QLatin1String("seq")).toDouble();
+        if (decoded.frame.error().code == ErrorCode::UnknownType && seq >= 1) {
+            Q_EMIT unknownEventReceived(qint64(seq));
+            return;
+        }
         qWarning().noquote() << "ignoring a malformed frame from the server:"
                              << decoded.frame.error().message;
         return;

@@ -29,6 +29,8 @@ public:
     void open(const QUrl &serverUrl, const QString &accessToken);
     void close();
     bool isConnected() const;
+    // Used from the next (re)connection on.
+    void setAccessToken(const QString &accessToken);
 
     // Sends a request; the callback gets the ack data or the error, or NetworkError when the
     // connection drops or no answer comes within the request timeout.
@@ -38,6 +40,13 @@ Q_SIGNALS:
     void connected();
     void disconnected();
     void eventReceived(const protocol::Frame &event);
+    // An event of a type this client does not know, with its mailbox seq.
+    void unknownEventReceived(qint64 seq);
+    // The server closed the socket because its access token expired (close code 4401): refresh
+    // the token; the socket reconnects with the new one.
+    void accessTokenExpired();
+    // The device was signed out (4403): the socket stays closed.
+    void signedOut();
 
 private:
     void connectNow();

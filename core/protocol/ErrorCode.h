@@ -20,9 +20,13 @@ enum class ErrorCode {
     OtpInvalid,
     OtpExpired,
     OtpAttemptsExceeded,
+    RateLimited,
     Unauthorized,
     TokenInvalid,
     TokenExpired,
+    TokenRevoked,
+    RefreshTokenReused,
+    OriginNotAllowed,
     NotFound,
     MethodNotAllowed,
     UpgradeRequired,
@@ -47,6 +51,8 @@ struct Error
 {
     ErrorCode code = ErrorCode::InternalError;
     QString message;
+    // For rate_limited: seconds until a retry can succeed (HTTP Retry-After); 0 when unknown.
+    int retryAfterSeconds = 0;
 
     friend bool operator==(const Error &, const Error &) = default;
 };

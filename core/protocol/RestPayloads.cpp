@@ -2,6 +2,7 @@
 
 #include "JsonReader.h"
 #include "Limits.h"
+#include "UserPayloads.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -81,6 +82,43 @@ std::optional<Error> decodeErrorBody(const QByteArray &body)
     return error;
 }
 
+bool isPlausibleEmail(const QString &email)
+{
+    const qsizetype at = email.indexOf(u'@');
+    return email.size() <= 254 && at > 0 && at == email.lastIndexOf(u'@')
+        && email.indexOf(u'.', at) > at + 1 && !email.endsWith(u'.') && !email.contains(u' ')
+        && !email.contains(u'\n') && !email.contains(u'\r');
+}
+
+QJsonObject RegisterRequest::toJson() const
+{
+    QJsonObject json{{QLatin1String("phoneNumber"), phoneNumber}};
+    if (!email.isEmpty())
+        json.insert(QLatin1String("email"), email);
+    if (!displayName.isEmpty())
+        json.insert(QLatin1String("displayName"), displayName);
+    return json;
+}
+
+Result<RegisterRequest> RegisterRequest::fromJson(const QJsonObject &json)
+{
+    JsonReader reader(json);
+    RegisterRequest request;
+    request.phoneNumber = reader.string("phoneNumber", 32);
+    request.email = reader.optionalString("email", 254);
+    request.displayName = reader.optionalString("displayName", 64);
+    if (auto error = reader.error())
+        return *error;
+    if (!request.displayName.isEmpty()) {
+        if (auto problem = displayNameProblem(request.displayName))
+            return *problem;
+    }
+    if (!request.email.isEmpty() && !isPlausibleEmail(request.email))
+        return Error{ErrorCode::InvalidField,
+                     QStringLiteral("field 'email' is not an e-mail address")};
+    return request;
+}
+
 QJsonObject LoginRequest::toJson() const
 {
     return {{QLatin1String("phoneNumber"), phoneNumber}};
@@ -90,10 +128,8 @@ Result<LoginRequest> LoginRequest::fromJson(const QJsonObject &json)
 {
     JsonReader reader(json);
     LoginRequest request;
+    // The server normalises the number (libphonenumber) and explains what is wrong with it.
     request.phoneNumber = reader.string("phoneNumber", 32);
-    if (!reader.failed() && !isE164(request.phoneNumber))
-        return Error{ErrorCode::InvalidPhoneNumber,
-                     QStringLiteral("phoneNumber must be in E.164 form, like +15551234567")};
     return finish(reader, std::move(request));
 }
 
@@ -132,9 +168,6 @@ Result<VerifyOtpRequest> VerifyOtpRequest::fromJson(const QJsonObject &json)
     request.publicKey = device.base64Exact("publicKey", limits::PublicKeyBytes);
     if (auto error = reader.error() ? reader.error() : device.error())
         return *error;
-    if (!isE164(request.phoneNumber))
-        return Error{ErrorCode::InvalidPhoneNumber,
-                     QStringLiteral("phoneNumber must be in E.164 form, like +15551234567")};
     return request;
 }
 
@@ -143,6 +176,8 @@ QJsonObject SessionGrant::toJson() const
     return {{QLatin1String("accessToken"), accessToken},
             {QLatin1String("tokenType"), QStringLiteral("Bearer")},
             {QLatin1String("expiresIn"), expiresIn},
+            {QLatin1String("refreshToken"), refreshToken},
+            {QLatin1String("refreshExpiresIn"), refreshExpiresIn},
             {QLatin1String("userId"), userId},
             {QLatin1String("deviceId"), deviceId},
             {QLatin1String("phoneNumber"), phoneNumber}};
@@ -154,10 +189,57 @@ Result<SessionGrant> SessionGrant::fromJson(const QJsonObject &json)
     SessionGrant grant;
     grant.accessToken = reader.string("accessToken", MaxTokenLength);
     grant.expiresIn = int(reader.integer("expiresIn", 24 * 3600));
+    grant.refreshToken = reader.string("refreshToken", MaxTokenLength);
+    grant.refreshExpiresIn = int(reader.integer("refreshExpiresIn", 400 * 24 * 3600));
     grant.userId = reader.string("userId", limits::MaxIdLength);
     grant.deviceId = reader.string("deviceId", limits::MaxIdLength);
     grant.phoneNumber = reader.string("phoneNumber", 32);
     return finish(reader, std::move(grant));
+}
+
+QJsonObject RefreshRequest::toJson() const
+{
+    return {{QLatin1String("refreshToken"), refreshToken}};
+}
+
+Result<RefreshRequest> RefreshRequest::fromJson(const QJsonObject &json)
+{
+    JsonReader reader(json);
+    RefreshRequest request;
+    request.refreshToken = reader.string("refreshToken", MaxTokenLength);
+    return finish(reader, std::move(request));
+}
+
+QJsonObject DeviceInfoList::toJson() const
+{
+    QJsonArray items;
+    for (const DeviceInfo &device : devices) {
+        items.append(QJsonObject{{QLatin1String("id"), device.id},
+                                 {QLatin1String("name"), device.name},
+                                 {QLatin1String("createdAt"), double(device.createdAt)},
+                                 {QLatin1String("current"), device.current}});
+    }
+    return {{QLatin1String("devices"), items}};
+}
+
+Result<DeviceInfoList> DeviceInfoList::fromJson(const QJsonObject &json)
+{
+    JsonReader reader(json);
+    const QJsonArray items = reader.array("devices", MaxListItems);
+    if (auto error = reader.error())
+        return *error;
+    DeviceInfoList list;
+    auto parseDevice = [](const QJsonObject &item) -> Result<DeviceInfo> {
+        JsonReader device(item, QStringLiteral("devices[]"));
+        DeviceInfo info{device.string("id", limits::MaxIdLength),
+                        device.string("name", limits::MaxDeviceNameLength),
+                        device.integer("createdAt", limits::MaxJsonInteger),
+                        device.boolean("current")};
+        return finish(device, std::move(info));
+    };
+    if (auto error = readItems(items, list.devices, parseDevice))
+        return *error;
+    return list;
 }
 
 QJsonObject UserSummary::toJson() const

@@ -11,7 +11,11 @@
 namespace parley::protocol {
 
 namespace paths {
+inline constexpr char Register[] = "/api/v1/auth/register";
 inline constexpr char Login[] = "/api/v1/auth/login";
+inline constexpr char RefreshToken[] = "/api/v1/auth/refresh-token";
+inline constexpr char Logout[] = "/api/v1/auth/logout";
+inline constexpr char Devices[] = "/api/v1/devices"; // and /api/v1/devices/<deviceId>
 inline constexpr char VerifyOtp[] = "/api/v1/auth/verify-otp";
 inline constexpr char UserSearch[] = "/api/v1/users/search";
 // "/api/v1/users/<userId>/devices"
@@ -29,6 +33,20 @@ bool isE164(const QString &phoneNumber);
 QByteArray encodeErrorBody(const Error &error);
 // Nothing when the body is not an error document.
 std::optional<Error> decodeErrorBody(const QByteArray &body);
+
+// POST /api/v1/auth/register: like login, and names the account if the number is new.
+struct RegisterRequest
+{
+    QString phoneNumber;
+    QString email; // optional
+    QString displayName; // optional
+
+    QJsonObject toJson() const;
+    static Result<RegisterRequest> fromJson(const QJsonObject &json);
+};
+
+// A rough shape check for e-mail addresses: one '@', a dot in the domain, no spaces, <= 254.
+bool isPlausibleEmail(const QString &email);
 
 // POST /api/v1/auth/login
 struct LoginRequest
@@ -59,16 +77,45 @@ struct VerifyOtpRequest
     static Result<VerifyOtpRequest> fromJson(const QJsonObject &json);
 };
 
+// The answer of verify-otp and refresh-token.
 struct SessionGrant
 {
     QString accessToken;
     int expiresIn = 0; // seconds
+    QString refreshToken; // single use: every refresh returns a new one
+    int refreshExpiresIn = 0; // seconds
     QString userId;
     QString deviceId;
     QString phoneNumber;
 
     QJsonObject toJson() const;
     static Result<SessionGrant> fromJson(const QJsonObject &json);
+};
+
+// POST /api/v1/auth/refresh-token
+struct RefreshRequest
+{
+    QString refreshToken;
+
+    QJsonObject toJson() const;
+    static Result<RefreshRequest> fromJson(const QJsonObject &json);
+};
+
+// GET /api/v1/devices: the caller's own devices.
+struct DeviceInfo
+{
+    QString id;
+    QString name;
+    qint64 createdAt = 0; // ms since the epoch
+    bool current = false; // the device making the request
+};
+
+struct DeviceInfoList
+{
+    QList<DeviceInfo> devices;
+
+    QJsonObject toJson() const;
+    static Result<DeviceInfoList> fromJson(const QJsonObject &json);
 };
 
 struct UserSummary

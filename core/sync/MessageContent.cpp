@@ -8,10 +8,6 @@
 
 namespace parley::sync {
 
-namespace {
-constexpr qsizetype MaxTextLength = 16 * 1024;
-}
-
 QByteArray MessageContent::encode() const
 {
     const QJsonObject json{{QLatin1String("v"), 1},

@@ -12,6 +12,9 @@ namespace parley::sync {
 // inside the box so that the server cannot replay a ciphertext under another id.
 struct MessageContent
 {
+    // UTF-16 code units, as JavaScript's String.length counts them.
+    static constexpr qsizetype MaxTextLength = 16 * 1024;
+
     QString messageId;
     QString text;
     qint64 sentAt = 0;

@@ -1,6 +1,7 @@
 #include "MessagingService.h"
 
 #include "MessageContent.h"
+#include "account/SessionKeeper.h"
 #include "crypto/MessageCipher.h"
 #include "net/ApiClient.h"
 #include "net/SyncSocket.h"
@@ -41,6 +42,10 @@ MessagingService::MessagingService(Session session, crypto::DeviceKeyPair device
     connect(&m_socket, &net::SyncSocket::connected, this, &MessagingService::onConnected);
     connect(&m_socket, &net::SyncSocket::disconnected, this, &MessagingService::onDisconnected);
     connect(&m_socket, &net::SyncSocket::eventReceived, this, &MessagingService::onEvent);
+    connect(&m_socket, &net::SyncSocket::unknownEventReceived, this, [this](qint64 seq) {
+        // Handled by skipping it, in its place in the sequence (docs/protocol.md 1.6).
+        onEvent(Frame::event(FrameType::Ack, {{QLatin1String("seq"), double(seq)}}));
+    });
     m_resyncTimer.setSingleShot(true);
     m_resyncTimer.setInterval(ResyncDelayMs);
     connect(&m_resyncTimer, &QTimer::timeout, this, &MessagingService::resync);
@@ -50,6 +55,21 @@ void MessagingService::start()
 {
     m_api.setAccessToken(m_session.accessToken);
     m_socket.open(m_session.serverUrl, m_session.accessToken);
+}
+
+void MessagingService::setAccessToken(const QString &accessToken)
+{
+    m_session.accessToken = accessToken;
+    m_api.setAccessToken(accessToken);
+    m_socket.setAccessToken(accessToken);
+}
+
+void MessagingService::followSession(SessionKeeper &keeper)
+{
+    connect(&keeper, &SessionKeeper::sessionRefreshed, this,
+            [this](const Session &session) { setAccessToken(session.accessToken); });
+    connect(&m_socket, &net::SyncSocket::accessTokenExpired, &keeper, &SessionKeeper::refreshNow);
+    connect(&keeper, &SessionKeeper::sessionEnded, this, &MessagingService::stop);
 }
 
 void MessagingService::stop()
@@ -120,11 +140,14 @@ QString MessagingService::sendText(const QString &recipientUserId, const QString
     const QString messageId = QUuid::createUuid().toString(QUuid::WithoutBraces);
     const MessageContent content{messageId, text, QDateTime::currentMSecsSinceEpoch()};
     const QByteArray plaintext = content.encode();
-    if (plaintext.size() > limits::MaxPlaintextBytes) {
+    if (text.isEmpty() || text.size() > MessageContent::MaxTextLength
+        || plaintext.size() > limits::MaxPlaintextBytes) {
         // Reported after returning, like every other outcome, so callers handle one path.
-        const Error error{
-            ErrorCode::PayloadTooLarge,
-            tr("The message is too long (at most %1 bytes).").arg(limits::MaxPlaintextBytes)};
+        const Error error = text.isEmpty()
+            ? Error{ErrorCode::InvalidField, tr("An empty message cannot be sent.")}
+            : Error{ErrorCode::PayloadTooLarge,
+                    tr("The message is too long (at most %1 characters).")
+                        .arg(MessageContent::MaxTextLength)};
         QMetaObject::invokeMethod(
             this, [this, messageId, error] { Q_EMIT sendFailed(messageId, error); },
             Qt::QueuedConnection);
@@ -196,8 +219,12 @@ void MessagingService::sealAndSend(const DeviceKeyList &recipient, const DeviceK
 {
     const Outgoing &outgoing = m_outbox.head();
     MessageSend message{outgoing.messageId, outgoing.recipientUserId, {}};
+    // The recipient's devices come first: copies for this account's other devices are
+    // optional and are left out when the envelope limit is reached.
     for (const DeviceKeyList *list : {&recipient, &own}) {
         for (const DeviceKey &device : list->devices) {
+            if (message.envelopes.size() == limits::MaxEnvelopes)
+                break;
             const bool seen
                 = std::any_of(message.envelopes.cbegin(), message.envelopes.cend(),
                               [&](const Envelope &e) { return e.deviceId == device.deviceId; });
@@ -267,6 +294,10 @@ void MessagingService::processNextEvent()
         openMessage(event);
         return;
     }
+    if (event.type != FrameType::MessageDelivered && event.type != FrameType::MessageRead) {
+        finishEvent(qint64(event.data.value(QLatin1String("seq")).toDouble()));
+        return;
+    }
     auto receipt = ReceiptEvent::fromJson(event.data);
     if (receipt && event.type == FrameType::MessageDelivered)
         Q_EMIT messageDelivered(receipt.value().messageId, receipt.value().recipientUserId);
@@ -316,7 +347,10 @@ void MessagingService::acknowledge(qint64 seq, const QString &messageId,
     // the replay that follows a reconnect.
     m_socket.request(FrameType::MessageDelivered, ReceiptRequest{messageId, senderUserId}.toJson(),
                      [this, seq](Result<QJsonObject> answer) {
-                         if (!answer && answer.error().code == ErrorCode::NetworkError) {
+                         // not_found: the server will never take this receipt (the message is
+                         // not addressed to this device), so it is done. Anything else is tried
+                         // again from a fresh sync.
+                         if (!answer && answer.error().code != ErrorCode::NotFound) {
                              abandonInbox();
                              return;
                          }

@@ -13,6 +13,10 @@
 
 #include <functional>
 
+namespace parley {
+class SessionKeeper;
+}
+
 namespace parley::net {
 class ApiClient;
 class SyncSocket;
@@ -44,6 +48,11 @@ public:
 
     void start();
     void stop();
+    // A refreshed access token for REST calls and the next WebSocket connection.
+    void setAccessToken(const QString &accessToken);
+    // Takes every token the keeper refreshes, and asks it for one when the socket was closed
+    // for an expired token.
+    void followSession(SessionKeeper &keeper);
     bool isSynced() const { return m_synced; }
     qint64 lastSeq() const { return m_lastSeq; }
     const Session &session() const { return m_session; }

@@ -3,31 +3,55 @@
 #include "http/HttpTypes.h"
 #include "protocol/Result.h"
 
+#include <functional>
+
 namespace parley::server {
 
 class Database;
 class IdentityStore;
 class OtpService;
+class RateLimiter;
 class Router;
 class TokenService;
 
-// POST /api/v1/auth/login and /api/v1/auth/verify-otp.
+// /api/v1/auth/{register,login,verify-otp,refresh-token,logout} and /api/v1/devices.
 class AuthHandler
 {
 public:
-    AuthHandler(Database &db, IdentityStore &identities, OtpService &otp, TokenService &tokens);
+    struct Limits
+    {
+        RateLimiter *otpSendPerIp = nullptr;
+        RateLimiter *otpVerifyPerIp = nullptr;
+    };
+    // Called after a device's tokens were revoked, so that its open sockets can be closed.
+    using SignedOutHook = std::function<void(const QString &deviceId)>;
+
+    AuthHandler(Database &db, IdentityStore &identities, OtpService &otp, TokenService &tokens,
+                Limits limits, SignedOutHook signedOut);
     void addRoutes(Router &router);
 
 private:
+    HttpResponse registerNumber(const HttpRequest &request);
     HttpResponse login(const HttpRequest &request);
     HttpResponse verifyOtp(const HttpRequest &request);
+    HttpResponse refresh(const HttpRequest &request);
+    HttpResponse logout(const HttpRequest &request);
+    HttpResponse listDevices(const HttpRequest &request);
+    HttpResponse removeDevice(const HttpRequest &request);
+
+    HttpResponse sendCode(const QString &rawNumber, const QString &email, const QString &name);
     protocol::Result<AuthIdentity> signIn(const QString &phoneNumber, const QString &deviceName,
-                                          const QByteArray &publicKey);
+                                          const QByteArray &publicKey, const QString &pendingName,
+                                          const QString &pendingEmail);
+    HttpResponse grant(const AuthIdentity &identity, const QString &accessToken,
+                       const QString &refreshToken);
 
     Database &m_db;
     IdentityStore &m_identities;
     OtpService &m_otp;
     TokenService &m_tokens;
+    Limits m_limits;
+    SignedOutHook m_signedOut;
 };
 
 } // namespace parley::server

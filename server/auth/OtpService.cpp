@@ -1,8 +1,7 @@
 #include "OtpService.h"
 
 #include "OtpDelivery.h"
-#include "protocol/Limits.h"
-#include "storage/IdentityStore.h"
+#include "storage/OtpStore.h"
 
 #include <QDateTime>
 
@@ -12,13 +11,28 @@ namespace parley::server {
 
 using protocol::Error;
 using protocol::ErrorCode;
-namespace limits = protocol::limits;
+using protocol::Result;
 
-OtpService::OtpService(IdentityStore &identities, std::shared_ptr<OtpDelivery> delivery,
-                       QByteArray pepper)
-    : m_identities(identities)
+namespace {
+
+constexpr qint64 HourMs = 3600 * 1000;
+
+Error tooSoon(qint64 waitMs)
+{
+    Error error{ErrorCode::RateLimited,
+                QStringLiteral("a code was sent recently; wait before asking for another")};
+    error.retryAfterSeconds = int((waitMs + 999) / 1000);
+    return error;
+}
+
+} // namespace
+
+OtpService::OtpService(OtpStore &store, std::shared_ptr<OtpDelivery> delivery, QByteArray pepper,
+                       const AuthPolicy &policy)
+    : m_store(store)
     , m_delivery(std::move(delivery))
     , m_pepper(std::move(pepper))
+    , m_policy(policy)
 { }
 
 QByteArray OtpService::hash(const QString &phoneNumber, const QString &code) const
@@ -33,53 +47,74 @@ QByteArray OtpService::hash(const QString &phoneNumber, const QString &code) con
     return digest;
 }
 
-protocol::Result<bool> OtpService::sendCode(const QString &phoneNumber)
+Result<bool> OtpService::sendCode(const CodeRequest &request)
 {
-    const QString code = QStringLiteral("%1").arg(randombytes_uniform(1000000), limits::OtpDigits,
-                                                  10, QLatin1Char('0'));
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    auto saved = m_identities.saveChallenge(
-        {phoneNumber, hash(phoneNumber, code), now + limits::OtpLifetimeSeconds * 1000LL, 0, now});
-    if (!saved)
-        return saved;
-    return m_delivery->deliver(phoneNumber, code);
-}
-
-protocol::Result<bool> OtpService::verifyCode(const QString &phoneNumber, const QString &code)
-{
-    auto stored = m_identities.challenge(phoneNumber);
+    auto stored = m_store.challenge(request.phoneNumber);
     if (!stored)
         return stored.error();
-    if (!stored.value())
+    OtpChallenge challenge;
+    challenge.phoneNumber = request.phoneNumber;
+    if (stored.value())
+        challenge = *stored.value();
+
+    const qint64 resendAt = challenge.createdAt + m_policy.otpResendIntervalSeconds * 1000LL;
+    if (!challenge.codeHash.isEmpty() && now < resendAt)
+        return tooSoon(resendAt - now);
+    if (now - challenge.hourStartedAt >= HourMs) {
+        challenge.hourStartedAt = now;
+        challenge.sentThisHour = 0;
+    }
+    if (challenge.sentThisHour >= m_policy.otpMaxPerHour)
+        return tooSoon(challenge.hourStartedAt + HourMs - now);
+
+    const QString code = QStringLiteral("%1").arg(
+        randombytes_uniform(1000000), protocol::limits::OtpDigits, 10, QLatin1Char('0'));
+    challenge.codeHash = hash(request.phoneNumber, code);
+    challenge.expiresAt = now + m_policy.otpLifetimeSeconds * 1000LL;
+    challenge.attempts = 0;
+    challenge.createdAt = now;
+    ++challenge.sentThisHour;
+    challenge.pendingName = request.pendingName;
+    challenge.pendingEmail = request.pendingEmail;
+    if (auto saved = m_store.save(challenge); !saved)
+        return saved;
+    return m_delivery->deliver(
+        {request.phoneNumber, request.deliveryEmail, code, m_policy.otpLifetimeSeconds});
+}
+
+Result<OtpService::VerifiedCode> OtpService::verifyCode(const QString &phoneNumber,
+                                                        const QString &code)
+{
+    auto stored = m_store.challenge(phoneNumber);
+    if (!stored)
+        return stored.error();
+    if (!stored.value() || stored.value()->codeHash.isEmpty())
         return Error{ErrorCode::OtpInvalid,
                      QStringLiteral("no code is pending; request a new one")};
-    const auto &challenge = *stored.value();
-    if (QDateTime::currentMSecsSinceEpoch() >= challenge.expiresAt) {
-        m_identities.deleteChallenge(phoneNumber);
+    const OtpChallenge &challenge = *stored.value();
+    if (QDateTime::currentMSecsSinceEpoch() >= challenge.expiresAt)
         return Error{ErrorCode::OtpExpired,
                      QStringLiteral("the code has expired; request a new one")};
-    }
-    if (challenge.attempts >= limits::OtpMaxAttempts) {
-        return Error{ErrorCode::OtpAttemptsExceeded,
-                     QStringLiteral("too many wrong codes; request a new one")};
-    }
+    const Error deadCode{ErrorCode::OtpAttemptsExceeded,
+                         QStringLiteral("too many wrong codes; request a new one")};
+    if (challenge.attempts >= m_policy.otpMaxAttempts)
+        return deadCode;
     const QByteArray candidate = hash(phoneNumber, code);
     if (candidate.size() != challenge.codeHash.size()
         || sodium_memcmp(candidate.constData(), challenge.codeHash.constData(),
                          size_t(candidate.size()))
             != 0) {
-        m_identities.countFailedAttempt(phoneNumber);
-        const int left = limits::OtpMaxAttempts - challenge.attempts - 1;
-        if (left <= 0) {
-            return Error{ErrorCode::OtpAttemptsExceeded,
-                         QStringLiteral("too many wrong codes; request a new one")};
-        }
+        if (auto counted = m_store.countFailedAttempt(phoneNumber); !counted)
+            return counted.error();
+        const int left = m_policy.otpMaxAttempts - challenge.attempts - 1;
+        if (left <= 0)
+            return deadCode;
         return Error{ErrorCode::OtpInvalid, QStringLiteral("wrong code; %1 tries left").arg(left)};
     }
-    auto removed = m_identities.deleteChallenge(phoneNumber);
-    if (!removed)
-        return removed;
-    return true;
+    if (auto consumed = m_store.consume(phoneNumber); !consumed)
+        return consumed.error();
+    return VerifiedCode{challenge.pendingName, challenge.pendingEmail};
 }
 
 } // namespace parley::server

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "AuthPolicy.h"
 #include "protocol/Result.h"
 
 #include <QByteArray>
@@ -9,26 +10,43 @@
 
 namespace parley::server {
 
-class IdentityStore;
 class OtpDelivery;
+class OtpStore;
 
-// One-time login codes: six digits from libsodium's CSPRNG, stored only as a keyed hash, valid
-// for limits::OtpLifetimeSeconds and dead after limits::OtpMaxAttempts wrong tries.
+// One-time login codes (docs/security.md): six digits from libsodium's CSPRNG, stored only as a
+// keyed hash, valid for AuthPolicy::otpLifetimeSeconds, dead after otpMaxAttempts wrong tries,
+// sent at most once per otpResendIntervalSeconds and otpMaxPerHour times an hour per number.
 class OtpService
 {
 public:
-    OtpService(IdentityStore &identities, std::shared_ptr<OtpDelivery> delivery, QByteArray pepper);
+    struct CodeRequest
+    {
+        QString phoneNumber; // E.164
+        QString deliveryEmail; // where e-mail delivery sends it: the account's, or a new one's
+        QString pendingName; // from /auth/register, applied if the number is new
+        QString pendingEmail;
+    };
+    struct VerifiedCode
+    {
+        QString pendingName;
+        QString pendingEmail;
+    };
 
-    protocol::Result<bool> sendCode(const QString &phoneNumber);
-    // Succeeds once per code: a verified code is deleted.
-    protocol::Result<bool> verifyCode(const QString &phoneNumber, const QString &code);
+    OtpService(OtpStore &store, std::shared_ptr<OtpDelivery> delivery, QByteArray pepper,
+               const AuthPolicy &policy);
+
+    // rate_limited (with retryAfterSeconds) when the number asked too often.
+    protocol::Result<bool> sendCode(const CodeRequest &request);
+    // Succeeds once per code: a verified code is cleared.
+    protocol::Result<VerifiedCode> verifyCode(const QString &phoneNumber, const QString &code);
 
 private:
     QByteArray hash(const QString &phoneNumber, const QString &code) const;
 
-    IdentityStore &m_identities;
+    OtpStore &m_store;
     std::shared_ptr<OtpDelivery> m_delivery;
     QByteArray m_pepper;
+    AuthPolicy m_policy;
 };
 
 } // namespace parley::server

@@ -2,10 +2,13 @@
 
 #include "protocol/JsonReader.h"
 #include "protocol/Limits.h"
+#include "storage/Database.h"
 #include "storage/IdentityStore.h"
+#include "storage/RefreshTokenStore.h"
 
 #include <QDateTime>
 #include <QJsonDocument>
+#include <QUuid>
 
 #include <sodium.h>
 
@@ -13,20 +16,52 @@ namespace parley::server {
 
 using protocol::Error;
 using protocol::ErrorCode;
+using protocol::Result;
 
 namespace {
+
 constexpr auto Base64Url = QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals;
+constexpr int RefreshTokenBytes = 32;
 
 Error invalid()
 {
-    return Error{ErrorCode::TokenInvalid, QStringLiteral("the access token is not valid")};
+    return Error{ErrorCode::TokenInvalid, QStringLiteral("the token is not valid")};
 }
+
+Error revoked()
+{
+    return Error{ErrorCode::TokenRevoked,
+                 QStringLiteral("this device was signed out; sign in again")};
+}
+
+Error storageError()
+{
+    return Error{ErrorCode::InternalError, QStringLiteral("storage error")};
+}
+
+qint64 now()
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
+
+QByteArray refreshHash(const QByteArray &token)
+{
+    QByteArray digest(crypto_generichash_BYTES, Qt::Uninitialized);
+    crypto_generichash(reinterpret_cast<unsigned char *>(digest.data()), size_t(digest.size()),
+                       reinterpret_cast<const unsigned char *>(token.constData()),
+                       size_t(token.size()), nullptr, 0);
+    return digest;
+}
+
 } // namespace
 
-TokenService::TokenService(QByteArray key, IdentityStore &identities, int lifetimeSeconds)
+TokenService::TokenService(QByteArray key, Database &db, IdentityStore &identities,
+                           RefreshTokenStore &refreshTokens, const AuthPolicy &policy)
     : m_key(std::move(key))
+    , m_db(db)
     , m_identities(identities)
-    , m_lifetimeSeconds(lifetimeSeconds)
+    , m_refreshTokens(refreshTokens)
+    , m_policy(policy)
 { }
 
 QByteArray TokenService::mac(const QByteArray &claims) const
@@ -39,22 +74,114 @@ QByteArray TokenService::mac(const QByteArray &claims) const
     return tag;
 }
 
-QString TokenService::issue(const AuthIdentity &identity) const
+QString TokenService::issueAccessToken(const AuthIdentity &identity) const
 {
-    const qint64 expires = QDateTime::currentSecsSinceEpoch() + m_lifetimeSeconds;
-    const QJsonObject claims{{QLatin1String("sub"), identity.userId},
-                             {QLatin1String("dev"), identity.deviceId},
-                             {QLatin1String("exp"), double(expires)}};
+    const qint64 issued = now();
+    const QJsonObject claims{
+        {QLatin1String("sub"), identity.userId},
+        {QLatin1String("dev"), identity.deviceId},
+        {QLatin1String("iat"), double(issued)},
+        {QLatin1String("exp"), double(issued + m_policy.accessTokenLifetimeSeconds * 1000LL)}};
     const QByteArray encoded
         = QJsonDocument(claims).toJson(QJsonDocument::Compact).toBase64(Base64Url);
     return QString::fromLatin1(encoded + '.' + mac(encoded).toBase64(Base64Url));
 }
 
-protocol::Result<AuthIdentity> TokenService::verify(const QString &token) const
+Result<QString> TokenService::issueRefreshToken(const AuthIdentity &identity,
+                                                const QString &familyId)
 {
-    const QByteArray bytes = token.toLatin1();
+    QByteArray token(RefreshTokenBytes, Qt::Uninitialized);
+    randombytes_buf(token.data(), size_t(token.size()));
+    const QByteArray text = token.toBase64(Base64Url);
+    const qint64 issued = now();
+    auto inserted = m_refreshTokens.insert(
+        {refreshHash(text), familyId, identity.userId, identity.deviceId, issued,
+         issued + m_policy.refreshTokenLifetimeSeconds * 1000LL, 0, 0});
+    if (!inserted)
+        return inserted.error();
+    return QString::fromLatin1(text);
+}
+
+Result<TokenService::Tokens> TokenService::startSession(const AuthIdentity &identity)
+{
+    auto refreshToken
+        = issueRefreshToken(identity, QUuid::createUuid().toString(QUuid::WithoutBraces));
+    if (!refreshToken)
+        return refreshToken.error();
+    return Tokens{issueAccessToken(identity), refreshToken.value()};
+}
+
+Result<std::pair<AuthIdentity, TokenService::Tokens>>
+TokenService::refresh(const QString &refreshToken)
+{
+    const QByteArray hash = refreshHash(refreshToken.toLatin1());
+    Transaction transaction(m_db);
+    if (!transaction.ok())
+        return storageError();
+    auto found = m_refreshTokens.find(hash);
+    if (!found)
+        return found.error();
+    if (!found.value())
+        return invalid();
+    const RefreshTokenRecord &record = *found.value();
+    const qint64 at = now();
+    if (record.revokedAt != 0)
+        return revoked();
+    auto marked = record.usedAt != 0 ? Result<bool>(false) : m_refreshTokens.markUsed(hash, at);
+    if (!marked)
+        return marked.error();
+    if (!marked.value()) {
+        // A second use: the token was copied. End every session of this family and device.
+        m_refreshTokens.revokeFamily(record.familyId, at);
+        m_identities.revokeDeviceTokens(record.deviceId, at);
+        if (!transaction.commit())
+            return storageError();
+        return Error{ErrorCode::RefreshTokenReused,
+                     QStringLiteral("this refresh token was already used; every session of this "
+                                    "login was ended, sign in again")};
+    }
+    if (at >= record.expiresAt)
+        return Error{ErrorCode::TokenExpired, QStringLiteral("the refresh token has expired")};
+    auto device = m_identities.device(record.deviceId);
+    if (!device)
+        return device.error();
+    if (!device.value() || device.value()->revoked)
+        return revoked();
+
+    const AuthIdentity identity{record.userId, record.deviceId,
+                                at + m_policy.accessTokenLifetimeSeconds * 1000LL};
+    auto next = issueRefreshToken(identity, record.familyId);
+    if (!next)
+        return next.error();
+    if (!transaction.commit())
+        return storageError();
+    return std::pair{identity, Tokens{issueAccessToken(identity), next.value()}};
+}
+
+std::optional<QString> TokenService::deviceOfRefreshToken(const QString &refreshToken)
+{
+    auto found = m_refreshTokens.find(refreshHash(refreshToken.toLatin1()));
+    if (!found || !found.value())
+        return std::nullopt;
+    return found.value()->deviceId;
+}
+
+Result<bool> TokenService::revokeDevice(const QString &deviceId)
+{
+    const qint64 at = now();
+    Transaction transaction(m_db);
+    if (!transaction.ok() || !m_refreshTokens.revokeDevice(deviceId, at)
+        || !m_identities.revokeDeviceTokens(deviceId, at) || !transaction.commit()) {
+        return storageError();
+    }
+    return true;
+}
+
+Result<AuthIdentity> TokenService::verify(const QString &accessToken) const
+{
+    const QByteArray bytes = accessToken.toLatin1();
     const qsizetype dot = bytes.indexOf('.');
-    if (token.size() > 1024 || dot <= 0)
+    if (accessToken.size() > 1024 || dot <= 0)
         return invalid();
     const QByteArray encoded = bytes.left(dot);
     const auto tag = QByteArray::fromBase64Encoding(
@@ -70,19 +197,23 @@ protocol::Result<AuthIdentity> TokenService::verify(const QString &token) const
     const auto claimsJson = QByteArray::fromBase64Encoding(encoded, Base64Url);
     const auto parsed = protocol::parseJsonObject(*claimsJson, 4096);
     protocol::JsonReader claims(parsed.object);
-    const AuthIdentity identity{claims.string("sub", protocol::limits::MaxIdLength),
-                                claims.string("dev", protocol::limits::MaxIdLength)};
-    const qint64 expires = claims.integer("exp", protocol::limits::MaxJsonInteger);
+    AuthIdentity identity{claims.string("sub", protocol::limits::MaxIdLength),
+                          claims.string("dev", protocol::limits::MaxIdLength), 0};
+    const qint64 issued = claims.integer("iat", protocol::limits::MaxJsonInteger);
+    identity.tokenExpiresAt = claims.integer("exp", protocol::limits::MaxJsonInteger);
     if (parsed.error || claims.failed())
         return invalid();
-    if (QDateTime::currentSecsSinceEpoch() >= expires)
-        return Error{ErrorCode::TokenExpired, QStringLiteral("the access token has expired")};
+    if (now() >= identity.tokenExpiresAt)
+        return Error{ErrorCode::TokenExpired,
+                     QStringLiteral("the access token has expired; refresh it")};
 
     auto device = m_identities.device(identity.deviceId);
     if (!device)
         return device.error();
-    if (!device.value() || device.value()->revoked || device.value()->userId != identity.userId)
-        return Error{ErrorCode::TokenInvalid, QStringLiteral("this device was signed out")};
+    if (!device.value() || device.value()->userId != identity.userId)
+        return invalid();
+    if (device.value()->revoked || issued <= device.value()->tokensRevokedAt)
+        return revoked();
     return identity;
 }
 

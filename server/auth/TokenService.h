@@ -1,33 +1,62 @@
 #pragma once
 
+#include "AuthPolicy.h"
 #include "http/HttpTypes.h"
 #include "protocol/Result.h"
 
 #include <QByteArray>
 #include <QString>
 
+#include <optional>
+
 namespace parley::server {
 
+class Database;
 class IdentityStore;
+class RefreshTokenStore;
 
-// Short-lived signed access tokens naming a user and a device (docs/protocol.md,
-// "Access tokens"): base64url(JSON claims) "." base64url(HMAC-SHA-256). Stateless to check;
-// the device is looked up so that a removed device is refused at once.
+// Access and refresh tokens (docs/protocol.md "Access tokens", docs/security.md).
+// - Access token: base64url(JSON claims) "." base64url(HMAC-SHA-256), naming user and device,
+//   valid AuthPolicy::accessTokenLifetimeSeconds. Checked without a token table, but against
+//   the device: a removed or signed-out device's earlier tokens are refused (token_revoked).
+// - Refresh token: 32 random bytes, stored only as a hash, used once: each use returns a new
+//   pair. Presenting a used one again means it was copied: the whole family (every token since
+//   that login) is revoked and the device is signed out (refresh_token_reused).
 class TokenService
 {
 public:
-    TokenService(QByteArray key, IdentityStore &identities, int lifetimeSeconds);
+    struct Tokens
+    {
+        QString accessToken;
+        QString refreshToken;
+    };
 
-    QString issue(const AuthIdentity &identity) const;
-    protocol::Result<AuthIdentity> verify(const QString &token) const;
-    int lifetimeSeconds() const { return m_lifetimeSeconds; }
+    TokenService(QByteArray key, Database &db, IdentityStore &identities,
+                 RefreshTokenStore &refreshTokens, const AuthPolicy &policy);
+
+    // A new family, at login.
+    protocol::Result<Tokens> startSession(const AuthIdentity &identity);
+    // Rotates a refresh token; the identity it belongs to comes back with the new pair.
+    protocol::Result<std::pair<AuthIdentity, Tokens>> refresh(const QString &refreshToken);
+    // Logout and device removal: every token of the device stops working now.
+    protocol::Result<bool> revokeDevice(const QString &deviceId);
+    // The device a refresh token was issued to, if it is one of ours.
+    std::optional<QString> deviceOfRefreshToken(const QString &refreshToken);
+
+    protocol::Result<AuthIdentity> verify(const QString &accessToken) const;
+    const AuthPolicy &policy() const { return m_policy; }
 
 private:
+    QString issueAccessToken(const AuthIdentity &identity) const;
+    protocol::Result<QString> issueRefreshToken(const AuthIdentity &identity,
+                                                const QString &familyId);
     QByteArray mac(const QByteArray &claims) const;
 
     QByteArray m_key;
+    Database &m_db;
     IdentityStore &m_identities;
-    int m_lifetimeSeconds;
+    RefreshTokenStore &m_refreshTokens;
+    AuthPolicy m_policy;
 };
 
 } // namespace parley::server

@@ -3,11 +3,13 @@
 #include "protocol/Limits.h"
 #include "protocol/RestPayloads.h"
 
+#include <QDateTime>
 #include <QHttpServerResponder>
 #include <QTcpSocket>
 
 namespace parley::server {
 
+using protocol::Error;
 using protocol::ErrorCode;
 
 namespace {
@@ -21,6 +23,11 @@ QByteArray headerValue(const QList<QPair<QByteArray, QByteArray>> &headers, cons
     return {};
 }
 
+QString clientAddress(const QHttpServerRequest &request)
+{
+    return request.remoteAddress().toString();
+}
+
 } // namespace
 
 bool isWebSocketUpgrade(const QHttpServerRequest &request)
@@ -28,10 +35,13 @@ bool isWebSocketUpgrade(const QHttpServerRequest &request)
     return headerValue(request.headers(), "upgrade").compare("websocket", Qt::CaseInsensitive) == 0;
 }
 
-HttpServer::HttpServer(Router router, Authenticator authenticator, QObject *parent)
+HttpServer::HttpServer(Router router, Authenticator authenticator, const WebPolicy &policy,
+                       QObject *parent)
     : QAbstractHttpServer(parent)
     , m_router(std::move(router))
     , m_authenticator(std::move(authenticator))
+    , m_allowedOrigins(policy.allowedOrigins)
+    , m_perIp(policy.restPerIp)
 { }
 
 QString HttpServer::accessToken(const QList<QPair<QByteArray, QByteArray>> &headers,
@@ -45,52 +55,81 @@ QString HttpServer::accessToken(const QList<QPair<QByteArray, QByteArray>> &head
     return query.queryItemValue(QStringLiteral("access_token"), QUrl::FullyDecoded);
 }
 
-bool HttpServer::acceptsUpgrade(const QHttpServerRequest &request)
+std::optional<Error> HttpServer::limit(RateLimiter &limiter, const QString &key)
+{
+    const auto wait = limiter.hit(key, QDateTime::currentMSecsSinceEpoch());
+    if (!wait)
+        return std::nullopt;
+    Error error{ErrorCode::RateLimited, QStringLiteral("too many requests; try again later")};
+    error.retryAfterSeconds = *wait;
+    return error;
+}
+
+std::optional<Error> HttpServer::checkOrigin(const QHttpServerRequest &request) const
+{
+    // Native apps and command-line tools send no Origin; a browser always does.
+    const QByteArray origin = headerValue(request.headers(), "origin");
+    if (origin.isEmpty() || m_allowedOrigins.contains(QString::fromLatin1(origin)))
+        return std::nullopt;
+    return Error{
+        ErrorCode::OriginNotAllowed,
+        QStringLiteral("origin %1 may not use this server").arg(QString::fromLatin1(origin))};
+}
+
+std::optional<Error> HttpServer::checkUpgrade(const QHttpServerRequest &request)
 {
     if (request.url().path() != QLatin1String(protocol::paths::WebSocket))
-        return false;
-    return m_authenticator(accessToken(request.headers(), request.query())).ok();
+        return Error{ErrorCode::NotFound, QStringLiteral("no WebSocket at this path")};
+    if (auto refused = checkOrigin(request))
+        return refused;
+    if (auto limited = limit(m_perIp, clientAddress(request)))
+        return limited;
+    const QString token = accessToken(request.headers(), request.query());
+    if (token.isEmpty())
+        return Error{ErrorCode::Unauthorized, QStringLiteral("an access token is required")};
+    auto identity = m_authenticator(token);
+    if (!identity)
+        return identity.error();
+    return std::nullopt;
 }
 
 bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
 {
     // Returning true for an upgrade hands the socket to the WebSocket server; a refused upgrade
     // returns false so that missingHandler() answers it before any handshake happens.
-    if (isWebSocketUpgrade(request))
-        return acceptsUpgrade(request);
-    send(request, socket, respond(request));
+    if (isWebSocketUpgrade(request)) {
+        const auto refusal = checkUpgrade(request);
+        m_upgradeRefusal = refusal.value_or(Error{});
+        return !refusal;
+    }
+    HttpResponse response = respond(request);
+    addCorsHeaders(request, response);
+    send(request, socket, response);
     return true;
 }
 
 void HttpServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)
 {
-    send(request, socket, refuseUpgrade(request));
-}
-
-HttpResponse HttpServer::refuseUpgrade(const QHttpServerRequest &request)
-{
-    if (request.url().path() != QLatin1String(protocol::paths::WebSocket))
-        return HttpResponse::error(ErrorCode::NotFound,
-                                   QStringLiteral("no WebSocket at this path"));
-    const QString token = accessToken(request.headers(), request.query());
-    if (token.isEmpty())
-        return HttpResponse::error(ErrorCode::Unauthorized,
-                                   QStringLiteral("an access token is required"));
-    auto identity = m_authenticator(token);
-    if (!identity)
-        return HttpResponse::error(identity.error());
-    return HttpResponse::error(ErrorCode::InternalError, QStringLiteral("upgrade refused"));
+    send(request, socket, HttpResponse::error(m_upgradeRefusal));
 }
 
 HttpResponse HttpServer::respond(const QHttpServerRequest &request)
 {
+    if (auto refused = checkOrigin(request))
+        return HttpResponse::error(*refused);
+    if (request.method() == QHttpServerRequest::Method::Options)
+        return HttpResponse{204, {}, {}}; // a CORS preflight from an allowed origin
+    if (auto limited = limit(m_perIp, clientAddress(request)))
+        return HttpResponse::error(*limited);
+    return route(request);
+}
+
+HttpResponse HttpServer::route(const QHttpServerRequest &request)
+{
     const QString path = request.url().path();
     if (path == QLatin1String(protocol::paths::WebSocket)) {
-        HttpResponse response
-            = HttpResponse::error(ErrorCode::UpgradeRequired,
-                                  QStringLiteral("this path only accepts a WebSocket upgrade"));
-        response.headers.append(qMakePair(QByteArray("Upgrade"), QByteArray("websocket")));
-        return response;
+        return HttpResponse::error(ErrorCode::UpgradeRequired,
+                                   QStringLiteral("this path only accepts a WebSocket upgrade"));
     }
     if (request.body().size() > protocol::limits::MaxRestBodyBytes) {
         return HttpResponse::error(ErrorCode::PayloadTooLarge,
@@ -106,6 +145,7 @@ HttpResponse HttpServer::respond(const QHttpServerRequest &request)
                                    QStringLiteral("method not allowed"));
 
     HttpRequest call{match.params, request.query(), request.body(), request.remoteAddress(), {}};
+    QString limitKey = clientAddress(request);
     if (match.access == Router::Access::Authenticated) {
         const QString token = accessToken(request.headers(), QUrlQuery());
         if (token.isEmpty()) {
@@ -117,8 +157,31 @@ HttpResponse HttpServer::respond(const QHttpServerRequest &request)
         if (!identity)
             return HttpResponse::error(identity.error());
         call.identity = identity.value();
+        limitKey = call.identity.userId;
+    }
+    if (match.limiter) {
+        if (auto limited = limit(*match.limiter, limitKey))
+            return HttpResponse::error(*limited);
     }
     return (*match.handler)(call);
+}
+
+void HttpServer::addCorsHeaders(const QHttpServerRequest &request, HttpResponse &response) const
+{
+    const QByteArray origin = headerValue(request.headers(), "origin");
+    if (origin.isEmpty() || !m_allowedOrigins.contains(QString::fromLatin1(origin)))
+        return;
+    response.headers.append(qMakePair(QByteArray("Access-Control-Allow-Origin"), origin));
+    response.headers.append(qMakePair(QByteArray("Vary"), QByteArray("Origin")));
+    response.headers.append(
+        qMakePair(QByteArray("Access-Control-Expose-Headers"), QByteArray("Retry-After")));
+    if (request.method() == QHttpServerRequest::Method::Options) {
+        response.headers.append(qMakePair(QByteArray("Access-Control-Allow-Methods"),
+                                          QByteArray("GET, POST, PUT, DELETE, OPTIONS")));
+        response.headers.append(qMakePair(QByteArray("Access-Control-Allow-Headers"),
+                                          QByteArray("Authorization, Content-Type")));
+        response.headers.append(qMakePair(QByteArray("Access-Control-Max-Age"), QByteArray("600")));
+    }
 }
 
 void HttpServer::send(const QHttpServerRequest &request, QTcpSocket *socket,
@@ -126,8 +189,10 @@ void HttpServer::send(const QHttpServerRequest &request, QTcpSocket *socket,
 {
     QHttpServerResponder responder = makeResponder(request, socket);
     responder.writeStatusLine(static_cast<QHttpServerResponder::StatusCode>(response.status));
-    responder.writeHeader("Content-Type", "application/json");
-    responder.writeHeader("Content-Length", QByteArray::number(response.body.size()));
+    if (response.status != 204) {
+        responder.writeHeader("Content-Type", "application/json");
+        responder.writeHeader("Content-Length", QByteArray::number(response.body.size()));
+    }
     for (const auto &[name, value] : response.headers)
         responder.writeHeader(name, value);
     responder.writeBody(response.body);

@@ -13,7 +13,11 @@ HttpResponse HttpResponse::json(const QJsonObject &object, int status)
 
 HttpResponse HttpResponse::error(const protocol::Error &error)
 {
-    return {protocol::httpStatus(error.code), protocol::encodeErrorBody(error), {}};
+    HttpResponse response{protocol::httpStatus(error.code), protocol::encodeErrorBody(error), {}};
+    if (error.retryAfterSeconds > 0)
+        response.headers.append(
+            qMakePair(QByteArray("Retry-After"), QByteArray::number(error.retryAfterSeconds)));
+    return response;
 }
 
 HttpResponse HttpResponse::error(protocol::ErrorCode code, const QString &message)

@@ -18,6 +18,7 @@ struct AuthIdentity
 {
     QString userId;
     QString deviceId;
+    qint64 tokenExpiresAt = 0; // ms since the epoch; when the presented access token expires
 };
 
 // What a handler sees of one REST request, after routing and authentication.

@@ -2,10 +2,11 @@
 
 namespace parley::server {
 
-void Router::add(Method method, const QString &pattern, Access access, Handler handler)
+void Router::add(Method method, const QString &pattern, Access access, Handler handler,
+                 RateLimiter *limiter)
 {
-    m_routes.push_back(
-        Route{method, pattern.split(u'/', Qt::SkipEmptyParts), access, std::move(handler)});
+    m_routes.push_back(Route{method, pattern.split(u'/', Qt::SkipEmptyParts), access,
+                             std::move(handler), limiter});
 }
 
 bool Router::matchSegments(const QStringList &pattern, const QStringList &path,
@@ -34,7 +35,7 @@ Router::Match Router::match(Method method, const QString &path) const
             result.kind = Match::Kind::WrongMethod;
             continue;
         }
-        return Match{Match::Kind::Found, &route.handler, route.access, params};
+        return Match{Match::Kind::Found, &route.handler, route.access, route.limiter, params};
     }
     return result;
 }

@@ -9,6 +9,8 @@
 
 namespace parley::server {
 
+class RateLimiter;
+
 // Maps (method, path) to a handler. Patterns are literal segments and ":name" captures,
 // e.g. "/api/v1/users/:id/devices"; a capture matches one non-empty segment.
 class Router
@@ -18,13 +20,17 @@ public:
     using Handler = std::function<HttpResponse(const HttpRequest &)>;
     enum class Access { Public, Authenticated };
 
-    void add(Method method, const QString &pattern, Access access, Handler handler);
+    // `limiter` (optional) counts requests per client IP on public routes and per account on
+    // authenticated ones; over the limit the request gets 429 before the handler runs.
+    void add(Method method, const QString &pattern, Access access, Handler handler,
+             RateLimiter *limiter = nullptr);
 
     struct Match
     {
         enum class Kind { Found, NoSuchPath, WrongMethod } kind = Kind::NoSuchPath;
         const Handler *handler = nullptr;
         Access access = Access::Public;
+        RateLimiter *limiter = nullptr;
         QHash<QString, QString> params;
     };
     Match match(Method method, const QString &path) const;
@@ -36,6 +42,7 @@ private:
         QStringList segments;
         Access access;
         Handler handler;
+        RateLimiter *limiter;
     };
     static bool matchSegments(const QStringList &pattern, const QStringList &path,
                               QHash<QString, QString> &params);

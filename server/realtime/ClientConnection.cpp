@@ -1,6 +1,11 @@
 #include "ClientConnection.h"
 
+#include "protocol/CloseCode.h"
 #include "protocol/Limits.h"
+
+#include <QDateTime>
+
+#include <limits>
 
 namespace parley::server {
 
@@ -19,6 +24,24 @@ ClientConnection::ClientConnection(std::unique_ptr<QWebSocket> socket, AuthIdent
     connect(m_socket.get(), &QWebSocket::textMessageReceived, this, &ClientConnection::onText);
     connect(m_socket.get(), &QWebSocket::binaryMessageReceived, this, &ClientConnection::onBinary);
     connect(m_socket.get(), &QWebSocket::disconnected, this, &ClientConnection::closed);
+    // A socket lives no longer than the token that opened it: the client refreshes the token
+    // and reconnects (docs/protocol.md, "Closing").
+    if (m_identity.tokenExpiresAt > 0) {
+        const qint64 left = m_identity.tokenExpiresAt - QDateTime::currentMSecsSinceEpoch();
+        m_expiry.setSingleShot(true);
+        m_expiry.setTimerType(Qt::PreciseTimer); // a coarse timer may fire 5% early
+        connect(&m_expiry, &QTimer::timeout, this, &ClientConnection::expire);
+        m_expiry.start(int(qBound(qint64(0), left + 1, qint64(std::numeric_limits<int>::max()))));
+    }
+}
+
+void ClientConnection::expire()
+{
+    send(Frame::failure({},
+                        Error{ErrorCode::TokenExpired,
+                              QStringLiteral("the access token has expired; refresh it and "
+                                             "reconnect")}));
+    close(QWebSocketProtocol::CloseCode(closecode::TokenExpired), QStringLiteral("token_expired"));
 }
 
 ClientConnection::~ClientConnection()

@@ -4,6 +4,7 @@
 #include "protocol/Frame.h"
 
 #include <QObject>
+#include <QTimer>
 #include <QWebSocket>
 
 #include <memory>
@@ -34,10 +35,12 @@ Q_SIGNALS:
 private:
     void onText(const QString &text);
     void onBinary();
+    void expire();
 
     std::unique_ptr<QWebSocket> m_socket;
     AuthIdentity m_identity;
     bool m_live = false;
+    QTimer m_expiry;
 };
 
 } // namespace parley::server

@@ -8,6 +8,7 @@ void ConnectionRegistry::add(ClientConnection *connection)
 {
     connection->setParent(this);
     m_byDevice.insert(connection->identity().deviceId, connection);
+    m_byUser.insert(connection->identity().userId, connection);
     connect(connection, &ClientConnection::closed, this,
             [this, connection] { remove(connection); });
 }
@@ -15,6 +16,9 @@ void ConnectionRegistry::add(ClientConnection *connection)
 void ConnectionRegistry::remove(ClientConnection *connection)
 {
     m_byDevice.remove(connection->identity().deviceId, connection);
+    const QString userId = connection->identity().userId;
+    if (m_byUser.remove(userId, connection) > 0 && !m_byUser.contains(userId))
+        Q_EMIT userWentOffline(userId);
     connection->deleteLater();
 }
 

@@ -4,6 +4,7 @@
 
 #include <QMultiHash>
 #include <QObject>
+#include <QStringList>
 #include <QWebSocketProtocol>
 
 namespace parley::server {
@@ -21,16 +22,24 @@ public:
     // Sends the event to every live connection of the device; offline devices get it on sync.
     void push(const QString &deviceId, const protocol::Frame &event);
     int connectionCount() const { return int(m_byDevice.size()); }
+    // Online: at least one open connection of any of the user's devices (docs/users-api.md).
+    bool isOnline(const QString &userId) const { return m_byUser.contains(userId); }
+    QStringList onlineUserIds() const { return m_byUser.uniqueKeys(); }
     // Closes every socket with 1001 (going away), so clients reconnect at once.
     void closeAll();
     // Closes the device's sockets, e.g. when its tokens are revoked (docs/protocol.md).
     void closeDevice(const QString &deviceId, QWebSocketProtocol::CloseCode code,
                      const QString &reason);
 
+Q_SIGNALS:
+    // The user's last open connection closed: the moment their last seen is taken from.
+    void userWentOffline(const QString &userId);
+
 private:
     void remove(ClientConnection *connection);
 
     QMultiHash<QString, ClientConnection *> m_byDevice;
+    QMultiHash<QString, ClientConnection *> m_byUser;
 };
 
 } // namespace parley::server

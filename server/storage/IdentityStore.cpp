@@ -1,6 +1,7 @@
 #include "IdentityStore.h"
 
 #include "Database.h"
+#include "protocol/UserPayloads.h"
 
 #include <QDateTime>
 #include <QUuid>
@@ -23,18 +24,22 @@ qint64 now()
 
 UserRecord readUser(const QSqlQuery &row)
 {
-    return {row.value(0).toString(), row.value(1).toString(), row.value(2).toString()};
+    return {row.value(0).toString(), row.value(1).toString(), row.value(2).toString(),
+            row.value(3).toString()};
 }
 
 DeviceRecord readDevice(const QSqlQuery &row)
 {
-    return {row.value(0).toString(), row.value(1).toString(), row.value(2).toString(),
-            QByteArray::fromBase64(row.value(3).toString().toLatin1()), !row.value(4).isNull()};
+    return {row.value(0).toString(),  row.value(1).toString(),
+            row.value(2).toString(),  QByteArray::fromBase64(row.value(3).toString().toLatin1()),
+            !row.value(4).isNull(),   row.value(5).toLongLong(),
+            row.value(6).toLongLong()};
 }
 
-const QString UserColumns = QStringLiteral("SELECT id, phone_number, display_name FROM users ");
-const QString DeviceColumns
-    = QStringLiteral("SELECT id, user_id, name, public_key, revoked_at FROM devices ");
+const QString UserColumns
+    = QStringLiteral("SELECT id, phone_number, display_name, email FROM users ");
+const QString DeviceColumns = QStringLiteral("SELECT id, user_id, name, public_key, revoked_at, "
+                                             "created_at, tokens_revoked_at FROM devices ");
 
 template<typename T, typename Read>
 Result<std::optional<T>> firstRow(Result<QSqlQuery> query, Read read)
@@ -72,12 +77,17 @@ Result<std::optional<UserRecord>> IdentityStore::userById(const QString &userId)
                                 readUser);
 }
 
-Result<UserRecord> IdentityStore::createUser(const QString &phoneNumber)
+Result<UserRecord> IdentityStore::createUser(const QString &phoneNumber, const QString &displayName,
+                                             const QString &email)
 {
-    UserRecord user{newId(), phoneNumber, {}};
+    UserRecord user{newId(), phoneNumber, displayName, email};
     auto inserted = m_db.exec(
-        QStringLiteral("INSERT INTO users (id, phone_number, created_at) VALUES (?, ?, ?)"),
-        {user.id, user.phoneNumber, now()});
+        QStringLiteral("INSERT INTO users (id, phone_number, display_name, "
+                       "email, phone_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)"),
+        // display_name is NOT NULL: a null QString would bind NULL.
+        {user.id, user.phoneNumber, displayName.isNull() ? QStringLiteral("") : displayName,
+         email.isEmpty() ? QVariant() : QVariant(email), protocol::contactHash(phoneNumber),
+         now()});
     if (!inserted)
         return inserted.error();
     return user;
@@ -86,11 +96,11 @@ Result<UserRecord> IdentityStore::createUser(const QString &phoneNumber)
 Result<DeviceRecord> IdentityStore::addDevice(const QString &userId, const QString &name,
                                               const QByteArray &publicKey)
 {
-    DeviceRecord device{newId(), userId, name, publicKey, false};
-    auto inserted
-        = m_db.exec(QStringLiteral("INSERT INTO devices (id, user_id, name, public_key, "
-                                   "created_at) VALUES (?, ?, ?, ?, ?)"),
-                    {device.id, userId, name, QString::fromLatin1(publicKey.toBase64()), now()});
+    DeviceRecord device{newId(), userId, name, publicKey, false, now(), 0};
+    auto inserted = m_db.exec(
+        QStringLiteral("INSERT INTO devices (id, user_id, name, public_key, "
+                       "created_at) VALUES (?, ?, ?, ?, ?)"),
+        {device.id, userId, name, QString::fromLatin1(publicKey.toBase64()), device.createdAt});
     if (!inserted)
         return inserted.error();
     return device;
@@ -133,43 +143,17 @@ Result<QList<DeviceRecord>> IdentityStore::activeDevices(const QString &userId)
     return devices;
 }
 
-Result<bool> IdentityStore::saveChallenge(const OtpChallenge &challenge)
+Result<bool> IdentityStore::revokeDeviceTokens(const QString &deviceId, qint64 nowMs)
 {
-    // An upsert, so that a new code replaces the old one in one statement on both backends.
+    return done(m_db.exec(QStringLiteral("UPDATE devices SET tokens_revoked_at = ? WHERE id = ?"),
+                          {nowMs, deviceId}));
+}
+
+Result<bool> IdentityStore::removeDevice(const QString &deviceId, qint64 nowMs)
+{
     return done(m_db.exec(
-        QStringLiteral("INSERT INTO otp_challenges (phone_number, code_hash, expires_at, attempts, "
-                       "created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (phone_number) DO UPDATE "
-                       "SET code_hash = excluded.code_hash, expires_at = excluded.expires_at, "
-                       "attempts = excluded.attempts, created_at = excluded.created_at"),
-        {challenge.phoneNumber, QString::fromLatin1(challenge.codeHash.toBase64()),
-         challenge.expiresAt, challenge.attempts, challenge.createdAt}));
-}
-
-Result<std::optional<OtpChallenge>> IdentityStore::challenge(const QString &phoneNumber)
-{
-    auto read = [](const QSqlQuery &row) {
-        return OtpChallenge{
-            row.value(0).toString(), QByteArray::fromBase64(row.value(1).toString().toLatin1()),
-            row.value(2).toLongLong(), row.value(3).toInt(), row.value(4).toLongLong()};
-    };
-    return firstRow<OtpChallenge>(
-        m_db.exec(QStringLiteral("SELECT phone_number, code_hash, expires_at, attempts, "
-                                 "created_at FROM otp_challenges WHERE phone_number = ?"),
-                  {phoneNumber}),
-        read);
-}
-
-Result<bool> IdentityStore::countFailedAttempt(const QString &phoneNumber)
-{
-    return done(m_db.exec(QStringLiteral("UPDATE otp_challenges SET attempts = attempts + 1 "
-                                         "WHERE phone_number = ?"),
-                          {phoneNumber}));
-}
-
-Result<bool> IdentityStore::deleteChallenge(const QString &phoneNumber)
-{
-    return done(m_db.exec(QStringLiteral("DELETE FROM otp_challenges WHERE phone_number = ?"),
-                          {phoneNumber}));
+        QStringLiteral("UPDATE devices SET revoked_at = ?, tokens_revoked_at = ? WHERE id = ?"),
+        {nowMs, nowMs, deviceId}));
 }
 
 } // namespace parley::server

@@ -17,6 +17,7 @@ struct UserRecord
     QString id;
     QString phoneNumber;
     QString displayName;
+    QString email; // optional; where e-mail delivery sends codes
 };
 
 struct DeviceRecord
@@ -26,18 +27,11 @@ struct DeviceRecord
     QString name;
     QByteArray publicKey;
     bool revoked = false;
+    qint64 createdAt = 0; // ms since the epoch
+    qint64 tokensRevokedAt = 0; // access tokens issued before this are refused; 0: never
 };
 
-struct OtpChallenge
-{
-    QString phoneNumber;
-    QByteArray codeHash;
-    qint64 expiresAt = 0; // ms since the epoch
-    int attempts = 0;
-    qint64 createdAt = 0;
-};
-
-// Users, their devices (public keys) and pending one-time codes.
+// Users and their devices (public keys).
 class IdentityStore
 {
 public:
@@ -45,7 +39,9 @@ public:
 
     protocol::Result<std::optional<UserRecord>> userByPhone(const QString &phoneNumber);
     protocol::Result<std::optional<UserRecord>> userById(const QString &userId);
-    protocol::Result<UserRecord> createUser(const QString &phoneNumber);
+    protocol::Result<UserRecord> createUser(const QString &phoneNumber,
+                                            const QString &displayName = {},
+                                            const QString &email = {});
 
     protocol::Result<DeviceRecord> addDevice(const QString &userId, const QString &name,
                                              const QByteArray &publicKey);
@@ -56,12 +52,10 @@ public:
     // Makes a removed device current again and renames it.
     protocol::Result<bool> reactivateDevice(const QString &deviceId, const QString &name);
     protocol::Result<QList<DeviceRecord>> activeDevices(const QString &userId);
-
-    // Replaces any earlier challenge for the same number.
-    protocol::Result<bool> saveChallenge(const OtpChallenge &challenge);
-    protocol::Result<std::optional<OtpChallenge>> challenge(const QString &phoneNumber);
-    protocol::Result<bool> countFailedAttempt(const QString &phoneNumber);
-    protocol::Result<bool> deleteChallenge(const QString &phoneNumber);
+    // Signs the device out: its access tokens issued until now stop working.
+    protocol::Result<bool> revokeDeviceTokens(const QString &deviceId, qint64 nowMs);
+    // Removes the device: no more messages for it, and it is signed out.
+    protocol::Result<bool> removeDevice(const QString &deviceId, qint64 nowMs);
 
 private:
     Database &m_db;

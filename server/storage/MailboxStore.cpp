@@ -47,18 +47,18 @@ Result<bool> MailboxStore::insertMessage(const StoredMessage &message)
 Result<qint64> MailboxStore::append(const QString &deviceId, const QString &type,
                                     const QJsonObject &data, const StoredMessage *message)
 {
-    auto counter
-        = m_db.exec(QStringLiteral("SELECT next_seq FROM devices WHERE id = ?"), {deviceId});
+    // One statement takes the seq and moves the counter, so two server instances writing to
+    // the same PostgreSQL can never hand out the same seq (the row lock orders them).
+    auto counter = m_db.exec(QStringLiteral("UPDATE devices SET next_seq = next_seq + 1 "
+                                            "WHERE id = ? RETURNING next_seq - 1"),
+                             {deviceId});
     if (!counter)
         return counter.error();
     QSqlQuery row = std::move(counter).value();
     if (!row.next())
         return Error{ErrorCode::UnknownDevice, QStringLiteral("no device %1").arg(deviceId)};
     const qint64 seq = row.value(0).toLongLong();
-    auto bumped = m_db.exec(QStringLiteral("UPDATE devices SET next_seq = ? WHERE id = ?"),
-                            {seq + 1, deviceId});
-    if (!bumped)
-        return bumped.error();
+    row.finish();
     const QString payload = QString::fromUtf8(QJsonDocument(data).toJson(QJsonDocument::Compact));
     auto inserted = m_db.exec(
         QStringLiteral("INSERT INTO mailbox (device_id, seq, type, payload, "

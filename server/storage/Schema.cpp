@@ -93,6 +93,12 @@ const QList<QStringList> &schemaMigrations()
             QStringLiteral("ALTER TABLE otp_challenges ADD COLUMN pending_email TEXT"),
         },
 
+        // Version 3: contact discovery by hashed number (docs/security.md). phone_hash is the
+        // lower-case hex SHA-256 of the E.164 number; rows from before are filled at start.
+        {
+            QStringLiteral("ALTER TABLE users ADD COLUMN phone_hash TEXT"),
+            QStringLiteral("CREATE UNIQUE INDEX users_by_phone_hash ON users(phone_hash)"),
+        },
     };
     return migrations;
 }

@@ -1,45 +1,243 @@
 #include "UserHandler.h"
 
+#include "http/RequestBody.h"
 #include "http/Router.h"
 #include "protocol/RestPayloads.h"
 #include "storage/IdentityStore.h"
+#include "storage/ProfileStore.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSet>
 
 namespace parley::server {
 
 using namespace protocol;
 
-UserHandler::UserHandler(IdentityStore &identities)
+namespace {
+
+UserProfile toWire(const ProfileRecord &record)
+{
+    return {record.id,
+            record.phoneNumber,
+            record.displayName,
+            record.about,
+            record.avatarMediaId,
+            record.email,
+            PrivacySettings{record.shareLastSeen, record.sendReadReceipts}};
+}
+
+// A cursor is the last (name key, id) of a page as base64url JSON: opaque to clients, and it
+// names nothing the page did not already show.
+QString encodeCursor(const NamePosition &position)
+{
+    const QByteArray json = QJsonDocument(QJsonArray{position.nameKey, position.userId})
+                                .toJson(QJsonDocument::Compact);
+    return QString::fromLatin1(
+        json.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+}
+
+std::optional<NamePosition> decodeCursor(const QString &cursor)
+{
+    const auto decoded = QByteArray::fromBase64Encoding(
+        cursor.toLatin1(), QByteArray::Base64UrlEncoding | QByteArray::AbortOnBase64DecodingErrors);
+    if (!decoded)
+        return std::nullopt;
+    const QJsonArray items = QJsonDocument::fromJson(decoded.decoded).array();
+    if (items.size() != 2 || !items.at(0).isString() || !items.at(1).isString()
+        || items.at(1).toString().isEmpty())
+        return std::nullopt;
+    return NamePosition{items.at(0).toString(), items.at(1).toString()};
+}
+
+} // namespace
+
+std::optional<Result<QString>> searchedPhoneNumber(const QString &query)
+{
+    static const QString separators = QStringLiteral(" -.()/");
+    bool hasDigit = false;
+    bool onlyNumberCharacters = true;
+    QString number;
+    for (const QChar c : query) {
+        const bool digit = c >= u'0' && c <= u'9';
+        hasDigit = hasDigit || digit;
+        onlyNumberCharacters = onlyNumberCharacters && (digit || separators.contains(c));
+        if (!separators.contains(c))
+            number += c;
+    }
+    if (!query.startsWith(u'+') && !(hasDigit && onlyNumberCharacters))
+        return std::nullopt;
+    if (!number.startsWith(u'+')) {
+        return Result<QString>(ErrorCode::InvalidPhoneNumber,
+                               QStringLiteral("q must be a phone number with + and the country "
+                                              "code, like +15551234567, or a name"));
+    }
+    if (!isE164(number)) {
+        return Result<QString>(ErrorCode::InvalidPhoneNumber,
+                               QStringLiteral("q must be a phone number in E.164 form"));
+    }
+    return Result<QString>(number);
+}
+
+UserHandler::UserHandler(IdentityStore &identities, ProfileStore &profiles, OnlineCheck isOnline,
+                         RateLimiter *lookupLimiter)
     : m_identities(identities)
+    , m_profiles(profiles)
+    , m_isOnline(std::move(isOnline))
+    , m_lookupLimiter(lookupLimiter)
 { }
 
 void UserHandler::addRoutes(Router &router)
 {
     using Method = Router::Method;
-    router.add(Method::Get, QLatin1String(paths::UserSearch), Router::Access::Authenticated,
-               [this](const HttpRequest &request) { return search(request); });
-    router.add(Method::Get,
-               QLatin1String(paths::UsersPrefix) + QLatin1String(":id")
-                   + QLatin1String(paths::DevicesSuffix),
-               Router::Access::Authenticated,
-               [this](const HttpRequest &request) { return devices(request); });
+    const auto access = Router::Access::Authenticated;
+    auto route = [this](HttpResponse (UserHandler::*handler)(const HttpRequest &)) {
+        return [this, handler](const HttpRequest &request) { return (this->*handler)(request); };
+    };
+    const QString byId = QLatin1String(paths::UsersPrefix) + QLatin1String(":id");
+    router.add(Method::Get, QLatin1String(paths::UserProfile), access,
+               route(&UserHandler::profile));
+    router.add(Method::Put, QLatin1String(paths::UserProfile), access,
+               route(&UserHandler::updateProfile));
+    // Both reveal who is registered: limited per account (docs/security.md).
+    router.add(Method::Get, QLatin1String(paths::UserSearch), access, route(&UserHandler::search),
+               m_lookupLimiter);
+    router.add(Method::Post, QLatin1String(paths::ContactsSync), access,
+               route(&UserHandler::syncContacts), m_lookupLimiter);
+    router.add(Method::Get, byId + QLatin1String(paths::StatusSuffix), access,
+               route(&UserHandler::status));
+    router.add(Method::Get, byId + QLatin1String(paths::DevicesSuffix), access,
+               route(&UserHandler::devices));
+}
+
+HttpResponse UserHandler::profile(const HttpRequest &request)
+{
+    auto found = m_profiles.profile(request.identity.userId);
+    if (!found)
+        return HttpResponse::error(found.error());
+    if (!found.value())
+        return HttpResponse::error(ErrorCode::UnknownUser, QStringLiteral("no such user"));
+    return HttpResponse::json(toWire(*found.value()).toJson());
+}
+
+// A partial update: every field is checked before anything is written, so a bad request
+// changes nothing.
+HttpResponse UserHandler::updateProfile(const HttpRequest &request)
+{
+    auto body = parseBody<ProfileUpdate>(request);
+    if (!body)
+        return HttpResponse::error(body.error());
+    const ProfileUpdate &update = body.value();
+    const ProfileChanges changes{update.displayName, update.about, update.avatarMediaId,
+                                 update.lastSeen, update.readReceipts};
+    if (auto updated = m_profiles.update(request.identity.userId, changes); !updated)
+        return HttpResponse::error(updated.error());
+    return profile(request);
 }
 
 HttpResponse UserHandler::search(const HttpRequest &request)
 {
-    const QString query = request.query.queryItemValue(QStringLiteral("q"), QUrl::FullyDecoded);
-    if (!isE164(query)) {
-        return HttpResponse::error(ErrorCode::InvalidPhoneNumber,
-                                   QStringLiteral("q must be a phone number in E.164 form"));
+    auto parsed = UserSearchRequest::fromUrlQuery(request.query);
+    if (!parsed)
+        return HttpResponse::error(parsed.error());
+    const std::optional<Result<QString>> number = searchedPhoneNumber(parsed.value().query);
+    if (!number)
+        return searchByName(request, parsed.value());
+    if (!*number)
+        return HttpResponse::error(number->error());
+    // An exact number may find the caller too: they know their own number.
+    auto found = m_profiles.profileByPhone(number->value());
+    if (!found)
+        return HttpResponse::error(found.error());
+    UserSearchPage page;
+    if (const auto &user = found.value())
+        page.users.append({user->id, user->displayName, user->phoneNumber, user->avatarMediaId});
+    return HttpResponse::json(page.toJson());
+}
+
+// Name matches never carry a phone number, and leave out the caller.
+HttpResponse UserHandler::searchByName(const HttpRequest &request, const UserSearchRequest &search)
+{
+    if (search.query.size() < limits::MinNamePrefixLength) {
+        return HttpResponse::error(ErrorCode::InvalidField,
+                                   QStringLiteral("parameter 'q' must be a phone number or at "
+                                                  "least %1 characters of a name")
+                                       .arg(limits::MinNamePrefixLength));
     }
-    auto user = m_identities.userByPhone(query);
-    if (!user)
-        return HttpResponse::error(user.error());
-    UserSearchResult result;
-    if (user.value()) {
-        const UserRecord &found = *user.value();
-        result.users.append({found.id, found.phoneNumber, found.displayName});
+    NamePosition after;
+    if (!search.cursor.isEmpty()) {
+        const std::optional<NamePosition> position = decodeCursor(search.cursor);
+        if (!position) {
+            return HttpResponse::error(ErrorCode::InvalidField,
+                                       QStringLiteral("parameter 'cursor' is not a cursor from "
+                                                      "this server"));
+        }
+        after = *position;
     }
+    // One row more than the page tells whether there is a next page.
+    auto matches = m_profiles.searchByNamePrefix(search.query, request.identity.userId, after,
+                                                 search.limit + 1);
+    if (!matches)
+        return HttpResponse::error(matches.error());
+    const QList<NameMatch> &rows = matches.value();
+    UserSearchPage page;
+    for (qsizetype i = 0; i < rows.size() && i < search.limit; ++i)
+        page.users.append({rows.at(i).id, rows.at(i).displayName, {}, rows.at(i).avatarMediaId});
+    if (rows.size() > search.limit)
+        page.nextCursor = encodeCursor(rows.at(search.limit - 1).position);
+    return HttpResponse::json(page.toJson());
+}
+
+HttpResponse UserHandler::syncContacts(const HttpRequest &request)
+{
+    auto body = parseBody<ContactSyncRequest>(request);
+    if (!body)
+        return HttpResponse::error(body.error());
+    // Users who signed up since the last call have no hash yet.
+    if (auto filled = m_profiles.fillPhoneHashes(); !filled)
+        return HttpResponse::error(filled.error());
+    QStringList hashes;
+    QSet<QString> seen;
+    for (const QString &hash : body.value().hashes) {
+        if (!seen.contains(hash)) {
+            seen.insert(hash);
+            hashes.append(hash);
+        }
+    }
+    auto matches = m_profiles.usersByPhoneHash(hashes);
+    if (!matches)
+        return HttpResponse::error(matches.error());
+    ContactSyncResult result;
+    for (const PhoneHashMatch &match : matches.value())
+        result.matches.append({match.phoneHash, match.userId, match.displayName});
     return HttpResponse::json(result.toJson());
+}
+
+// Privacy (docs/users-api.md, "Presence"): a user who hides their last seen also hides being
+// online, since polling "online" would reveal the last seen anyway; and a user who hides theirs
+// sees nobody else's. Hidden reads as offline and never seen. Users always see their own.
+HttpResponse UserHandler::status(const HttpRequest &request)
+{
+    const QString userId = request.pathParams.value(QStringLiteral("id"));
+    auto target = m_profiles.profile(userId);
+    if (!target)
+        return HttpResponse::error(target.error());
+    if (!target.value())
+        return HttpResponse::error(ErrorCode::UnknownUser, QStringLiteral("no such user"));
+    bool visible = true;
+    if (userId != request.identity.userId) {
+        auto viewer = m_profiles.profile(request.identity.userId);
+        if (!viewer)
+            return HttpResponse::error(viewer.error());
+        visible = target.value()->shareLastSeen && viewer.value() && viewer.value()->shareLastSeen;
+    }
+    UserStatus status{userId, false, std::nullopt};
+    if (visible) {
+        status.online = m_isOnline(userId);
+        if (!status.online)
+            status.lastSeen = target.value()->lastSeenAt;
+    }
+    return HttpResponse::json(status.toJson());
 }
 
 HttpResponse UserHandler::devices(const HttpRequest &request)

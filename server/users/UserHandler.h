@@ -1,24 +1,51 @@
 #pragma once
 
 #include "http/HttpTypes.h"
+#include "protocol/Result.h"
+#include "protocol/UserPayloads.h"
+
+#include <functional>
+#include <optional>
 
 namespace parley::server {
 
 class IdentityStore;
+class ProfileStore;
+class RateLimiter;
 class Router;
 
-// GET /api/v1/users/search and GET /api/v1/users/:id/devices.
+// Whether a search query is a phone number: it starts with '+', or holds only digits and the
+// separators people type (space - . ( ) /). Gives the E.164 number or invalid_phone_number; gives
+// nothing for a name search. The one place search reads numbers, where libphonenumber goes.
+std::optional<protocol::Result<QString>> searchedPhoneNumber(const QString &query);
+
+// The users API (docs/users-api.md): the caller's profile, search, contact discovery, presence,
+// and device keys (docs/protocol.md 4.6).
 class UserHandler
 {
 public:
-    explicit UserHandler(IdentityStore &identities);
+    // Whether the user has an open WebSocket now (ConnectionRegistry::isOnline).
+    using OnlineCheck = std::function<bool(const QString &userId)>;
+
+    // lookupLimiter (optional) limits searches and contact syncs per account.
+    UserHandler(IdentityStore &identities, ProfileStore &profiles, OnlineCheck isOnline,
+                RateLimiter *lookupLimiter = nullptr);
     void addRoutes(Router &router);
 
 private:
+    HttpResponse profile(const HttpRequest &request);
+    HttpResponse updateProfile(const HttpRequest &request);
     HttpResponse search(const HttpRequest &request);
+    HttpResponse searchByName(const HttpRequest &request,
+                              const protocol::UserSearchRequest &search);
+    HttpResponse syncContacts(const HttpRequest &request);
+    HttpResponse status(const HttpRequest &request);
     HttpResponse devices(const HttpRequest &request);
 
     IdentityStore &m_identities;
+    ProfileStore &m_profiles;
+    OnlineCheck m_isOnline;
+    RateLimiter *m_lookupLimiter = nullptr;
 };
 
 } // namespace parley::server

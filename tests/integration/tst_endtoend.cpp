@@ -1,16 +1,17 @@
 #include "ServerProcess.h"
 #include "TestClient.h"
+#include "TestHttp.h"
 #include "crypto/MessageCipher.h"
 #include "protocol/Limits.h"
 #include "protocol/MessagePayloads.h"
 #include "protocol/RestPayloads.h"
+#include "sync/SignedInDevice.h"
 
 #include <QDir>
 #include <QDirIterator>
 #include <QJsonArray>
 #include <QSignalSpy>
-#include <QSqlDatabase>
-#include <QSqlQuery>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace parley;
@@ -19,8 +20,8 @@ using namespace parley::protocol;
 namespace {
 
 constexpr int WaitMs = 10000;
-const QString AlicePhone = QStringLiteral("+15550000001");
-const QString BobPhone = QStringLiteral("+15550000002");
+const QString AlicePhone = QStringLiteral("+12025550101");
+const QString BobPhone = QStringLiteral("+12025550102");
 
 // Every byte the server has on disk: the SQLite file, its WAL and anything else it wrote.
 QByteArray everythingStoredIn(const QString &dir)
@@ -35,21 +36,10 @@ QByteArray everythingStoredIn(const QString &dir)
     return all;
 }
 
-qint64 countRows(const QString &databasePath, const QString &table)
+qint64 countRows(const ServerProcess &server, const QString &table)
 {
-    qint64 count = -1;
-    {
-        auto db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("inspect"));
-        db.setDatabaseName(databasePath);
-        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
-        if (db.open()) {
-            QSqlQuery query(QStringLiteral("SELECT COUNT(*) FROM ") + table, db);
-            if (query.next())
-                count = query.value(0).toLongLong();
-        }
-    }
-    QSqlDatabase::removeDatabase(QStringLiteral("inspect"));
-    return count;
+    const QVariant count = server.queryScalar(QStringLiteral("SELECT COUNT(*) FROM ") + table);
+    return count.isValid() ? count.toLongLong() : -1;
 }
 
 // A message:send built by hand, so that a test can send the very same request twice.
@@ -96,6 +86,9 @@ private Q_SLOTS:
     void tooLongTextFailsWithoutReachingTheServer();
     void sendersOtherDeviceGetsACopyNamingTheRecipient();
     void keptDeviceListIsRefreshedWhenTheRecipientAddsADevice();
+    void messagingOutlivesShortAccessTokensThroughRefresh();
+    void signedOutDeviceStopsAndItsSessionEnds();
+    void savedSessionSignsInAgainWithoutACode();
 
 private:
     bool loginBoth();
@@ -172,9 +165,13 @@ void EndToEndTest::serverStoresNoPlaintext()
     QTRY_COMPARE_WITH_TIMEOUT(received.size(), 1, WaitMs);
     QTRY_COMPARE_WITH_TIMEOUT(delivered.size(), 1, WaitMs);
 
-    // Look at what the server wrote, before and after it is stopped (which checkpoints the WAL).
+    // Look at what the server wrote, before and after it is stopped (which checkpoints the WAL):
+    // every file in its data directory, and every value in its database's tables (which, on
+    // PostgreSQL, is where the messages are).
     for (int pass = 0; pass < 2; ++pass) {
-        const QByteArray stored = everythingStoredIn(m_server->dataDir());
+        const QByteArray tables = m_server->database().dumpAllText();
+        QVERIFY(tables.contains(id.toLatin1()));
+        const QByteArray stored = everythingStoredIn(m_server->dataDir()) + tables;
         QVERIFY(!stored.isEmpty());
         // The scan reads the right files: routing metadata such as the message id is there.
         QVERIFY(stored.contains(id.toLatin1()));
@@ -183,9 +180,7 @@ void EndToEndTest::serverStoresNoPlaintext()
         QVERIFY(!stored.contains(secret.toUtf8().toBase64()));
         QCOMPARE(m_server->stop(), 0);
     }
-    QCOMPARE(
-        countRows(m_server->dataDir() + QStringLiteral("/parley.db"), QStringLiteral("messages")),
-        1);
+    QCOMPARE(countRows(*m_server, QStringLiteral("messages")), 1);
 }
 
 void EndToEndTest::offlineRecipientGetsTheMessageOnItsNextSync()
@@ -223,12 +218,8 @@ void EndToEndTest::resendWithTheSameIdIsStoredAndDeliveredOnce()
     QSignalSpy undecryptable(&m_bob->messaging(), &sync::MessagingService::messageUndecryptable);
     QVERIFY(m_bob->startMessaging());
     QTRY_COMPARE_WITH_TIMEOUT(m_bob->messaging().lastSeq(), 1, WaitMs);
-    QCOMPARE(
-        countRows(m_server->dataDir() + QStringLiteral("/parley.db"), QStringLiteral("messages")),
-        1);
-    QCOMPARE(
-        countRows(m_server->dataDir() + QStringLiteral("/parley.db"), QStringLiteral("mailbox")),
-        2);
+    QCOMPARE(countRows(*m_server, QStringLiteral("messages")), 1);
+    QCOMPARE(countRows(*m_server, QStringLiteral("mailbox")), 2);
     QCOMPARE(undecryptable.size(), 1); // the hand-made plaintext is not a text message
 }
 
@@ -265,9 +256,7 @@ void EndToEndTest::envelopeMissingForOneRecipientDeviceIsRefusedAndNothingIsStor
     QVERIFY(!answer.ok());
     QCOMPARE(answer.error().code, ErrorCode::DeviceMismatch);
     QVERIFY(answer.error().message.contains(bobsTablet.session().deviceId));
-    QCOMPARE(
-        countRows(m_server->dataDir() + QStringLiteral("/parley.db"), QStringLiteral("messages")),
-        0);
+    QCOMPARE(countRows(*m_server, QStringLiteral("messages")), 0);
 
     // The client's own send path fetches both devices and succeeds.
     QSignalSpy sent(&m_alice->messaging(), &sync::MessagingService::messageSent);
@@ -324,7 +313,7 @@ void EndToEndTest::reusingAMessageIdForAnotherRecipientIsRefused()
 {
     QVERIFY(loginBoth());
     TestClient carol(m_server->url());
-    QVERIFY(carol.login(*m_server, QStringLiteral("+15550000003")));
+    QVERIFY(carol.login(*m_server, QStringLiteral("+12025550103")));
     QVERIFY(m_alice->startMessaging());
     QVERIFY(requestAndWait(m_alice->socket(), FrameType::MessageSend,
                            handmadeSend(QStringLiteral("same-id"), *m_alice, *m_bob, "to bob"))
@@ -334,9 +323,7 @@ void EndToEndTest::reusingAMessageIdForAnotherRecipientIsRefused()
                          handmadeSend(QStringLiteral("same-id"), *m_alice, carol, "to carol"));
     QVERIFY(!reused.ok());
     QCOMPARE(reused.error().code, ErrorCode::DuplicateRequest);
-    QCOMPARE(
-        countRows(m_server->dataDir() + QStringLiteral("/parley.db"), QStringLiteral("messages")),
-        1);
+    QCOMPARE(countRows(*m_server, QStringLiteral("messages")), 1);
 }
 
 void EndToEndTest::tooLongTextFailsWithoutReachingTheServer()
@@ -349,9 +336,7 @@ void EndToEndTest::tooLongTextFailsWithoutReachingTheServer()
     QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, WaitMs);
     QCOMPARE(failed.first().at(0).toString(), id);
     QCOMPARE(failed.first().at(1).value<Error>().code, ErrorCode::PayloadTooLarge);
-    QCOMPARE(
-        countRows(m_server->dataDir() + QStringLiteral("/parley.db"), QStringLiteral("messages")),
-        0);
+    QCOMPARE(countRows(*m_server, QStringLiteral("messages")), 0);
 }
 
 void EndToEndTest::sendersOtherDeviceGetsACopyNamingTheRecipient()
@@ -395,6 +380,84 @@ void EndToEndTest::keptDeviceListIsRefreshedWhenTheRecipientAddsADevice()
     QTRY_COMPARE_WITH_TIMEOUT(laptopReceived.size(), 1, WaitMs);
     QCOMPARE(laptopReceived.first().first().value<sync::IncomingMessage>().text,
              QStringLiteral("two devices"));
+}
+
+void EndToEndTest::messagingOutlivesShortAccessTokensThroughRefresh()
+{
+    // Access tokens of 2 s: each socket is closed with 4401 when its token expires, and the
+    // clients refresh (rotating refresh tokens) and reconnect by themselves.
+    m_alice.reset();
+    m_bob.reset();
+    QCOMPARE(m_server->stop(), 0);
+    m_server = std::make_unique<ServerProcess>();
+    QVERIFY(m_server->start({QStringLiteral("--access-token-lifetime"), QStringLiteral("2")}));
+    m_alice = std::make_unique<TestClient>(m_server->url());
+    m_bob = std::make_unique<TestClient>(m_server->url());
+    QVERIFY(loginBoth());
+    QVERIFY(m_bob->startMessaging());
+    QVERIFY(m_alice->startMessaging());
+    QSignalSpy refreshed(&m_alice->keeper(), &SessionKeeper::sessionRefreshed);
+    QSignalSpy received(&m_bob->messaging(), &sync::MessagingService::messageReceived);
+    QTest::qWait(4500);
+    QVERIFY(refreshed.size() >= 2);
+    m_alice->messaging().sendText(m_bob->session().userId, QStringLiteral("still here"));
+    QTRY_COMPARE_WITH_TIMEOUT(received.size(), 1, WaitMs);
+    QCOMPARE(received.first().first().value<sync::IncomingMessage>().text,
+             QStringLiteral("still here"));
+}
+
+void EndToEndTest::signedOutDeviceStopsAndItsSessionEnds()
+{
+    QVERIFY(loginBoth());
+    QVERIFY(m_alice->startMessaging());
+    QSignalSpy signedOut(&m_alice->socket(), &net::SyncSocket::signedOut);
+    QSignalSpy ended(&m_alice->keeper(), &SessionKeeper::sessionEnded);
+    QUrl logout = m_server->url();
+    logout.setPath(QStringLiteral("/api/v1/auth/logout"));
+    QCOMPARE(TestHttp::post(logout, {}, m_alice->session().accessToken).status, 200);
+    QVERIFY(signedOut.size() > 0 || signedOut.wait(WaitMs));
+    m_alice->keeper().refreshNow();
+    QVERIFY(ended.size() > 0 || ended.wait(WaitMs));
+    QCOMPARE(ended.first().first().value<Error>().code, ErrorCode::TokenRevoked);
+    QTest::qWait(1500); // no reconnect loop after a sign-out
+    QVERIFY(!m_alice->socket().isConnected());
+}
+
+void EndToEndTest::savedSessionSignsInAgainWithoutACode()
+{
+    QVERIFY(loginBoth());
+    QTemporaryDir profile;
+    const QString path = profile.filePath(QStringLiteral("session.json"));
+    QVERIFY(SessionKeeper::save(m_alice->session(), path).ok());
+    QVERIFY(!QFile::permissions(path).testFlag(QFileDevice::ReadOther));
+    const QString firstRefreshToken = m_alice->session().refreshToken;
+
+    // The app starts again: the saved session (no access token in it) is refreshed and synced.
+    auto restored = SessionKeeper::load(path);
+    QVERIFY(restored.ok());
+    QVERIFY(restored.value().accessToken.isEmpty());
+    net::ApiClient api(m_server->url());
+    sync::SignedInDevice device(api, m_alice->keys(), restored.value(), path);
+    QSignalSpy synced(&device.messaging(), &sync::MessagingService::syncedChanged);
+    device.start();
+    QVERIFY(synced.wait(WaitMs));
+    QVERIFY(device.messaging().isSynced());
+    const auto rewritten = SessionKeeper::load(path);
+    QVERIFY(rewritten.ok());
+    QVERIFY(rewritten.value().refreshToken != firstRefreshToken); // rotated and saved
+
+    QSignalSpy received(&device.messaging(), &sync::MessagingService::messageReceived);
+    QVERIFY(m_bob->startMessaging());
+    m_bob->messaging().sendText(m_alice->session().userId, QStringLiteral("welcome back"));
+    QTRY_COMPARE_WITH_TIMEOUT(received.size(), 1, WaitMs);
+
+    // Signed out elsewhere: the session ends and its file is gone.
+    QSignalSpy ended(&device, &sync::SignedInDevice::ended);
+    QUrl logout = m_server->url();
+    logout.setPath(QStringLiteral("/api/v1/auth/logout"));
+    QCOMPARE(TestHttp::post(logout, {}, device.session().accessToken).status, 200);
+    QVERIFY(ended.size() > 0 || ended.wait(WaitMs));
+    QVERIFY(!QFile::exists(path));
 }
 
 QTEST_GUILESS_MAIN(EndToEndTest)

@@ -68,7 +68,7 @@ void WebSocketErrorsTest::initTestCase()
 {
     QVERIFY2(m_server.start(), qPrintable(m_server.errorString()));
     m_client = std::make_unique<TestClient>(m_server.url());
-    QVERIFY2(m_client->login(m_server, QStringLiteral("+15550000010")),
+    QVERIFY2(m_client->login(m_server, QStringLiteral("+12025550110")),
              qPrintable(m_client->lastError()));
     m_socket = std::make_unique<QWebSocket>();
     connect(m_socket.get(), &QWebSocket::textMessageReceived, this, [this](const QString &text) {

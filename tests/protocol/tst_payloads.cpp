@@ -188,12 +188,12 @@ void PayloadsTest::phoneNumbersMustBeE164_data()
 {
     QTest::addColumn<QString>("number");
     QTest::addColumn<bool>("valid");
-    QTest::newRow("us") << QStringLiteral("+15551234567") << true;
+    QTest::newRow("us") << QStringLiteral("+12025550123") << true;
     QTest::newRow("15 digits") << QStringLiteral("+123456789012345") << true;
     QTest::newRow("16 digits") << QStringLiteral("+1234567890123456") << false;
-    QTest::newRow("no plus") << QStringLiteral("15551234567") << false;
+    QTest::newRow("no plus") << QStringLiteral("12025550123") << false;
     QTest::newRow("leading zero") << QStringLiteral("+05551234567") << false;
-    QTest::newRow("spaces") << QStringLiteral("+1 555 123 4567") << false;
+    QTest::newRow("spaces") << QStringLiteral("+1 202 555 0123") << false;
     QTest::newRow("letters") << QStringLiteral("+1555CALLNOW") << false;
     QTest::newRow("too short") << QStringLiteral("+1234567") << false;
     QTest::newRow("arabic digits") << QStringLiteral("+١٢٣٤٥٦٧٨٩٠") << false;
@@ -204,10 +204,12 @@ void PayloadsTest::phoneNumbersMustBeE164()
     QFETCH(QString, number);
     QFETCH(bool, valid);
     QCOMPARE(isE164(number), valid);
-    const auto parsed = LoginRequest::fromJson({{QStringLiteral("phoneNumber"), number}});
-    QCOMPARE(parsed.ok(), valid);
-    if (!valid)
-        QCOMPARE(parsed.error().code, ErrorCode::InvalidPhoneNumber);
+    // The request parser only checks the type and length: the server normalises the number
+    // with libphonenumber and explains what is wrong with it (tests/server/tst_authflow).
+    QVERIFY(LoginRequest::fromJson({{QStringLiteral("phoneNumber"), number}}).ok());
+    const auto notAString
+        = LoginRequest::fromJson({{QStringLiteral("phoneNumber"), 15551234567.0}});
+    QCOMPARE(notAString.error().code, ErrorCode::InvalidField);
 }
 
 void PayloadsTest::verifyOtpRequiresADevicePublicKeyOf32Bytes_data()
@@ -227,7 +229,7 @@ void PayloadsTest::verifyOtpRequiresADevicePublicKeyOf32Bytes()
 {
     QFETCH(QJsonValue, publicKey);
     QFETCH(bool, accepted);
-    const QJsonObject json{{QStringLiteral("phoneNumber"), QStringLiteral("+15551234567")},
+    const QJsonObject json{{QStringLiteral("phoneNumber"), QStringLiteral("+12025550123")},
                            {QStringLiteral("code"), QStringLiteral("123456")},
                            {QStringLiteral("device"),
                             QJsonObject{{QStringLiteral("name"), QStringLiteral("laptop")},

@@ -79,7 +79,7 @@ void ServerCliTest::badArgumentsExitWithAClearMessage_data()
         << QStringLiteral("HOST:PORT");
     QTest::newRow("unknown delivery")
         << QStringList{QStringLiteral("--otp-delivery"), QStringLiteral("pigeon")}
-        << QStringLiteral("console or file:DIR");
+        << QStringLiteral("console | file:DIR | smtp[s]://HOST:PORT | webhook:URL");
     QTest::newRow("unknown option")
         << QStringList{QStringLiteral("--frobnicate")} << QStringLiteral("frobnicate");
     QTest::newRow("stray argument")

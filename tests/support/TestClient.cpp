@@ -38,8 +38,10 @@ bool TestClient::login(const ServerProcess &server, const QString &phoneNumber)
         return false;
     }
     m_session = loggedIn.first().first().value<parley::Session>();
+    m_keeper = std::make_unique<parley::SessionKeeper>(m_api, m_session);
     m_messaging
         = std::make_unique<parley::sync::MessagingService>(m_session, m_keys, m_api, m_socket);
+    m_messaging->followSession(*m_keeper);
     return true;
 }
 
@@ -48,6 +50,7 @@ bool TestClient::startMessaging()
     if (!m_messaging)
         return false;
     QSignalSpy synced(m_messaging.get(), &parley::sync::MessagingService::syncedChanged);
+    m_keeper->start();
     m_messaging->start();
     return m_messaging->isSynced() || synced.wait(WaitMs);
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "account/Session.h"
+#include "account/SessionKeeper.h"
 #include "crypto/DeviceKeyPair.h"
 #include "net/ApiClient.h"
 #include "net/SyncSocket.h"
@@ -26,6 +27,7 @@ public:
     bool startMessaging();
 
     parley::sync::MessagingService &messaging() { return *m_messaging; }
+    parley::SessionKeeper &keeper() { return *m_keeper; }
     parley::net::SyncSocket &socket() { return m_socket; }
     const parley::Session &session() const { return m_session; }
     const parley::crypto::DeviceKeyPair &keys() const { return m_keys; }
@@ -36,6 +38,7 @@ private:
     parley::net::ApiClient m_api;
     parley::net::SyncSocket m_socket;
     parley::Session m_session;
+    std::unique_ptr<parley::SessionKeeper> m_keeper;
     std::unique_ptr<parley::sync::MessagingService> m_messaging;
     QString m_lastError;
 };

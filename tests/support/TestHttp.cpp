@@ -62,6 +62,16 @@ HttpReply post(const QUrl &url, const QByteArray &body, const QString &bearerTok
     return send(url, "POST", body, bearerToken);
 }
 
+HttpReply sendDelete(const QUrl &url, const QString &bearerToken)
+{
+    return send(url, "DELETE", {}, bearerToken);
+}
+
+HttpReply putJson(const QUrl &url, const QJsonObject &body, const QString &bearerToken)
+{
+    return send(url, "PUT", QJsonDocument(body).toJson(QJsonDocument::Compact), bearerToken);
+}
+
 HttpReply postJson(const QUrl &url, const QJsonObject &body, const QString &bearerToken)
 {
     return post(url, QJsonDocument(body).toJson(QJsonDocument::Compact), bearerToken);

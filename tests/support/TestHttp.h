@@ -21,6 +21,8 @@ struct HttpReply
 namespace TestHttp {
 HttpReply get(const QUrl &url, const QString &bearerToken = {});
 HttpReply post(const QUrl &url, const QByteArray &body, const QString &bearerToken = {});
+HttpReply sendDelete(const QUrl &url, const QString &bearerToken = {});
+HttpReply putJson(const QUrl &url, const QJsonObject &body, const QString &bearerToken = {});
 HttpReply postJson(const QUrl &url, const QJsonObject &body, const QString &bearerToken = {});
 // Writes raw bytes to the server and returns everything it answers before closing or timing out.
 QByteArray raw(const QUrl &server, const QByteArray &request);

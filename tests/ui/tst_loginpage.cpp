@@ -32,7 +32,7 @@ constexpr int AnswerTimeoutMs = 10000;
 
 QString testNumber()
 {
-    return QStringLiteral("+15551234567");
+    return QStringLiteral("+12025550123");
 }
 
 QString otherCode(const QString &code)
@@ -135,7 +135,7 @@ void TestLoginPage::cleanup()
 
 void TestLoginPage::goToCodeStep()
 {
-    QTest::keyClicks(m_phoneField, QStringLiteral("+1 555 123 4567"));
+    QTest::keyClicks(m_phoneField, QStringLiteral("+1 202 555 0123"));
     QTest::keyClick(m_phoneField, Qt::Key_Return);
     QTRY_COMPARE_WITH_TIMEOUT(currentStep(), QStringLiteral("codeStep"), AnswerTimeoutMs);
 }
@@ -186,7 +186,7 @@ void TestLoginPage::invalidNumberShowsErrorAndStaysOnPhoneStep()
 
 void TestLoginPage::validNumberMovesToCodeStepAfterServerAnswers()
 {
-    QTest::keyClicks(m_phoneField, QStringLiteral("+1 555 123 4567"));
+    QTest::keyClicks(m_phoneField, QStringLiteral("+1 202 555 0123"));
     saveScreenshot(QStringLiteral("login-phone.png"));
     QTest::keyClick(m_phoneField, Qt::Key_Return);
 
@@ -200,7 +200,7 @@ void TestLoginPage::validNumberMovesToCodeStepAfterServerAnswers()
 
 void TestLoginPage::buttonsAreDisabledWhileTheServerIsAsked()
 {
-    QTest::keyClicks(m_phoneField, QStringLiteral("+1 555 123 4567"));
+    QTest::keyClicks(m_phoneField, QStringLiteral("+1 202 555 0123"));
     QTest::mouseClick(m_continueButton, Qt::LeftButton);
     QVERIFY(m_login->isBusy());
     QVERIFY(!m_continueButton->isEnabled());
@@ -232,7 +232,7 @@ void TestLoginPage::useAnotherNumberGoesBackToPhoneStep()
     goToCodeStep();
     QTest::mouseClick(m_otherNumberButton, Qt::LeftButton);
     QCOMPARE(currentStep(), QStringLiteral("phoneStep"));
-    QCOMPARE(m_phoneField->text(), QStringLiteral("+1 555 123 4567"));
+    QCOMPARE(m_phoneField->text(), QStringLiteral("+1 202 555 0123"));
     QVERIFY(m_phoneField->hasFocus());
 
     m_phoneField->clear();
@@ -325,7 +325,7 @@ void TestLoginPage::statusBarShowsConnectedOnceSynced()
 void TestLoginPage::unreachableServerShowsPlainLanguageError()
 {
     m_server->stop();
-    QTest::keyClicks(m_phoneField, QStringLiteral("+1 555 123 4567"));
+    QTest::keyClicks(m_phoneField, QStringLiteral("+1 202 555 0123"));
     QTest::keyClick(m_phoneField, Qt::Key_Return);
 
     QTRY_VERIFY_WITH_TIMEOUT(m_phoneError->isVisible(), AnswerTimeoutMs);

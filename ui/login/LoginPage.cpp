@@ -125,7 +125,7 @@ QWidget *LoginPage::createPhoneStep()
     m_phoneField = new QLineEdit(step);
     m_phoneField->setObjectName(QStringLiteral("phoneField"));
     //: An example number in international format; use one that is typical for the language.
-    m_phoneField->setPlaceholderText(tr("+1 555 123 4567"));
+    m_phoneField->setPlaceholderText(tr("+1 202 555 0123"));
     m_phoneField->setMaxLength(MaxPhoneInputLength);
     m_phoneField->setInputMethodHints(Qt::ImhDialableCharactersOnly);
     // Only what LoginService::normalizePhoneNumber understands; it judges the number itself.
@@ -249,6 +249,12 @@ void LoginPage::showCodeStep(const QString &phoneNumber, int expiresInSeconds)
     m_codePrompt->setText(prompt + u' ' + tr("It is valid for %1 min.").arg(minutes));
     setFocusProxy(m_codeField);
     m_codeField->setFocus();
+}
+
+void LoginPage::startOver(const protocol::Error &reason)
+{
+    showPhoneStep();
+    showError(reason);
 }
 
 void LoginPage::showError(const protocol::Error &error)

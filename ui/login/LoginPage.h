@@ -24,6 +24,8 @@ class LoginPage : public QWidget
     Q_OBJECT
 public:
     explicit LoginPage(LoginService &login, QWidget *parent = nullptr);
+    // Back to the first step with a reason, e.g. after the device was signed out elsewhere.
+    void startOver(const protocol::Error &reason);
 
 private:
     QWidget *createPhoneStep();

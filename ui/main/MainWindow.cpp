@@ -56,6 +56,13 @@ void MainWindow::showChats(const Session &session)
     m_chatsPage->setFocus();
 }
 
+void MainWindow::showSignedOut(const protocol::Error &reason)
+{
+    statusBar()->hide();
+    m_pages->setCurrentWidget(m_loginPage);
+    m_loginPage->startOver(reason);
+}
+
 void MainWindow::showSynced(bool synced)
 {
     // Synced, not merely connected: until the mailbox is caught up, the chats may be stale.

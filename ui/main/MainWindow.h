@@ -8,6 +8,9 @@ class QStackedWidget;
 namespace parley {
 class LoginService;
 struct Session;
+namespace protocol {
+struct Error;
+}
 namespace sync {
 class MessagingService;
 }
@@ -30,9 +33,12 @@ public:
     // The signed-in device's messaging, created after login; the status bar follows its sync
     // state from then on.
     void setMessagingService(sync::MessagingService &messaging);
+    // The chats of a signed-in account (after login, or a session restored at start).
+    void showChats(const Session &session);
+    // Back to the login page, saying why (the device was signed out, the session expired).
+    void showSignedOut(const protocol::Error &reason);
 
 private:
-    void showChats(const Session &session);
     void showSynced(bool synced);
 
     QStackedWidget *m_pages = nullptr;

@@ -1,0 +1,25 @@
+#pragma once
+
+#include "protocol/Limits.h"
+#include "protocol/Result.h"
+
+#include <QCommandLineParser>
+
+namespace parley::server {
+
+// The tunable rules of sign-in (docs/security.md). Defaults are the protocol's; an operator (or
+// a test that must watch a code expire) can shorten or lengthen them on the command line.
+struct AuthPolicy
+{
+    int otpLifetimeSeconds = protocol::limits::OtpLifetimeSeconds;
+    int otpMaxAttempts = protocol::limits::OtpMaxAttempts;
+    int otpResendIntervalSeconds = 60;
+    int otpMaxPerHour = 5;
+    int accessTokenLifetimeSeconds = protocol::limits::AccessTokenLifetimeSeconds;
+    int refreshTokenLifetimeSeconds = 30 * 24 * 3600;
+
+    static void addOptions(QCommandLineParser &parser);
+    static protocol::Result<AuthPolicy> fromParser(const QCommandLineParser &parser);
+};
+
+} // namespace parley::server

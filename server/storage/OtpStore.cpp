@@ -1,0 +1,82 @@
+#include "OtpStore.h"
+
+#include "Database.h"
+
+namespace parley::server {
+
+using protocol::Result;
+
+namespace {
+
+Result<bool> done(const Result<QSqlQuery> &query)
+{
+    if (!query)
+        return query.error();
+    return true;
+}
+
+QVariant nullIfEmpty(const QString &text)
+{
+    return text.isEmpty() ? QVariant() : QVariant(text);
+}
+
+} // namespace
+
+OtpStore::OtpStore(Database &db)
+    : m_db(db)
+{ }
+
+Result<std::optional<OtpChallenge>> OtpStore::challenge(const QString &phoneNumber)
+{
+    auto query
+        = m_db.exec(QStringLiteral("SELECT code_hash, expires_at, attempts, created_at, "
+                                   "hour_started_at, sent_this_hour, pending_name, "
+                                   "pending_email FROM otp_challenges WHERE phone_number = ?"),
+                    {phoneNumber});
+    if (!query)
+        return query.error();
+    QSqlQuery row = std::move(query).value();
+    if (!row.next())
+        return std::optional<OtpChallenge>();
+    return std::optional<OtpChallenge>(
+        OtpChallenge{phoneNumber, QByteArray::fromBase64(row.value(0).toString().toLatin1()),
+                     row.value(1).toLongLong(), row.value(2).toInt(), row.value(3).toLongLong(),
+                     row.value(4).toLongLong(), row.value(5).toInt(), row.value(6).toString(),
+                     row.value(7).toString()});
+}
+
+Result<bool> OtpStore::save(const OtpChallenge &c)
+{
+    // One upsert, so that a new code replaces the old one atomically on both backends.
+    return done(m_db.exec(
+        QStringLiteral("INSERT INTO otp_challenges (phone_number, code_hash, expires_at, attempts, "
+                       "created_at, hour_started_at, sent_this_hour, pending_name, pending_email) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (phone_number) DO UPDATE "
+                       "SET code_hash = excluded.code_hash, expires_at = excluded.expires_at, "
+                       "attempts = excluded.attempts, created_at = excluded.created_at, "
+                       "hour_started_at = excluded.hour_started_at, "
+                       "sent_this_hour = excluded.sent_this_hour, "
+                       "pending_name = excluded.pending_name, "
+                       "pending_email = excluded.pending_email"),
+        {c.phoneNumber, QString::fromLatin1(c.codeHash.toBase64()), c.expiresAt, c.attempts,
+         c.createdAt, c.hourStartedAt, c.sentThisHour, nullIfEmpty(c.pendingName),
+         nullIfEmpty(c.pendingEmail)}));
+}
+
+Result<bool> OtpStore::countFailedAttempt(const QString &phoneNumber)
+{
+    return done(m_db.exec(QStringLiteral("UPDATE otp_challenges SET attempts = attempts + 1 "
+                                         "WHERE phone_number = ?"),
+                          {phoneNumber}));
+}
+
+Result<bool> OtpStore::consume(const QString &phoneNumber)
+{
+    return done(
+        m_db.exec(QStringLiteral("UPDATE otp_challenges SET code_hash = '', expires_at = 0, "
+                                 "pending_name = NULL, pending_email = NULL "
+                                 "WHERE phone_number = ?"),
+                  {phoneNumber}));
+}
+
+} // namespace parley::server

@@ -1,0 +1,44 @@
+#pragma once
+
+#include "protocol/Result.h"
+
+#include <QByteArray>
+#include <QString>
+
+#include <optional>
+
+namespace parley::server {
+
+class Database;
+
+// The login code of one phone number and the counters that throttle sending. The row outlives
+// a used code (its hash is cleared), so the hourly cap still counts after a successful login.
+struct OtpChallenge
+{
+    QString phoneNumber;
+    QByteArray codeHash; // empty: no code pending
+    qint64 expiresAt = 0; // ms since the epoch
+    int attempts = 0;
+    qint64 createdAt = 0; // when the current code was sent
+    qint64 hourStartedAt = 0;
+    int sentThisHour = 0;
+    QString pendingName; // from /auth/register, applied if the number is new
+    QString pendingEmail;
+};
+
+class OtpStore
+{
+public:
+    explicit OtpStore(Database &db);
+
+    protocol::Result<std::optional<OtpChallenge>> challenge(const QString &phoneNumber);
+    protocol::Result<bool> save(const OtpChallenge &challenge);
+    protocol::Result<bool> countFailedAttempt(const QString &phoneNumber);
+    // Clears the code so it cannot be used again; the throttling counters stay.
+    protocol::Result<bool> consume(const QString &phoneNumber);
+
+private:
+    Database &m_db;
+};
+
+} // namespace parley::server

@@ -1,0 +1,79 @@
+#include "RefreshTokenStore.h"
+
+#include "Database.h"
+
+namespace parley::server {
+
+using protocol::Result;
+
+namespace {
+
+QString encoded(const QByteArray &hash)
+{
+    return QString::fromLatin1(hash.toBase64());
+}
+
+Result<bool> done(const Result<QSqlQuery> &query)
+{
+    if (!query)
+        return query.error();
+    return true;
+}
+
+} // namespace
+
+RefreshTokenStore::RefreshTokenStore(Database &db)
+    : m_db(db)
+{ }
+
+Result<bool> RefreshTokenStore::insert(const RefreshTokenRecord &t)
+{
+    return done(m_db.exec(
+        QStringLiteral("INSERT INTO refresh_tokens (token_hash, family_id, "
+                       "user_id, device_id, created_at, expires_at) "
+                       "VALUES (?, ?, ?, ?, ?, ?)"),
+        {encoded(t.tokenHash), t.familyId, t.userId, t.deviceId, t.createdAt, t.expiresAt}));
+}
+
+Result<std::optional<RefreshTokenRecord>> RefreshTokenStore::find(const QByteArray &tokenHash)
+{
+    auto query = m_db.exec(QStringLiteral("SELECT family_id, user_id, device_id, created_at, "
+                                          "expires_at, used_at, revoked_at FROM refresh_tokens "
+                                          "WHERE token_hash = ?"),
+                           {encoded(tokenHash)});
+    if (!query)
+        return query.error();
+    QSqlQuery row = std::move(query).value();
+    if (!row.next())
+        return std::optional<RefreshTokenRecord>();
+    return std::optional<RefreshTokenRecord>(RefreshTokenRecord{
+        tokenHash, row.value(0).toString(), row.value(1).toString(), row.value(2).toString(),
+        row.value(3).toLongLong(), row.value(4).toLongLong(), row.value(5).toLongLong(),
+        row.value(6).toLongLong()});
+}
+
+Result<bool> RefreshTokenStore::markUsed(const QByteArray &tokenHash, qint64 nowMs)
+{
+    auto query = m_db.exec(QStringLiteral("UPDATE refresh_tokens SET used_at = ? "
+                                          "WHERE token_hash = ? AND used_at IS NULL"),
+                           {nowMs, encoded(tokenHash)});
+    if (!query)
+        return query.error();
+    return query.value().numRowsAffected() == 1;
+}
+
+Result<bool> RefreshTokenStore::revokeFamily(const QString &familyId, qint64 nowMs)
+{
+    return done(m_db.exec(QStringLiteral("UPDATE refresh_tokens SET revoked_at = ? "
+                                         "WHERE family_id = ? AND revoked_at IS NULL"),
+                          {nowMs, familyId}));
+}
+
+Result<bool> RefreshTokenStore::revokeDevice(const QString &deviceId, qint64 nowMs)
+{
+    return done(m_db.exec(QStringLiteral("UPDATE refresh_tokens SET revoked_at = ? "
+                                         "WHERE device_id = ? AND revoked_at IS NULL"),
+                          {nowMs, deviceId}));
+}
+
+} // namespace parley::server

@@ -1,0 +1,44 @@
+#pragma once
+
+#include "protocol/Result.h"
+
+#include <QByteArray>
+#include <QString>
+
+#include <optional>
+
+namespace parley::server {
+
+class Database;
+
+// One issued refresh token, known only by its hash. Tokens descending from one login form a
+// family; each is used once and replaced by the next (rotation).
+struct RefreshTokenRecord
+{
+    QByteArray tokenHash;
+    QString familyId;
+    QString userId;
+    QString deviceId;
+    qint64 createdAt = 0;
+    qint64 expiresAt = 0;
+    qint64 usedAt = 0; // 0: not used yet
+    qint64 revokedAt = 0; // 0: not revoked
+};
+
+class RefreshTokenStore
+{
+public:
+    explicit RefreshTokenStore(Database &db);
+
+    protocol::Result<bool> insert(const RefreshTokenRecord &token);
+    protocol::Result<std::optional<RefreshTokenRecord>> find(const QByteArray &tokenHash);
+    // Marks the token used; false when another request used it first.
+    protocol::Result<bool> markUsed(const QByteArray &tokenHash, qint64 nowMs);
+    protocol::Result<bool> revokeFamily(const QString &familyId, qint64 nowMs);
+    protocol::Result<bool> revokeDevice(const QString &deviceId, qint64 nowMs);
+
+private:
+    Database &m_db;
+};
+
+} // namespace parley::server
