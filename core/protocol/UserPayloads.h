@@ -11,7 +11,7 @@
 #include <optional>
 
 // The users API of protocol v1: profile, search, contact discovery and presence
-// (docs/users-api.md). Device keys and the login calls are in RestPayloads.h.
+// (docs/protocol.md 4.12-4.15). Device keys and the login calls are in RestPayloads.h.
 namespace parley::protocol {
 
 namespace paths {
@@ -32,7 +32,7 @@ inline constexpr qsizetype MaxSearchQueryLength = 64;
 inline constexpr int DefaultSearchResults = 20;
 inline constexpr int MaxSearchResults = 50;
 inline constexpr qsizetype MaxSearchCursorLength = 512;
-// Contact discovery: hashes per request (docs/security-contacts.md explains the cap).
+// Contact discovery: hashes per request (docs/security.md explains the cap).
 inline constexpr qsizetype MaxContactHashes = 500;
 inline constexpr qsizetype ContactHashLength = 64; // lower-case hex SHA-256
 } // namespace limits
@@ -45,7 +45,7 @@ QString contactHash(const QString &e164);
 bool isContactHash(const QString &text);
 // An opaque media id: 1 to 64 printable ASCII characters (0x21-0x7E), no spaces.
 bool isMediaId(const QString &text);
-// The rules for a display name (docs/users-api.md, section 2), for every place that sets one:
+// The rules for a display name (docs/protocol.md 4.12), for every place that sets one:
 // 1 to 64 UTF-16 units, not blank, no control characters. Nothing when it is valid.
 std::optional<Error> displayNameProblem(const QString &name);
 

@@ -75,8 +75,11 @@ Result<bool> OtpService::sendCode(const CodeRequest &request)
     challenge.attempts = 0;
     challenge.createdAt = now;
     ++challenge.sentThisHour;
-    challenge.pendingName = request.pendingName;
-    challenge.pendingEmail = request.pendingEmail;
+    // A plain login after a registration (asking for the code again) keeps what was registered.
+    if (!request.pendingName.isEmpty() || !request.pendingEmail.isEmpty()) {
+        challenge.pendingName = request.pendingName;
+        challenge.pendingEmail = request.pendingEmail;
+    }
     if (auto saved = m_store.save(challenge); !saved)
         return saved;
     return m_delivery->deliver(

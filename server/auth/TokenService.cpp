@@ -131,11 +131,13 @@ TokenService::refresh(const QString &refreshToken)
     if (!marked)
         return marked.error();
     if (!marked.value()) {
-        // A second use: the token was copied. End every session of this family and device.
-        m_refreshTokens.revokeFamily(record.familyId, at);
-        m_identities.revokeDeviceTokens(record.deviceId, at);
-        if (!transaction.commit())
+        // A second use: the token was copied. Sign the device out everywhere: its family, any
+        // other sign-in of the same device, and every access token issued so far.
+        if (!m_refreshTokens.revokeFamily(record.familyId, at)
+            || !m_refreshTokens.revokeDevice(record.deviceId, at)
+            || !m_identities.revokeDeviceTokens(record.deviceId, at) || !transaction.commit()) {
             return storageError();
+        }
         return Error{ErrorCode::RefreshTokenReused,
                      QStringLiteral("this refresh token was already used; every session of this "
                                     "login was ended, sign in again")};

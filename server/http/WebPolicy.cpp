@@ -71,7 +71,13 @@ protocol::Result<WebPolicy> WebPolicy::fromParser(const QCommandLineParser &pars
                                "(scheme, host and port only); got '%1'")
                     .arg(origin)};
         }
-        policy.allowedOrigins.append(url.toString(QUrl::RemovePath));
+        // Browsers leave a scheme's default port out of Origin.
+        QUrl canonical = url;
+        if ((url.scheme() == QLatin1String("https") && url.port() == 443)
+            || (url.scheme() == QLatin1String("http") && url.port() == 80)) {
+            canonical.setPort(-1);
+        }
+        policy.allowedOrigins.append(canonical.toString(QUrl::RemovePath));
     }
     return policy;
 }

@@ -22,7 +22,8 @@ public:
     // Sends the event to every live connection of the device; offline devices get it on sync.
     void push(const QString &deviceId, const protocol::Frame &event);
     int connectionCount() const { return int(m_byDevice.size()); }
-    // Online: at least one open connection of any of the user's devices (docs/users-api.md).
+    // Online: at least one open connection of any of the user's devices
+    // (docs/protocol.md 4.12-4.15).
     bool isOnline(const QString &userId) const { return m_byUser.contains(userId); }
     QStringList onlineUserIds() const { return m_byUser.uniqueKeys(); }
     // Closes every socket with 1001 (going away), so clients reconnect at once.

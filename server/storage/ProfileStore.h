@@ -12,7 +12,7 @@ namespace parley::server {
 
 class Database;
 
-// What a user shows to others and what they allow (docs/users-api.md).
+// What a user shows to others and what they allow (docs/protocol.md 4.12-4.15).
 struct ProfileRecord
 {
     QString id;

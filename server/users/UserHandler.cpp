@@ -1,5 +1,6 @@
 #include "UserHandler.h"
 
+#include "auth/PhoneNumbers.h"
 #include "http/RequestBody.h"
 #include "http/Router.h"
 #include "protocol/RestPayloads.h"
@@ -70,13 +71,10 @@ std::optional<Result<QString>> searchedPhoneNumber(const QString &query)
     if (!number.startsWith(u'+')) {
         return Result<QString>(ErrorCode::InvalidPhoneNumber,
                                QStringLiteral("q must be a phone number with + and the country "
-                                              "code, like +15551234567, or a name"));
+                                              "code, like +12025550123, or a name"));
     }
-    if (!isE164(number)) {
-        return Result<QString>(ErrorCode::InvalidPhoneNumber,
-                               QStringLiteral("q must be a phone number in E.164 form"));
-    }
-    return Result<QString>(number);
+    // The same normalisation as sign-in, so "+1 (202) 555-0123" finds +12025550123.
+    return normalizePhoneNumber(query);
 }
 
 UserHandler::UserHandler(IdentityStore &identities, ProfileStore &profiles, OnlineCheck isOnline,
@@ -213,7 +211,7 @@ HttpResponse UserHandler::syncContacts(const HttpRequest &request)
     return HttpResponse::json(result.toJson());
 }
 
-// Privacy (docs/users-api.md, "Presence"): a user who hides their last seen also hides being
+// Privacy (docs/protocol.md 4.15): a user who hides their last seen also hides being
 // online, since polling "online" would reveal the last seen anyway; and a user who hides theirs
 // sees nobody else's. Hidden reads as offline and never seen. Users always see their own.
 HttpResponse UserHandler::status(const HttpRequest &request)

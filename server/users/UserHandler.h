@@ -19,8 +19,8 @@ class Router;
 // nothing for a name search. The one place search reads numbers, where libphonenumber goes.
 std::optional<protocol::Result<QString>> searchedPhoneNumber(const QString &query);
 
-// The users API (docs/users-api.md): the caller's profile, search, contact discovery, presence,
-// and device keys (docs/protocol.md 4.6).
+// The users API (docs/protocol.md 4.12-4.15): the caller's profile, search, contact discovery,
+// presence, and device keys (docs/protocol.md 4.6).
 class UserHandler
 {
 public:

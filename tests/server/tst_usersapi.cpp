@@ -57,7 +57,7 @@ struct Account
 
 } // namespace
 
-// Black-box tests of the users API over real HTTP and real WebSockets (docs/users-api.md):
+// Black-box tests of the users API over real HTTP and real WebSockets (docs/protocol.md 4.12-4.15):
 // profile, search, contact discovery and presence with its privacy rules.
 class UsersApiTest : public QObject
 {
