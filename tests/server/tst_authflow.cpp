@@ -74,6 +74,7 @@ private Q_SLOTS:
     void restRequestsArePerIpRateLimited();
     void codeRequestsAndVerificationsArePerIpRateLimited();
     void browserOriginsMustBeAllowed();
+    void searchAndContactSyncShareALimitPerAccount();
     void malformedBodiesOnEveryAuthEndpointGetAnErrorCode_data();
     void malformedBodiesOnEveryAuthEndpointGetAnErrorCode();
 
@@ -297,6 +298,9 @@ void AuthFlowTest::refreshRotatesAndAReusedTokenRevokesTheFamily()
     QVERIFY(second.refreshToken != first.refreshToken);
     QCOMPARE(second.deviceId, first.deviceId);
     QCOMPARE(TestHttp::get(url(QStringLiteral("/api/v1/devices")), second.accessToken).status, 200);
+    auto socket = openSocket(second.accessToken);
+    QVERIFY(socket);
+    QSignalSpy closed(socket.get(), &QWebSocket::disconnected);
 
     // The first token again: someone copied it. Everything from this login ends.
     const HttpReply reused
@@ -311,6 +315,16 @@ void AuthFlowTest::refreshRotatesAndAReusedTokenRevokesTheFamily()
         = TestHttp::get(url(QStringLiteral("/api/v1/devices")), second.accessToken);
     QCOMPARE(access.status, 401);
     QCOMPARE(access.errorCode(), QStringLiteral("token_revoked"));
+    QVERIFY(closed.size() > 0 || closed.wait(WaitMs));
+    QCOMPARE(int(socket->closeCode()), parley::protocol::closecode::TokenRevoked);
+    const QByteArray upgrade
+        = TestHttp::raw(m_server->url(),
+                        "GET /api/v1/ws?access_token=" + second.accessToken.toLatin1()
+                            + " HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: "
+                              "Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                              "Sec-WebSocket-Version: 13\r\n\r\n");
+    QVERIFY2(upgrade.startsWith("HTTP/1.1 401") && upgrade.contains("token_revoked"),
+             upgrade.constData());
 
     const HttpReply unknown = TestHttp::postJson(
         refreshUrl, {{QStringLiteral("refreshToken"), QStringLiteral("bm90LWEtdG9rZW4")}});
@@ -496,6 +510,30 @@ void AuthFlowTest::browserOriginsMustBeAllowed()
     socketUrl.setQuery(QStringLiteral("access_token=") + grant.accessToken);
     socket.open(socketUrl);
     QVERIFY(connected.wait(WaitMs));
+}
+
+void AuthFlowTest::searchAndContactSyncShareALimitPerAccount()
+{
+    QVERIFY(start({QStringLiteral("--search-limit"), QStringLiteral("2/60")}));
+    const Grant alice = signIn(number(19));
+    const Grant bob = signIn(number(20));
+    const QUrl search = url(QStringLiteral("/api/v1/users/search"));
+    QUrl byNumber = search;
+    byNumber.setQuery(QStringLiteral("q=%2B12025550120"));
+    QCOMPARE(TestHttp::get(byNumber, alice.accessToken).status, 200);
+    const QJsonObject hashes{{QStringLiteral("hashes"), QJsonArray{QString(64, u'a')}}};
+    QCOMPARE(TestHttp::postJson(url(QStringLiteral("/api/v1/users/contacts/sync")), hashes,
+                                alice.accessToken)
+                 .status,
+             200);
+    const HttpReply limited = TestHttp::get(byNumber, alice.accessToken);
+    QCOMPARE(limited.status, 429);
+    QVERIFY(header(limited, "Retry-After").toInt() > 0);
+    const HttpReply syncLimited = TestHttp::postJson(
+        url(QStringLiteral("/api/v1/users/contacts/sync")), hashes, alice.accessToken);
+    QCOMPARE(syncLimited.status, 429);
+    // The budget is per account: Bob still has his.
+    QCOMPARE(TestHttp::get(byNumber, bob.accessToken).status, 200);
 }
 
 void AuthFlowTest::malformedBodiesOnEveryAuthEndpointGetAnErrorCode_data()
