@@ -231,6 +231,14 @@ Result<QSqlQuery> Database::exec(const QString &sql, std::initializer_list<QVari
     return query;
 }
 
+protocol::Result<bool> Database::run(const QString &sql, std::initializer_list<QVariant> values)
+{
+    auto query = exec(sql, values);
+    if (!query)
+        return query.error();
+    return true;
+}
+
 bool Database::transaction()
 {
     ensureOpen();

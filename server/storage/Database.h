@@ -43,6 +43,8 @@ public:
     // Runs one statement with positional '?' bindings; logs and reports failures. A bool binds
     // as the INTEGER 0 or 1 on both backends. A PostgreSQL connection that was lost is opened
     // again first, unless a transaction is open (its work went with the connection).
+    // The same for a statement whose rows do not matter (INSERT, UPDATE, DELETE).
+    protocol::Result<bool> run(const QString &sql, std::initializer_list<QVariant> values = {});
     protocol::Result<QSqlQuery> exec(const QString &sql,
                                      std::initializer_list<QVariant> values = {});
 

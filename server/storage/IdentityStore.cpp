@@ -52,13 +52,6 @@ Result<std::optional<T>> firstRow(Result<QSqlQuery> query, Read read)
     return std::optional<T>(read(rows));
 }
 
-Result<bool> done(const Result<QSqlQuery> &query)
-{
-    if (!query)
-        return query.error();
-    return true;
-}
-
 } // namespace
 
 IdentityStore::IdentityStore(Database &db)
@@ -123,9 +116,8 @@ Result<std::optional<DeviceRecord>> IdentityStore::deviceByKey(const QString &us
 
 Result<bool> IdentityStore::reactivateDevice(const QString &deviceId, const QString &name)
 {
-    return done(
-        m_db.exec(QStringLiteral("UPDATE devices SET revoked_at = NULL, name = ? WHERE id = ?"),
-                  {name, deviceId}));
+    return m_db.run(QStringLiteral("UPDATE devices SET revoked_at = NULL, name = ? WHERE id = ?"),
+                    {name, deviceId});
 }
 
 Result<QList<DeviceRecord>> IdentityStore::activeDevices(const QString &userId)
@@ -145,15 +137,15 @@ Result<QList<DeviceRecord>> IdentityStore::activeDevices(const QString &userId)
 
 Result<bool> IdentityStore::revokeDeviceTokens(const QString &deviceId, qint64 nowMs)
 {
-    return done(m_db.exec(QStringLiteral("UPDATE devices SET tokens_revoked_at = ? WHERE id = ?"),
-                          {nowMs, deviceId}));
+    return m_db.run(QStringLiteral("UPDATE devices SET tokens_revoked_at = ? WHERE id = ?"),
+                    {nowMs, deviceId});
 }
 
 Result<bool> IdentityStore::removeDevice(const QString &deviceId, qint64 nowMs)
 {
-    return done(m_db.exec(
+    return m_db.run(
         QStringLiteral("UPDATE devices SET revoked_at = ?, tokens_revoked_at = ? WHERE id = ?"),
-        {nowMs, nowMs, deviceId}));
+        {nowMs, nowMs, deviceId});
 }
 
 } // namespace parley::server

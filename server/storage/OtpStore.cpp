@@ -8,13 +8,6 @@ using protocol::Result;
 
 namespace {
 
-Result<bool> done(const Result<QSqlQuery> &query)
-{
-    if (!query)
-        return query.error();
-    return true;
-}
-
 QVariant nullIfEmpty(const QString &text)
 {
     return text.isEmpty() ? QVariant() : QVariant(text);
@@ -48,7 +41,7 @@ Result<std::optional<OtpChallenge>> OtpStore::challenge(const QString &phoneNumb
 Result<bool> OtpStore::save(const OtpChallenge &c)
 {
     // One upsert, so that a new code replaces the old one atomically on both backends.
-    return done(m_db.exec(
+    return m_db.run(
         QStringLiteral("INSERT INTO otp_challenges (phone_number, code_hash, expires_at, attempts, "
                        "created_at, hour_started_at, sent_this_hour, pending_name, pending_email) "
                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (phone_number) DO UPDATE "
@@ -60,23 +53,22 @@ Result<bool> OtpStore::save(const OtpChallenge &c)
                        "pending_email = excluded.pending_email"),
         {c.phoneNumber, QString::fromLatin1(c.codeHash.toBase64()), c.expiresAt, c.attempts,
          c.createdAt, c.hourStartedAt, c.sentThisHour, nullIfEmpty(c.pendingName),
-         nullIfEmpty(c.pendingEmail)}));
+         nullIfEmpty(c.pendingEmail)});
 }
 
 Result<bool> OtpStore::countFailedAttempt(const QString &phoneNumber)
 {
-    return done(m_db.exec(QStringLiteral("UPDATE otp_challenges SET attempts = attempts + 1 "
-                                         "WHERE phone_number = ?"),
-                          {phoneNumber}));
+    return m_db.run(QStringLiteral("UPDATE otp_challenges SET attempts = attempts + 1 "
+                                   "WHERE phone_number = ?"),
+                    {phoneNumber});
 }
 
 Result<bool> OtpStore::consume(const QString &phoneNumber)
 {
-    return done(
-        m_db.exec(QStringLiteral("UPDATE otp_challenges SET code_hash = '', expires_at = 0, "
-                                 "pending_name = NULL, pending_email = NULL "
-                                 "WHERE phone_number = ?"),
-                  {phoneNumber}));
+    return m_db.run(QStringLiteral("UPDATE otp_challenges SET code_hash = '', expires_at = 0, "
+                                   "pending_name = NULL, pending_email = NULL "
+                                   "WHERE phone_number = ?"),
+                    {phoneNumber});
 }
 
 } // namespace parley::server

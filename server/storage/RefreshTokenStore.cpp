@@ -13,13 +13,6 @@ QString encoded(const QByteArray &hash)
     return QString::fromLatin1(hash.toBase64());
 }
 
-Result<bool> done(const Result<QSqlQuery> &query)
-{
-    if (!query)
-        return query.error();
-    return true;
-}
-
 } // namespace
 
 RefreshTokenStore::RefreshTokenStore(Database &db)
@@ -28,11 +21,11 @@ RefreshTokenStore::RefreshTokenStore(Database &db)
 
 Result<bool> RefreshTokenStore::insert(const RefreshTokenRecord &t)
 {
-    return done(m_db.exec(
+    return m_db.run(
         QStringLiteral("INSERT INTO refresh_tokens (token_hash, family_id, "
                        "user_id, device_id, created_at, expires_at) "
                        "VALUES (?, ?, ?, ?, ?, ?)"),
-        {encoded(t.tokenHash), t.familyId, t.userId, t.deviceId, t.createdAt, t.expiresAt}));
+        {encoded(t.tokenHash), t.familyId, t.userId, t.deviceId, t.createdAt, t.expiresAt});
 }
 
 Result<std::optional<RefreshTokenRecord>> RefreshTokenStore::find(const QByteArray &tokenHash)
@@ -64,16 +57,16 @@ Result<bool> RefreshTokenStore::markUsed(const QByteArray &tokenHash, qint64 now
 
 Result<bool> RefreshTokenStore::revokeFamily(const QString &familyId, qint64 nowMs)
 {
-    return done(m_db.exec(QStringLiteral("UPDATE refresh_tokens SET revoked_at = ? "
-                                         "WHERE family_id = ? AND revoked_at IS NULL"),
-                          {nowMs, familyId}));
+    return m_db.run(QStringLiteral("UPDATE refresh_tokens SET revoked_at = ? "
+                                   "WHERE family_id = ? AND revoked_at IS NULL"),
+                    {nowMs, familyId});
 }
 
 Result<bool> RefreshTokenStore::revokeDevice(const QString &deviceId, qint64 nowMs)
 {
-    return done(m_db.exec(QStringLiteral("UPDATE refresh_tokens SET revoked_at = ? "
-                                         "WHERE device_id = ? AND revoked_at IS NULL"),
-                          {nowMs, deviceId}));
+    return m_db.run(QStringLiteral("UPDATE refresh_tokens SET revoked_at = ? "
+                                   "WHERE device_id = ? AND revoked_at IS NULL"),
+                    {nowMs, deviceId});
 }
 
 } // namespace parley::server
