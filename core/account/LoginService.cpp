@@ -62,7 +62,7 @@ void LoginService::requestCode(const QString &phoneNumber)
     }
     setBusy(true);
     m_phoneNumber = number;
-    m_api.postAs<LoginAccepted>(QLatin1String(paths::Login), LoginRequest{number}.toJson(),
+    m_api.postAs<LoginAccepted>(QLatin1String(paths::Login), LoginRequest{number, {}}.toJson(),
                                 [this, number](Result<LoginAccepted> accepted) {
                                     setBusy(false);
                                     if (!accepted)
@@ -77,8 +77,8 @@ void LoginService::submitCode(const QString &code)
     if (m_busy || m_phoneNumber.isEmpty())
         return;
     setBusy(true);
-    const VerifyOtpRequest request{m_phoneNumber, code.trimmed(), m_deviceName,
-                                   m_deviceKeys.publicKey()};
+    const VerifyOtpRequest request{
+        m_phoneNumber, {}, code.trimmed(), m_deviceName, m_deviceKeys.publicKey()};
     m_api.postAs<SessionGrant>(QLatin1String(paths::VerifyOtp), request.toJson(),
                                [this](Result<SessionGrant> grant) {
                                    setBusy(false);

@@ -121,16 +121,47 @@ Result<RegisterRequest> RegisterRequest::fromJson(const QJsonObject &json)
 
 QJsonObject LoginRequest::toJson() const
 {
+    if (!email.isEmpty())
+        return {{QLatin1String("email"), email}};
     return {{QLatin1String("phoneNumber"), phoneNumber}};
 }
+
+namespace {
+
+// Reads "phoneNumber" or "email", exactly one. The server normalises the number
+// (libphonenumber) and explains what is wrong with it.
+std::optional<Error> readIdentifier(JsonReader &reader, const QJsonObject &json,
+                                    QString &phoneNumber, QString &email)
+{
+    const bool hasEmail = !json.value(QLatin1String("email")).isUndefined()
+        && !json.value(QLatin1String("email")).isNull();
+    if (!hasEmail) {
+        phoneNumber = reader.string("phoneNumber", 32);
+        return reader.error();
+    }
+    if (!json.value(QLatin1String("phoneNumber")).isUndefined()
+        && !json.value(QLatin1String("phoneNumber")).isNull()) {
+        return Error{ErrorCode::InvalidField,
+                     QStringLiteral("send either 'phoneNumber' or 'email', not both")};
+    }
+    email = reader.string("email", 254);
+    if (auto error = reader.error())
+        return error;
+    if (!isPlausibleEmail(email))
+        return Error{ErrorCode::InvalidField,
+                     QStringLiteral("field 'email' is not an e-mail address")};
+    return std::nullopt;
+}
+
+} // namespace
 
 Result<LoginRequest> LoginRequest::fromJson(const QJsonObject &json)
 {
     JsonReader reader(json);
     LoginRequest request;
-    // The server normalises the number (libphonenumber) and explains what is wrong with it.
-    request.phoneNumber = reader.string("phoneNumber", 32);
-    return finish(reader, std::move(request));
+    if (auto error = readIdentifier(reader, json, request.phoneNumber, request.email))
+        return *error;
+    return request;
 }
 
 QJsonObject LoginAccepted::toJson() const
@@ -152,16 +183,20 @@ QJsonObject VerifyOtpRequest::toJson() const
     const QJsonObject device{
         {QLatin1String("name"), deviceName},
         {QLatin1String("publicKey"), QString::fromLatin1(publicKey.toBase64())}};
-    return {{QLatin1String("phoneNumber"), phoneNumber},
-            {QLatin1String("code"), code},
-            {QLatin1String("device"), device}};
+    QJsonObject json{{QLatin1String("code"), code}, {QLatin1String("device"), device}};
+    if (email.isEmpty())
+        json.insert(QLatin1String("phoneNumber"), phoneNumber);
+    else
+        json.insert(QLatin1String("email"), email);
+    return json;
 }
 
 Result<VerifyOtpRequest> VerifyOtpRequest::fromJson(const QJsonObject &json)
 {
     JsonReader reader(json);
     VerifyOtpRequest request;
-    request.phoneNumber = reader.string("phoneNumber", 32);
+    if (auto error = readIdentifier(reader, json, request.phoneNumber, request.email))
+        return *error;
     request.code = reader.string("code", 16);
     JsonReader device(reader.object("device"), QStringLiteral("device"));
     request.deviceName = device.string("name", limits::MaxDeviceNameLength);

@@ -49,9 +49,12 @@ struct RegisterRequest
 bool isPlausibleEmail(const QString &email);
 
 // POST /api/v1/auth/login
+// POST /api/v1/auth/login: the account by its number, or by its e-mail address (the optional
+// second identifier). Exactly one of the two.
 struct LoginRequest
 {
     QString phoneNumber;
+    QString email;
 
     QJsonObject toJson() const;
     static Result<LoginRequest> fromJson(const QJsonObject &json);
@@ -68,7 +71,8 @@ struct LoginAccepted
 // POST /api/v1/auth/verify-otp: proves the code and registers this device's public key.
 struct VerifyOtpRequest
 {
-    QString phoneNumber;
+    QString phoneNumber; // or
+    QString email; // the same identifier the code was requested with
     QString code;
     QString deviceName;
     QByteArray publicKey; // X25519, 32 bytes

@@ -64,7 +64,7 @@ HttpResponse AuthHandler::sendCode(const QString &rawNumber, const QString &emai
     // An existing account keeps its e-mail: a code is never sent to an address the caller
     // chose for someone else's number. Registration data only names a new account.
     const QString deliveryEmail = existing.value() ? existing.value()->email : email;
-    auto sent = m_otp.sendCode({number.value(), deliveryEmail, name, email});
+    auto sent = m_otp.sendCode({number.value(), deliveryEmail, name, email, {}, true});
     if (!sent)
         return HttpResponse::error(sent.error());
     // The same answer whether or not the number has an account: no enumeration of users.
@@ -84,7 +84,35 @@ HttpResponse AuthHandler::login(const HttpRequest &request)
     auto body = parseBody<LoginRequest>(request);
     if (!body)
         return HttpResponse::error(body.error());
-    return sendCode(body.value().phoneNumber, {}, {});
+    if (body.value().email.isEmpty())
+        return sendCode(body.value().phoneNumber, {}, {});
+    return sendCodeByEmail(body.value().email);
+}
+
+// The e-mail address is the account's optional second identifier: the code goes to the
+// account's own channels (its address, and its number for SMS-like deliveries). An address
+// without an account is throttled and answered the same, and nothing is sent.
+HttpResponse AuthHandler::sendCodeByEmail(const QString &email)
+{
+    auto account = m_identities.userByEmail(email);
+    if (!account)
+        return HttpResponse::error(account.error());
+    OtpService::CodeRequest code;
+    code.key = emailKey(email);
+    if (account.value()) {
+        code.phoneNumber = account.value()->phoneNumber;
+        code.deliveryEmail = account.value()->email;
+    } else {
+        code.deliver = false;
+    }
+    if (auto sent = m_otp.sendCode(code); !sent)
+        return HttpResponse::error(sent.error());
+    return HttpResponse::json(LoginAccepted{m_tokens.policy().otpLifetimeSeconds}.toJson());
+}
+
+QString AuthHandler::emailKey(const QString &email)
+{
+    return QStringLiteral("email:") + email.toLower();
 }
 
 HttpResponse AuthHandler::verifyOtp(const HttpRequest &request)
@@ -93,12 +121,21 @@ HttpResponse AuthHandler::verifyOtp(const HttpRequest &request)
     if (!body)
         return HttpResponse::error(body.error());
     const VerifyOtpRequest &verify = body.value();
-    auto number = normalizePhoneNumber(verify.phoneNumber);
+    Result<QString> number = verify.email.isEmpty() ? normalizePhoneNumber(verify.phoneNumber)
+                                                    : Result<QString>(QString());
     if (!number)
         return HttpResponse::error(number.error());
-    auto verified = m_otp.verifyCode(number.value(), verify.code);
+    const QString key = verify.email.isEmpty() ? number.value() : emailKey(verify.email);
+    auto verified = m_otp.verifyCode(key, verify.code);
     if (!verified)
         return HttpResponse::error(verified.error());
+    if (!verify.email.isEmpty()) {
+        // Only an address with an account ever had its code sent.
+        auto account = m_identities.userByEmail(verify.email);
+        if (!account || !account.value())
+            return HttpResponse::error(ErrorCode::OtpInvalid, QStringLiteral("wrong code"));
+        number = account.value()->phoneNumber;
+    }
     auto identity = signIn(number.value(), verify.deviceName, verify.publicKey,
                            verified.value().pendingName, verified.value().pendingEmail);
     if (!identity)
@@ -199,8 +236,18 @@ Result<AuthIdentity> AuthHandler::signIn(const QString &phoneNumber, const QStri
     auto existing = m_identities.userByPhone(phoneNumber);
     if (!existing)
         return existing.error();
+    // An address already used by another account is not attached again: e-mail is an
+    // identifier, so it belongs to one account (and registration must not reveal whose).
+    QString email = pendingEmail;
+    if (!email.isEmpty()) {
+        auto owner = m_identities.userByEmail(email);
+        if (!owner)
+            return owner.error();
+        if (owner.value())
+            email.clear();
+    }
     auto user = existing.value() ? Result<UserRecord>(*existing.value())
-                                 : m_identities.createUser(phoneNumber, pendingName, pendingEmail);
+                                 : m_identities.createUser(phoneNumber, pendingName, email);
     if (!user)
         return user.error();
     const QString userId = user.value().id;

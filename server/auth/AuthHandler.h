@@ -40,6 +40,8 @@ private:
     HttpResponse removeDevice(const HttpRequest &request);
 
     HttpResponse sendCode(const QString &rawNumber, const QString &email, const QString &name);
+    HttpResponse sendCodeByEmail(const QString &email);
+    static QString emailKey(const QString &email);
     protocol::Result<AuthIdentity> signIn(const QString &phoneNumber, const QString &deviceName,
                                           const QByteArray &publicKey, const QString &pendingName,
                                           const QString &pendingEmail);

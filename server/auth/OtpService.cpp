@@ -50,11 +50,12 @@ QByteArray OtpService::hash(const QString &phoneNumber, const QString &code) con
 Result<bool> OtpService::sendCode(const CodeRequest &request)
 {
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    auto stored = m_store.challenge(request.phoneNumber);
+    const QString key = request.key.isEmpty() ? request.phoneNumber : request.key;
+    auto stored = m_store.challenge(key);
     if (!stored)
         return stored.error();
     OtpChallenge challenge;
-    challenge.phoneNumber = request.phoneNumber;
+    challenge.phoneNumber = key;
     if (stored.value())
         challenge = *stored.value();
 
@@ -70,7 +71,7 @@ Result<bool> OtpService::sendCode(const CodeRequest &request)
 
     const QString code = QStringLiteral("%1").arg(
         randombytes_uniform(1000000), protocol::limits::OtpDigits, 10, QLatin1Char('0'));
-    challenge.codeHash = hash(request.phoneNumber, code);
+    challenge.codeHash = hash(key, code);
     challenge.expiresAt = now + m_policy.otpLifetimeSeconds * 1000LL;
     challenge.attempts = 0;
     challenge.createdAt = now;
@@ -82,14 +83,16 @@ Result<bool> OtpService::sendCode(const CodeRequest &request)
     }
     if (auto saved = m_store.save(challenge); !saved)
         return saved;
+    if (!request.deliver)
+        return true;
     return m_delivery->deliver(
         {request.phoneNumber, request.deliveryEmail, code, m_policy.otpLifetimeSeconds});
 }
 
-Result<OtpService::VerifiedCode> OtpService::verifyCode(const QString &phoneNumber,
-                                                        const QString &code)
+Result<OtpService::VerifiedCode> OtpService::verifyCode(const QString &key, const QString &code)
 {
-    auto stored = m_store.challenge(phoneNumber);
+    const QString &phoneNumber = key;
+    auto stored = m_store.challenge(key);
     if (!stored)
         return stored.error();
     if (!stored.value() || stored.value()->codeHash.isEmpty())

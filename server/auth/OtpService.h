@@ -21,10 +21,15 @@ class OtpService
 public:
     struct CodeRequest
     {
-        QString phoneNumber; // E.164
+        QString phoneNumber; // E.164; where SMS-like deliveries send it
         QString deliveryEmail; // where e-mail delivery sends it: the account's, or a new one's
         QString pendingName; // from /auth/register, applied if the number is new
         QString pendingEmail;
+        // What the code is stored under: the number, or "email:<address>" for an e-mail login.
+        QString key;
+        // False for an e-mail that has no account: the code is stored and throttled like any
+        // other (so the answer and its timing reveal nothing), but sent to no one.
+        bool deliver = true;
     };
     struct VerifiedCode
     {
@@ -38,7 +43,7 @@ public:
     // rate_limited (with retryAfterSeconds) when the number asked too often.
     protocol::Result<bool> sendCode(const CodeRequest &request);
     // Succeeds once per code: a verified code is cleared.
-    protocol::Result<VerifiedCode> verifyCode(const QString &phoneNumber, const QString &code);
+    protocol::Result<VerifiedCode> verifyCode(const QString &key, const QString &code);
 
 private:
     QByteArray hash(const QString &phoneNumber, const QString &code) const;

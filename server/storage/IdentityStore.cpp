@@ -70,6 +70,13 @@ Result<std::optional<UserRecord>> IdentityStore::userById(const QString &userId)
                                 readUser);
 }
 
+Result<std::optional<UserRecord>> IdentityStore::userByEmail(const QString &email)
+{
+    return firstRow<UserRecord>(
+        m_db.exec(UserColumns + QStringLiteral("WHERE lower(email) = lower(?)"), {email}),
+        readUser);
+}
+
 Result<UserRecord> IdentityStore::createUser(const QString &phoneNumber, const QString &displayName,
                                              const QString &email)
 {

@@ -39,6 +39,8 @@ public:
 
     protocol::Result<std::optional<UserRecord>> userByPhone(const QString &phoneNumber);
     protocol::Result<std::optional<UserRecord>> userById(const QString &userId);
+    // Case-insensitive; an address belongs to at most one account.
+    protocol::Result<std::optional<UserRecord>> userByEmail(const QString &email);
     protocol::Result<UserRecord> createUser(const QString &phoneNumber,
                                             const QString &displayName = {},
                                             const QString &email = {});

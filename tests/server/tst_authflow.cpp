@@ -63,6 +63,7 @@ private Q_SLOTS:
     void phoneNumbersAreNormalisedOrRefusedWithAReason_data();
     void phoneNumbersAreNormalisedOrRefusedWithAReason();
     void registrationNamesANewAccountOnly();
+    void emailIsASecondWayToSignIn();
     void codeExpires();
     void secondCodeWithinTheResendIntervalIsRefusedAlikeForAnyNumber();
     void hourlyCapPerNumberHolds();
@@ -238,6 +239,68 @@ void AuthFlowTest::registrationNamesANewAccountOnly()
                       {{QStringLiteral("email"), QStringLiteral("not-an-address")}});
     QCOMPARE(badEmail.status, 400);
     QCOMPARE(badEmail.errorCode(), QStringLiteral("invalid_field"));
+}
+
+void AuthFlowTest::emailIsASecondWayToSignIn()
+{
+    QVERIFY(start());
+    const QString phone = number(21);
+    QCOMPARE(requestCode(phone, QStringLiteral("/api/v1/auth/register"),
+                         {{QStringLiteral("email"), QStringLiteral("Grace@Example.org")}})
+                 .status,
+             200);
+    const Grant byNumber = grantFrom(verify(phone, m_server->takeCode(phone)));
+    QVERIFY(!byNumber.accessToken.isEmpty());
+
+    // Sign in by address (any case): the code goes to the account's channels; file delivery
+    // writes it under the account's number.
+    const QUrl login = url(QStringLiteral("/api/v1/auth/login"));
+    const HttpReply known = TestHttp::postJson(
+        login, {{QStringLiteral("email"), QStringLiteral("grace@example.org")}});
+    const HttpReply unknown = TestHttp::postJson(
+        login, {{QStringLiteral("email"), QStringLiteral("nobody@example.org")}});
+    QCOMPARE(known.status, 200);
+    QCOMPARE(unknown.body, known.body);
+    const QString code = m_server->takeCode(phone);
+    QCOMPARE(code.size(), 6);
+    const QUrl verifyUrl = url(QStringLiteral("/api/v1/auth/verify-otp"));
+    const HttpReply signedIn
+        = TestHttp::postJson(verifyUrl,
+                             {{QStringLiteral("email"), QStringLiteral("GRACE@example.org")},
+                              {QStringLiteral("code"), code},
+                              {QStringLiteral("device"), deviceJson('g')}});
+    QCOMPARE(signedIn.status, 200);
+    QCOMPARE(grantFrom(signedIn).userId, byNumber.userId);
+
+    // An address without an account had no code sent: every code is wrong.
+    const HttpReply guessed
+        = TestHttp::postJson(verifyUrl,
+                             {{QStringLiteral("email"), QStringLiteral("nobody@example.org")},
+                              {QStringLiteral("code"), QStringLiteral("123456")},
+                              {QStringLiteral("device"), deviceJson('n')}});
+    QCOMPARE(guessed.status, 401);
+    QCOMPARE(guessed.errorCode(), QStringLiteral("otp_invalid"));
+
+    const HttpReply both
+        = TestHttp::postJson(login,
+                             {{QStringLiteral("email"), QStringLiteral("grace@example.org")},
+                              {QStringLiteral("phoneNumber"), phone}});
+    QCOMPARE(both.status, 400);
+    QCOMPARE(both.errorCode(), QStringLiteral("invalid_field"));
+
+    // An address is one account's: registering it for another number does not attach it.
+    const QString other = number(22);
+    QCOMPARE(requestCode(other, QStringLiteral("/api/v1/auth/register"),
+                         {{QStringLiteral("email"), QStringLiteral("grace@example.org")}})
+                 .status,
+             200);
+    const Grant second = grantFrom(verify(other, m_server->takeCode(other)));
+    QVERIFY(!second.accessToken.isEmpty());
+    QVERIFY(m_server
+                ->queryScalar(
+                    QStringLiteral("SELECT email FROM users WHERE id = '%1'").arg(second.userId))
+                .toString()
+                .isEmpty());
 }
 
 void AuthFlowTest::codeExpires()

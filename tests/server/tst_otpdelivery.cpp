@@ -265,14 +265,14 @@ HttpReply post(const ServerProcess &server, const char *path, const QJsonObject 
 
 HttpReply login(const ServerProcess &server, const QString &number)
 {
-    return post(server, protocol::paths::Login, protocol::LoginRequest{number}.toJson());
+    return post(server, protocol::paths::Login, protocol::LoginRequest{number, {}}.toJson());
 }
 
 HttpReply verify(const ServerProcess &server, const QString &number, const QString &code)
 {
     return post(
         server, protocol::paths::VerifyOtp,
-        protocol::VerifyOtpRequest{number, code, QStringLiteral("laptop"), QByteArray(32, 'k')}
+        protocol::VerifyOtpRequest{number, {}, code, QStringLiteral("laptop"), QByteArray(32, 'k')}
             .toJson());
 }
 
