@@ -1,64 +1,21 @@
-#include "ServerProcess.h"
-#include "TestClient.h"
 #include "TestHttp.h"
+#include "UserApiClient.h"
 #include "protocol/UserPayloads.h"
 
-#include <QCryptographicHash>
-#include <QDateTime>
-#include <QEventLoop>
 #include <QJsonArray>
-#include <QJsonDocument>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
 #include <QSet>
 #include <QTest>
 
 #include <algorithm>
-#include <memory>
 #include <utility>
 
 using parley::protocol::UserProfile;
 using parley::protocol::UserSearchPage;
-using parley::protocol::UserStatus;
+using Account = UserApiClient::Account;
 
-namespace {
-
-constexpr int WaitMs = 10000;
-
-// Numbers libphonenumber accepts, from the 555-01xx range reserved for fiction.
-QString number(int n)
-{
-    return QStringLiteral("+1202555%1").arg(100 + n, 4, 10, QLatin1Char('0'));
-}
-
-// Computed here, not with the protocol library: the test pins down the wire definition.
-QString sha256Hex(const QString &text)
-{
-    return QString::fromLatin1(
-        QCryptographicHash::hash(text.toUtf8(), QCryptographicHash::Sha256).toHex());
-}
-
-QByteArray compact(const QJsonObject &object)
-{
-    return QJsonDocument(object).toJson(QJsonDocument::Compact);
-}
-
-QString percent(const QString &text)
-{
-    return QString::fromLatin1(QUrl::toPercentEncoding(text));
-}
-
-struct Account
-{
-    QString token;
-    QString userId;
-    QString phoneNumber;
-};
-
-} // namespace
-
-// Black-box tests of the users API over real HTTP and real WebSockets (docs/protocol.md 4.12-4.15):
-// profile, search, contact discovery and presence with its privacy rules.
+// Black-box tests of the users API over real HTTP (docs/protocol.md 4.5, 4.12, 4.13): profile and
+// search, and the token and method checks every users endpoint shares. Contact discovery and
+// presence: tst_presence.
 class UsersApiTest : public QObject
 {
     Q_OBJECT
@@ -87,37 +44,14 @@ private Q_SLOTS:
     void badSearchQueriesAreRefused_data();
     void badSearchQueriesAreRefused();
 
-    void contactSyncMatchesOnlyRegisteredNumbers();
-    void contactSyncTakesAFullBatch();
-    void malformedContactSyncIsRefused_data();
-    void malformedContactSyncIsRefused();
-
-    void statusFollowsTheSocket();
-    void statusStaysOnlineUntilTheLastConnectionCloses();
-    void hiddenLastSeenHidesOnlineAndLastSeenFromOthers();
-    void hidingYourOwnLastSeenHidesEveryoneElses();
-    void statusOfAnUnknownUserIsNotFound();
-
     void everyUsersEndpointNeedsAValidToken_data();
     void everyUsersEndpointNeedsAValidToken();
     void wrongMethodsAreRefused();
-    // Restarts the server: keep it last.
-    void serverShutdownCountsAsGoingOffline();
 
 private:
-    QUrl url(const QString &path) const;
-    Account signUp(const QString &displayName = {});
-    std::unique_ptr<TestClient> connectedClient(Account &account);
-    HttpReply put(const QString &path, const QByteArray &body, const QString &token);
-    QJsonObject profile(const Account &account);
-    HttpReply search(const Account &caller, const QString &q, const QString &extra = {});
-    QStringList namesFound(const Account &caller, const QString &q);
-    UserStatus status(const Account &viewer, const QString &userId);
-    bool setLastSeenShared(const Account &account, bool shared);
     bool createPagingUsers();
 
-    ServerProcess m_server;
-    int m_nextNumber = 0;
+    UserApiClient m_api;
     Account m_alice; // a searcher with a name no search here looks for
     Account m_profileOwner; // the account the profile-update tables work on
     QList<Account> m_pagingUsers; // "Test user 01".."Test user 25"
@@ -128,148 +62,23 @@ private:
 
 void UsersApiTest::initTestCase()
 {
-    // Rate limits are another suite's concern; here they would only slow the walk of pages.
-    QVERIFY2(m_server.start({QStringLiteral("--rate-limit"), QStringLiteral("0/1"),
-                             QStringLiteral("--otp-ip-limit"), QStringLiteral("0/1"),
-                             QStringLiteral("--verify-ip-limit"), QStringLiteral("0/1"),
-                             QStringLiteral("--search-limit"), QStringLiteral("0/1"),
-                             QStringLiteral("--otp-resend-interval"), QStringLiteral("0")}),
-             qPrintable(m_server.errorString()));
-    m_alice = signUp(QStringLiteral("Alice Searcher"));
+    QVERIFY2(m_api.start(), qPrintable(m_api.server().errorString()));
+    m_alice = m_api.signUp(QStringLiteral("Alice Searcher"));
     QVERIFY(!m_alice.token.isEmpty());
-    m_profileOwner = signUp();
+    m_profileOwner = m_api.signUp();
     QVERIFY(!m_profileOwner.token.isEmpty());
 }
 
 void UsersApiTest::cleanupTestCase()
 {
-    QCOMPARE(m_server.stop(), 0);
-}
-
-QUrl UsersApiTest::url(const QString &path) const
-{
-    QUrl url = m_server.url();
-    const qsizetype question = path.indexOf(u'?');
-    url.setPath(path.left(question));
-    if (question >= 0)
-        url.setQuery(path.mid(question + 1));
-    return url;
-}
-
-Account UsersApiTest::signUp(const QString &displayName)
-{
-    const QString phone = number(m_nextNumber++);
-    if (TestHttp::postJson(url(QStringLiteral("/api/v1/auth/login")),
-                           {{QStringLiteral("phoneNumber"), phone}})
-            .status
-        != 200)
-        return {};
-    const QJsonObject device{
-        {QStringLiteral("name"), QStringLiteral("laptop")},
-        {QStringLiteral("publicKey"), QString::fromLatin1(QByteArray(32, 'k').toBase64())}};
-    const HttpReply granted
-        = TestHttp::postJson(url(QStringLiteral("/api/v1/auth/verify-otp")),
-                             {{QStringLiteral("phoneNumber"), phone},
-                              {QStringLiteral("code"), m_server.takeCode(phone)},
-                              {QStringLiteral("device"), device}});
-    const Account account{granted.json().value(QStringLiteral("accessToken")).toString(),
-                          granted.json().value(QStringLiteral("userId")).toString(), phone};
-    if (!displayName.isEmpty()
-        && put(QStringLiteral("/api/v1/users/profile"),
-               compact({{QStringLiteral("displayName"), displayName}}), account.token)
-                .status
-            != 200)
-        return {};
-    return account;
-}
-
-// A real client device of a new account, connected and synced over the WebSocket.
-std::unique_ptr<TestClient> UsersApiTest::connectedClient(Account &account)
-{
-    auto client = std::make_unique<TestClient>(m_server.url());
-    const QString phone = number(m_nextNumber++);
-    if (!client->login(m_server, phone))
-        return nullptr;
-    account = {client->session().accessToken, client->session().userId, phone};
-    return client;
-}
-
-HttpReply UsersApiTest::put(const QString &path, const QByteArray &body, const QString &token)
-{
-    QNetworkAccessManager network;
-    QNetworkRequest request(url(path));
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    request.setTransferTimeout(WaitMs);
-    if (!token.isEmpty())
-        request.setRawHeader("Authorization", "Bearer " + token.toLatin1());
-    QNetworkReply *reply = network.sendCustomRequest(request, "PUT", body);
-    QEventLoop loop;
-    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-    if (!reply->isFinished())
-        loop.exec();
-    HttpReply result;
-    result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    result.body = reply->readAll();
-    reply->deleteLater();
-    return result;
-}
-
-QJsonObject UsersApiTest::profile(const Account &account)
-{
-    const HttpReply reply
-        = TestHttp::get(url(QStringLiteral("/api/v1/users/profile")), account.token);
-    return reply.status == 200 ? reply.json() : QJsonObject();
-}
-
-HttpReply UsersApiTest::search(const Account &caller, const QString &q, const QString &extra)
-{
-    return TestHttp::get(url(QStringLiteral("/api/v1/users/search?q=") + percent(q) + extra),
-                         caller.token);
-}
-
-// Every display name found, walking all pages.
-QStringList UsersApiTest::namesFound(const Account &caller, const QString &q)
-{
-    QStringList names;
-    QString cursor;
-    for (int page = 0; page < 100; ++page) {
-        const HttpReply reply = search(
-            caller, q,
-            cursor.isEmpty() ? QString() : QString(QStringLiteral("&cursor=") + percent(cursor)));
-        auto parsed = UserSearchPage::fromJson(reply.json());
-        if (reply.status != 200 || !parsed)
-            return {QStringLiteral("<error %1>").arg(reply.status)};
-        for (const auto &user : parsed.value().users)
-            names.append(user.displayName);
-        if (!parsed.value().nextCursor)
-            break;
-        cursor = *parsed.value().nextCursor;
-    }
-    return names;
-}
-
-UserStatus UsersApiTest::status(const Account &viewer, const QString &userId)
-{
-    const HttpReply reply = TestHttp::get(
-        url(QStringLiteral("/api/v1/users/%1/status").arg(percent(userId))), viewer.token);
-    auto parsed = UserStatus::fromJson(reply.json());
-    return reply.status == 200 && parsed ? parsed.value() : UserStatus{};
-}
-
-bool UsersApiTest::setLastSeenShared(const Account &account, bool shared)
-{
-    const QJsonObject privacy{{QStringLiteral("lastSeen"), shared}};
-    return put(QStringLiteral("/api/v1/users/profile"),
-               compact({{QStringLiteral("privacy"), privacy}}), account.token)
-               .status
-        == 200;
+    QCOMPARE(m_api.server().stop(), 0);
 }
 
 void UsersApiTest::newProfileHasDefaultsAndTheAccountsNumber()
 {
-    const Account bob = signUp();
+    const Account bob = m_api.signUp();
     QVERIFY(!bob.token.isEmpty());
-    const QJsonObject json = profile(bob);
+    const QJsonObject json = m_api.profile(bob);
     auto parsed = UserProfile::fromJson(json);
     QVERIFY2(parsed, qPrintable(parsed ? QString() : parsed.error().message));
     const UserProfile &bobProfile = parsed.value();
@@ -287,22 +96,22 @@ void UsersApiTest::newProfileHasDefaultsAndTheAccountsNumber()
 
 void UsersApiTest::profileRoundTripsEveryWritableField()
 {
-    const Account carol = signUp();
+    const Account carol = m_api.signUp();
     const QJsonObject privacy{{QStringLiteral("lastSeen"), false},
                               {QStringLiteral("readReceipts"), false}};
     const QJsonObject update{{QStringLiteral("displayName"), QStringLiteral("Carol Ünïcödé 🌴")},
                              {QStringLiteral("about"), QString(140, u'a')},
                              {QStringLiteral("avatarMediaId"), QStringLiteral("media:0f3a-77")},
                              {QStringLiteral("privacy"), privacy}};
-    const HttpReply reply
-        = put(QStringLiteral("/api/v1/users/profile"), compact(update), carol.token);
+    const HttpReply reply = TestHttp::putJson(m_api.url(QStringLiteral("/api/v1/users/profile")),
+                                              update, carol.token);
     QCOMPARE(reply.status, 200);
     QJsonObject expected = update;
     expected.insert(QStringLiteral("id"), carol.userId);
     expected.insert(QStringLiteral("phoneNumber"), carol.phoneNumber);
     expected.insert(QStringLiteral("email"), QJsonValue::Null);
     QCOMPARE(reply.json(), expected);
-    QCOMPARE(profile(carol), expected);
+    QCOMPARE(m_api.profile(carol), expected);
 }
 
 void UsersApiTest::partialUpdateChangesOnlyTheFieldsSent_data()
@@ -353,18 +162,19 @@ void UsersApiTest::partialUpdateChangesOnlyTheFieldsSent()
     const QByteArray baseline
         = R"({"displayName":"Base","about":"base about",)"
           R"("avatarMediaId":"m1","privacy":{"lastSeen":true,"readReceipts":true}})";
-    QCOMPARE(put(QStringLiteral("/api/v1/users/profile"), baseline, m_profileOwner.token).status,
-             200);
-    QJsonObject expected = profile(m_profileOwner);
+    QCOMPARE(
+        m_api.put(QStringLiteral("/api/v1/users/profile"), baseline, m_profileOwner.token).status,
+        200);
+    QJsonObject expected = m_api.profile(m_profileOwner);
     QVERIFY(!expected.isEmpty());
     for (auto it = changed.begin(); it != changed.end(); ++it)
         expected.insert(it.key(), it.value());
 
     const HttpReply reply
-        = put(QStringLiteral("/api/v1/users/profile"), body, m_profileOwner.token);
+        = m_api.put(QStringLiteral("/api/v1/users/profile"), body, m_profileOwner.token);
     QCOMPARE(reply.status, 200);
     QCOMPARE(reply.json(), expected);
-    QCOMPARE(profile(m_profileOwner), expected);
+    QCOMPARE(m_api.profile(m_profileOwner), expected);
 }
 
 void UsersApiTest::malformedProfileUpdateIsRefusedAndWritesNothing_data()
@@ -437,12 +247,13 @@ void UsersApiTest::malformedProfileUpdateIsRefusedAndWritesNothing()
     const QByteArray known
         = R"({"displayName":"Known","about":"known about",)"
           R"("avatarMediaId":"k1","privacy":{"lastSeen":true,"readReceipts":true}})";
-    QCOMPARE(put(QStringLiteral("/api/v1/users/profile"), known, m_profileOwner.token).status, 200);
-    const QJsonObject before = profile(m_profileOwner);
+    QCOMPARE(m_api.put(QStringLiteral("/api/v1/users/profile"), known, m_profileOwner.token).status,
+             200);
+    const QJsonObject before = m_api.profile(m_profileOwner);
     QVERIFY(!before.isEmpty());
 
     const HttpReply reply
-        = put(QStringLiteral("/api/v1/users/profile"), body, m_profileOwner.token);
+        = m_api.put(QStringLiteral("/api/v1/users/profile"), body, m_profileOwner.token);
     QCOMPARE(reply.status, status);
     QCOMPARE(reply.errorCode(), code);
     QVERIFY(!reply.json()
@@ -451,7 +262,7 @@ void UsersApiTest::malformedProfileUpdateIsRefusedAndWritesNothing()
                  .value(QStringLiteral("message"))
                  .toString()
                  .isEmpty());
-    QCOMPARE(profile(m_profileOwner), before);
+    QCOMPARE(m_api.profile(m_profileOwner), before);
 }
 
 bool UsersApiTest::createPagingUsers()
@@ -466,7 +277,7 @@ bool UsersApiTest::createPagingUsers()
             name = name.toUpper();
         else if (i % 3 == 1)
             name = name.toLower();
-        const Account account = signUp(name);
+        const Account account = m_api.signUp(name);
         if (account.token.isEmpty())
             return false;
         m_pagingUsers.append(account);
@@ -498,8 +309,8 @@ void UsersApiTest::nameSearchWalksEveryPageExactlyOnceInNameOrder()
     do {
         QString extra = limit > 0 ? QStringLiteral("&limit=%1").arg(limit) : QString();
         if (!cursor.isEmpty())
-            extra += QStringLiteral("&cursor=") + percent(cursor);
-        const HttpReply reply = search(m_alice, QStringLiteral("Test user"), extra);
+            extra += QStringLiteral("&cursor=") + UserApiClient::percent(cursor);
+        const HttpReply reply = m_api.search(m_alice, QStringLiteral("Test user"), extra);
         QCOMPARE(reply.status, 200);
         auto page = UserSearchPage::fromJson(reply.json());
         QVERIFY(page);
@@ -536,13 +347,14 @@ void UsersApiTest::nameSearchIgnoresCase()
     QFETCH(QString, q);
     QFETCH(int, found);
     QVERIFY(createPagingUsers());
-    QCOMPARE(namesFound(m_alice, q).size(), found);
+    QCOMPARE(m_api.namesFound(m_alice, q).size(), found);
 }
 
 void UsersApiTest::nameSearchNeverRevealsPhoneNumbers()
 {
     QVERIFY(createPagingUsers());
-    const HttpReply reply = search(m_alice, QStringLiteral("test"), QStringLiteral("&limit=50"));
+    const HttpReply reply
+        = m_api.search(m_alice, QStringLiteral("test"), QStringLiteral("&limit=50"));
     QCOMPARE(reply.status, 200);
     const QJsonArray users = reply.json().value(QStringLiteral("users")).toArray();
     QCOMPARE(users.size(), 25);
@@ -562,10 +374,10 @@ void UsersApiTest::nameSearchLeavesOutTheCaller()
 {
     QVERIFY(createPagingUsers());
     const Account &caller = m_pagingUsers.first();
-    const QStringList names = namesFound(caller, QStringLiteral("test user"));
+    const QStringList names = m_api.namesFound(caller, QStringLiteral("test user"));
     QCOMPARE(names.size(), 24);
     QVERIFY(!names.contains(m_pagingNames.value(caller.userId)));
-    QCOMPARE(namesFound(caller, m_pagingNames.value(caller.userId)), QStringList());
+    QCOMPARE(m_api.namesFound(caller, m_pagingNames.value(caller.userId)), QStringList());
 }
 
 void UsersApiTest::likeWildcardsInANamePrefixMatchOnlyThemselves_data()
@@ -597,11 +409,11 @@ void UsersApiTest::likeWildcardsInANamePrefixMatchOnlyThemselves()
         for (const char *name :
              {"%discount", "dog", "100% real", "1000 fans", "_first", "xfirst", "w_b", "wxb",
               "ok!go", "okxgo", "back\\slash", "backxslash", "o'brien", "oxbrien"}) {
-            QVERIFY(!signUp(QString::fromUtf8(name)).token.isEmpty());
+            QVERIFY(!m_api.signUp(QString::fromUtf8(name)).token.isEmpty());
         }
         m_wildcardUsersCreated = true;
     }
-    QCOMPARE(namesFound(m_alice, q), names);
+    QCOMPARE(m_api.namesFound(m_alice, q), names);
 }
 
 void UsersApiTest::exactNumberSearchFindsOneUserWithTheNumber_data()
@@ -618,11 +430,11 @@ void UsersApiTest::exactNumberSearchFindsOneUserWithTheNumber()
 {
     QFETCH(QString, written);
     if (m_dora.token.isEmpty())
-        m_dora = signUp(QStringLiteral("Dora Number"));
+        m_dora = m_api.signUp(QStringLiteral("Dora Number"));
     const Account &dora = m_dora;
     QVERIFY(!dora.token.isEmpty());
     QVERIFY(dora.phoneNumber.startsWith(QLatin1String("+1202555")));
-    const HttpReply reply = search(m_alice, written.arg(dora.phoneNumber.right(4)));
+    const HttpReply reply = m_api.search(m_alice, written.arg(dora.phoneNumber.right(4)));
     QCOMPARE(reply.status, 200);
     auto page = UserSearchPage::fromJson(reply.json());
     QVERIFY(page);
@@ -633,9 +445,10 @@ void UsersApiTest::exactNumberSearchFindsOneUserWithTheNumber()
     QVERIFY(!page.value().nextCursor);
 
     // Callers find themselves by their own number; an unregistered number finds nobody.
-    QCOMPARE(search(dora, dora.phoneNumber).json().value(QStringLiteral("users")).toArray().size(),
-             1);
-    const HttpReply none = search(m_alice, number(99));
+    QCOMPARE(
+        m_api.search(dora, dora.phoneNumber).json().value(QStringLiteral("users")).toArray().size(),
+        1);
+    const HttpReply none = m_api.search(m_alice, UserApiClient::number(99));
     QCOMPARE(none.status, 200);
     QCOMPARE(none.json().value(QStringLiteral("users")).toArray().size(), 0);
 }
@@ -675,205 +488,9 @@ void UsersApiTest::badSearchQueriesAreRefused()
     QFETCH(QString, query);
     QFETCH(QString, code);
     const HttpReply reply
-        = TestHttp::get(url(QStringLiteral("/api/v1/users/search?") + query), m_alice.token);
+        = TestHttp::get(m_api.url(QStringLiteral("/api/v1/users/search?") + query), m_alice.token);
     QCOMPARE(reply.status, 400);
     QCOMPARE(reply.errorCode(), code);
-}
-
-void UsersApiTest::contactSyncMatchesOnlyRegisteredNumbers()
-{
-    // Signed up after the server started: their hashes are filled in on demand.
-    const Account erin = signUp(QStringLiteral("Erin"));
-    const Account frank = signUp(QStringLiteral("Frank"));
-    QVERIFY(!erin.token.isEmpty() && !frank.token.isEmpty());
-    const QString unregistered = number(98);
-    const QJsonArray hashes{sha256Hex(erin.phoneNumber), sha256Hex(unregistered),
-                            sha256Hex(frank.phoneNumber), sha256Hex(erin.phoneNumber),
-                            sha256Hex(erin.phoneNumber.mid(1))}; // without '+': another number
-    const HttpReply reply = TestHttp::postJson(url(QStringLiteral("/api/v1/users/contacts/sync")),
-                                               {{QStringLiteral("hashes"), hashes}}, m_alice.token);
-    QCOMPARE(reply.status, 200);
-    const QJsonArray matches = reply.json().value(QStringLiteral("matches")).toArray();
-    QCOMPARE(matches.size(), 2);
-    QHash<QString, QJsonObject> byHash;
-    for (const QJsonValue &match : matches)
-        byHash.insert(match.toObject().value(QStringLiteral("hash")).toString(), match.toObject());
-    const QJsonObject erinMatch = byHash.value(sha256Hex(erin.phoneNumber));
-    QCOMPARE(erinMatch.value(QStringLiteral("userId")).toString(), erin.userId);
-    QCOMPARE(erinMatch.value(QStringLiteral("displayName")).toString(), QStringLiteral("Erin"));
-    QCOMPARE(byHash.value(sha256Hex(frank.phoneNumber)).value(QStringLiteral("userId")).toString(),
-             frank.userId);
-    QVERIFY(!reply.body.contains(erin.phoneNumber.mid(1).toLatin1()));
-}
-
-void UsersApiTest::contactSyncTakesAFullBatch()
-{
-    QJsonArray hashes;
-    for (int i = 0; i < parley::protocol::limits::MaxContactHashes; ++i)
-        hashes.append(sha256Hex(QStringLiteral("+1202999%1").arg(i, 4, 10, QLatin1Char('0'))));
-    hashes.replace(250, sha256Hex(m_alice.phoneNumber));
-    const HttpReply reply = TestHttp::postJson(url(QStringLiteral("/api/v1/users/contacts/sync")),
-                                               {{QStringLiteral("hashes"), hashes}}, m_alice.token);
-    QCOMPARE(reply.status, 200);
-    const QJsonArray matches = reply.json().value(QStringLiteral("matches")).toArray();
-    QCOMPARE(matches.size(), 1);
-    QCOMPARE(matches.first().toObject().value(QStringLiteral("userId")).toString(), m_alice.userId);
-}
-
-void UsersApiTest::malformedContactSyncIsRefused_data()
-{
-    QTest::addColumn<QByteArray>("body");
-    QTest::addColumn<int>("status");
-    QTest::addColumn<QString>("code");
-    const QString invalid = QStringLiteral("invalid_field");
-    const QByteArray good = sha256Hex(QStringLiteral("+12025550100")).toLatin1();
-    auto list = [](const QByteArrayList &items) -> QByteArray {
-        return R"({"hashes":[)" + items.join(',') + "]}";
-    };
-    auto quoted = [](const QByteArray &text) -> QByteArray { return '"' + text + '"'; };
-    QByteArrayList tooMany;
-    for (int i = 0; i <= parley::protocol::limits::MaxContactHashes; ++i)
-        tooMany.append(quoted(good));
-
-    QTest::newRow("not json") << QByteArray("hashes=abc") << 400
-                              << QStringLiteral("malformed_json");
-    QTest::newRow("no hashes") << QByteArray("{}") << 400 << QStringLiteral("missing_field");
-    QTest::newRow("hashes null") << QByteArray(R"({"hashes":null})") << 400
-                                 << QStringLiteral("missing_field");
-    QTest::newRow("hashes is a string")
-        << QByteArray(R"({"hashes":)" + quoted(good) + "}") << 400 << invalid;
-    QTest::newRow("empty list") << list({}) << 400 << invalid;
-    QTest::newRow("upper-case hex") << list({quoted(good.toUpper())}) << 400 << invalid;
-    QTest::newRow("63 characters") << list({quoted(good.left(63))}) << 400 << invalid;
-    QTest::newRow("65 characters") << list({quoted(good + 'a')}) << 400 << invalid;
-    QTest::newRow("not hex") << list({quoted(QByteArray(64, 'g'))}) << 400 << invalid;
-    QTest::newRow("a raw number") << list({quoted("+12025550100")}) << 400 << invalid;
-    QTest::newRow("a number value") << list({"42"}) << 400 << invalid;
-    QTest::newRow("a null item") << list({quoted(good), "null"}) << 400 << invalid;
-    QTest::newRow("bad item after good ones")
-        << list({quoted(good), quoted(good), quoted("x")}) << 400 << invalid;
-    QTest::newRow("501 hashes") << list(tooMany) << 413 << QStringLiteral("payload_too_large");
-}
-
-void UsersApiTest::malformedContactSyncIsRefused()
-{
-    QFETCH(QByteArray, body);
-    QFETCH(int, status);
-    QFETCH(QString, code);
-    const HttpReply reply
-        = TestHttp::post(url(QStringLiteral("/api/v1/users/contacts/sync")), body, m_alice.token);
-    QCOMPARE(reply.status, status);
-    QCOMPARE(reply.errorCode(), code);
-}
-
-void UsersApiTest::statusFollowsTheSocket()
-{
-    Account gina;
-    std::unique_ptr<TestClient> client = connectedClient(gina);
-    QVERIFY(client);
-    UserStatus seen = status(m_alice, gina.userId);
-    QCOMPARE(seen.userId, gina.userId);
-    QVERIFY(!seen.online);
-    QVERIFY(!seen.lastSeen); // never connected
-
-    QVERIFY2(client->startMessaging(), qPrintable(client->lastError()));
-    QTRY_VERIFY_WITH_TIMEOUT(status(m_alice, gina.userId).online, WaitMs);
-    QVERIFY(!status(m_alice, gina.userId).lastSeen);
-
-    const qint64 before = QDateTime::currentMSecsSinceEpoch();
-    client->socket().close();
-    QTRY_VERIFY_WITH_TIMEOUT(!status(m_alice, gina.userId).online, WaitMs);
-    const qint64 after = QDateTime::currentMSecsSinceEpoch();
-    seen = status(m_alice, gina.userId);
-    QVERIFY(seen.lastSeen);
-    QVERIFY2(*seen.lastSeen >= before - 1000 && *seen.lastSeen <= after + 1000,
-             qPrintable(QString::number(*seen.lastSeen - before)));
-
-    // Online again: no last seen while online; the next disconnect moves it on.
-    client->socket().open(m_server.url(), gina.token);
-    QTRY_VERIFY_WITH_TIMEOUT(status(m_alice, gina.userId).online, WaitMs);
-    QVERIFY(!status(m_alice, gina.userId).lastSeen);
-    client->socket().close();
-    QTRY_VERIFY_WITH_TIMEOUT(!status(m_alice, gina.userId).online, WaitMs);
-    QVERIFY(status(m_alice, gina.userId).lastSeen.value_or(0) > *seen.lastSeen);
-}
-
-void UsersApiTest::statusStaysOnlineUntilTheLastConnectionCloses()
-{
-    Account hugo;
-    std::unique_ptr<TestClient> phone = connectedClient(hugo);
-    QVERIFY(phone);
-    TestClient laptop(m_server.url());
-    QVERIFY2(laptop.login(m_server, hugo.phoneNumber), qPrintable(laptop.lastError()));
-    QCOMPARE(laptop.session().userId, hugo.userId);
-    QVERIFY(phone->startMessaging());
-    QVERIFY(laptop.startMessaging());
-    QTRY_VERIFY_WITH_TIMEOUT(status(m_alice, hugo.userId).online, WaitMs);
-
-    laptop.socket().close();
-    // Give the server time to see the close; the phone's connection keeps Hugo online.
-    QTest::qWait(300);
-    QVERIFY(status(m_alice, hugo.userId).online);
-    phone->socket().close();
-    QTRY_VERIFY_WITH_TIMEOUT(!status(m_alice, hugo.userId).online, WaitMs);
-    QVERIFY(status(m_alice, hugo.userId).lastSeen);
-}
-
-void UsersApiTest::hiddenLastSeenHidesOnlineAndLastSeenFromOthers()
-{
-    Account ivy;
-    std::unique_ptr<TestClient> client = connectedClient(ivy);
-    QVERIFY(client);
-    QVERIFY(setLastSeenShared(ivy, false));
-    QVERIFY(client->startMessaging());
-    QTRY_VERIFY_WITH_TIMEOUT(status(ivy, ivy.userId).online, WaitMs); // users see their own
-    UserStatus seen = status(m_alice, ivy.userId);
-    QCOMPARE(seen.userId, ivy.userId);
-    QVERIFY(!seen.online);
-    QVERIFY(!seen.lastSeen);
-
-    client->socket().close();
-    QTRY_VERIFY_WITH_TIMEOUT(status(ivy, ivy.userId).lastSeen.has_value(), WaitMs);
-    QVERIFY(!status(m_alice, ivy.userId).lastSeen);
-
-    // Stored all along, only hidden: sharing again shows it.
-    QVERIFY(setLastSeenShared(ivy, true));
-    QCOMPARE(status(m_alice, ivy.userId).lastSeen.value_or(-1),
-             status(ivy, ivy.userId).lastSeen.value_or(-2));
-}
-
-void UsersApiTest::hidingYourOwnLastSeenHidesEveryoneElses()
-{
-    Account jack;
-    std::unique_ptr<TestClient> client = connectedClient(jack);
-    QVERIFY(client);
-    QVERIFY(client->startMessaging());
-    QTRY_VERIFY_WITH_TIMEOUT(status(m_alice, jack.userId).online, WaitMs);
-
-    const Account viewer = signUp(QStringLiteral("Private Viewer"));
-    QVERIFY(setLastSeenShared(viewer, false));
-    UserStatus seen = status(viewer, jack.userId);
-    QVERIFY(!seen.online);
-    QVERIFY(!seen.lastSeen);
-
-    client->socket().close();
-    QTRY_VERIFY_WITH_TIMEOUT(status(m_alice, jack.userId).lastSeen.has_value(), WaitMs);
-    QVERIFY(!status(viewer, jack.userId).lastSeen);
-
-    QVERIFY(setLastSeenShared(viewer, true));
-    QCOMPARE(status(viewer, jack.userId).lastSeen.value_or(-1),
-             status(m_alice, jack.userId).lastSeen.value_or(-2));
-}
-
-void UsersApiTest::statusOfAnUnknownUserIsNotFound()
-{
-    for (const QString &userId : {QStringLiteral("nobody"), QStringLiteral("profile"),
-                                  QStringLiteral("3dddda23-6cc1-4f0b-9770-9c5be076aa39")}) {
-        const HttpReply reply = TestHttp::get(
-            url(QStringLiteral("/api/v1/users/%1/status").arg(userId)), m_alice.token);
-        QCOMPARE(reply.status, 404);
-        QCOMPARE(reply.errorCode(), QStringLiteral("unknown_user"));
-    }
 }
 
 void UsersApiTest::everyUsersEndpointNeedsAValidToken_data()
@@ -903,9 +520,9 @@ void UsersApiTest::everyUsersEndpointNeedsAValidToken()
     QFETCH(QString, token);
     QFETCH(QString, code);
     const QByteArray body = R"({"displayName":"X","hashes":["x"]})";
-    const HttpReply reply = method == "GET" ? TestHttp::get(url(path), token)
-        : method == "PUT"                   ? put(path, body, token)
-                                            : TestHttp::post(url(path), body, token);
+    const HttpReply reply = method == "GET" ? TestHttp::get(m_api.url(path), token)
+        : method == "PUT"                   ? m_api.put(path, body, token)
+                                            : TestHttp::post(m_api.url(path), body, token);
     QCOMPARE(reply.status, 401);
     QCOMPARE(reply.errorCode(), code);
 }
@@ -913,32 +530,12 @@ void UsersApiTest::everyUsersEndpointNeedsAValidToken()
 void UsersApiTest::wrongMethodsAreRefused()
 {
     const HttpReply syncByGet
-        = TestHttp::get(url(QStringLiteral("/api/v1/users/contacts/sync")), m_alice.token);
+        = TestHttp::get(m_api.url(QStringLiteral("/api/v1/users/contacts/sync")), m_alice.token);
     QCOMPARE(syncByGet.status, 405);
     QCOMPARE(syncByGet.errorCode(), QStringLiteral("method_not_allowed"));
     const HttpReply profileByPost
-        = TestHttp::post(url(QStringLiteral("/api/v1/users/profile")), "{}", m_alice.token);
+        = TestHttp::post(m_api.url(QStringLiteral("/api/v1/users/profile")), "{}", m_alice.token);
     QCOMPARE(profileByPost.status, 405);
-}
-
-void UsersApiTest::serverShutdownCountsAsGoingOffline()
-{
-    Account kim;
-    std::unique_ptr<TestClient> client = connectedClient(kim);
-    QVERIFY(client);
-    QVERIFY(client->startMessaging());
-    QTRY_VERIFY_WITH_TIMEOUT(status(m_alice, kim.userId).online, WaitMs);
-
-    const qint64 before = QDateTime::currentMSecsSinceEpoch();
-    QCOMPARE(m_server.stop(), 0);
-    const qint64 after = QDateTime::currentMSecsSinceEpoch();
-    client->socket().close(); // no reconnect to the restarted server
-    QVERIFY2(m_server.restart(), qPrintable(m_server.errorString()));
-
-    const UserStatus seen = status(m_alice, kim.userId);
-    QVERIFY(!seen.online);
-    QVERIFY(seen.lastSeen);
-    QVERIFY(*seen.lastSeen >= before && *seen.lastSeen <= after);
 }
 
 QTEST_GUILESS_MAIN(UsersApiTest)
