@@ -412,8 +412,7 @@ void EndToEndTest::signedOutDeviceStopsAndItsSessionEnds()
     QVERIFY(m_alice->startMessaging());
     QSignalSpy signedOut(&m_alice->socket(), &net::SyncSocket::signedOut);
     QSignalSpy ended(&m_alice->keeper(), &SessionKeeper::sessionEnded);
-    QUrl logout = m_server->url();
-    logout.setPath(QStringLiteral("/api/v1/auth/logout"));
+    const QUrl logout = m_server->url(QStringLiteral("/api/v1/auth/logout"));
     QCOMPARE(TestHttp::post(logout, {}, m_alice->session().accessToken).status, 200);
     QVERIFY(signedOut.size() > 0 || signedOut.wait(WaitMs));
     m_alice->keeper().refreshNow();
@@ -453,8 +452,7 @@ void EndToEndTest::savedSessionSignsInAgainWithoutACode()
 
     // Signed out elsewhere: the session ends and its file is gone.
     QSignalSpy ended(&device, &sync::SignedInDevice::ended);
-    QUrl logout = m_server->url();
-    logout.setPath(QStringLiteral("/api/v1/auth/logout"));
+    const QUrl logout = m_server->url(QStringLiteral("/api/v1/auth/logout"));
     QCOMPARE(TestHttp::post(logout, {}, device.session().accessToken).status, 200);
     QVERIFY(ended.size() > 0 || ended.wait(WaitMs));
     QVERIFY(!QFile::exists(path));

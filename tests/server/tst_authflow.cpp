@@ -105,9 +105,7 @@ bool AuthFlowTest::start(const QStringList &options)
 
 QUrl AuthFlowTest::url(const QString &path) const
 {
-    QUrl url = m_server->url();
-    url.setPath(path);
-    return url;
+    return m_server->url(path);
 }
 
 HttpReply AuthFlowTest::requestCode(const QString &phone, const QString &path,
@@ -177,11 +175,7 @@ void AuthFlowTest::phoneNumbersAreNormalisedOrRefusedWithAReason()
     if (e164.isEmpty()) {
         QCOMPARE(reply.status, 400);
         QCOMPARE(reply.errorCode(), QStringLiteral("invalid_phone_number"));
-        const QString message = reply.json()
-                                    .value(QStringLiteral("error"))
-                                    .toObject()
-                                    .value(QStringLiteral("message"))
-                                    .toString();
+        const QString message = reply.errorMessage();
         QVERIFY2(message.contains(reason), qPrintable(message));
         return;
     }

@@ -82,6 +82,16 @@ bool ServerProcess::launch(const QString &listen)
     return false;
 }
 
+QUrl ServerProcess::url(const QString &pathAndQuery) const
+{
+    QUrl url = m_url;
+    const qsizetype question = pathAndQuery.indexOf(u'?');
+    url.setPath(pathAndQuery.left(question));
+    if (question >= 0)
+        url.setQuery(pathAndQuery.mid(question + 1));
+    return url;
+}
+
 int ServerProcess::stop()
 {
     if (m_process.state() == QProcess::NotRunning)

@@ -29,6 +29,8 @@ public:
     void kill();
 
     QUrl url() const { return m_url; }
+    // The server's URL with a path and an optional query: "/api/v1/users/search?q=%2B1...".
+    QUrl url(const QString &pathAndQuery) const;
     quint16 port() const { return quint16(m_url.port()); }
     QString dataDir() const { return m_root.filePath(QStringLiteral("data")); }
     QString otpDir() const { return m_root.filePath(QStringLiteral("otp")); }

@@ -50,6 +50,15 @@ QString HttpReply::errorCode() const
         .toString();
 }
 
+QString HttpReply::errorMessage() const
+{
+    return json()
+        .value(QStringLiteral("error"))
+        .toObject()
+        .value(QStringLiteral("message"))
+        .toString();
+}
+
 namespace TestHttp {
 
 HttpReply get(const QUrl &url, const QString &bearerToken)

@@ -16,6 +16,7 @@ struct HttpReply
 
     QJsonObject json() const;
     QString errorCode() const; // error.code of an error body, or empty
+    QString errorMessage() const; // error.message of an error body, or empty
 };
 
 namespace TestHttp {

@@ -26,12 +26,7 @@ bool UserApiClient::start()
 
 QUrl UserApiClient::url(const QString &path) const
 {
-    QUrl url = m_server.url();
-    const qsizetype question = path.indexOf(u'?');
-    url.setPath(path.left(question));
-    if (question >= 0)
-        url.setQuery(path.mid(question + 1));
-    return url;
+    return m_server.url(path);
 }
 
 UserApiClient::Account UserApiClient::signUp(const QString &displayName)
