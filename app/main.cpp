@@ -1,12 +1,12 @@
-#include "account/LoginService.h"
-#include "account/SessionKeeper.h"
-#include "crypto/DeviceKeyPair.h"
-#include "main/MainWindow.h"
-#include "net/ApiClient.h"
-#include "net/SyncSocket.h"
-#include "protocol/Limits.h"
-#include "sync/MessagingService.h"
-#include "sync/SignedInDevice.h"
+#include "core/account/LoginService.h"
+#include "core/account/SessionKeeper.h"
+#include "core/crypto/DeviceKeyPair.h"
+#include "core/net/ApiClient.h"
+#include "core/net/SyncSocket.h"
+#include "core/protocol/Limits.h"
+#include "core/sync/MessagingService.h"
+#include "core/sync/SignedInDevice.h"
+#include "ui/main/MainWindow.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

@@ -1,9 +1,9 @@
 // Per-message CPU cost on the client and server hot paths: boxing a message for one device,
 // opening it, and the JSON frame codec. Run: build/bench/bench_codec -median 9
-#include "crypto/DeviceKeyPair.h"
-#include "crypto/MessageCipher.h"
-#include "protocol/Frame.h"
-#include "protocol/MessagePayloads.h"
+#include "core/crypto/DeviceKeyPair.h"
+#include "core/crypto/MessageCipher.h"
+#include "core/protocol/Frame.h"
+#include "core/protocol/MessagePayloads.h"
 
 #include <QTest>
 

@@ -3,8 +3,8 @@
 // REST and WebSocket round-trip floor, throughput and send->receive latency percentiles.
 // Run: build/bench/bench_delivery [--messages N] [--window W]
 // Bounded: at most --messages (default 1000, max 20000) and 120 s.
-#include "ServerProcess.h"
-#include "TestClient.h"
+#include "tests/support/ServerProcess.h"
+#include "tests/support/TestClient.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

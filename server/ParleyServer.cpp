@@ -1,25 +1,26 @@
-#include "ParleyServer.h"
+#include "server/ParleyServer.h"
 
-#include "auth/AuthHandler.h"
-#include "auth/OtpDelivery.h"
-#include "auth/OtpService.h"
-#include "auth/ServerSecret.h"
-#include "auth/TokenService.h"
-#include "chat/MessageRelay.h"
-#include "http/HttpServer.h"
-#include "http/LowDelayTcpServer.h"
-#include "http/RateLimiter.h"
-#include "protocol/CloseCode.h"
-#include "protocol/Limits.h"
-#include "realtime/ClientConnection.h"
-#include "realtime/ConnectionRegistry.h"
-#include "storage/Database.h"
-#include "storage/IdentityStore.h"
-#include "storage/MailboxStore.h"
-#include "storage/OtpStore.h"
-#include "storage/ProfileStore.h"
-#include "storage/RefreshTokenStore.h"
-#include "users/UserHandler.h"
+#include "core/protocol/CloseCode.h"
+#include "core/protocol/Limits.h"
+#include "core/sql/Database.h"
+#include "server/auth/AuthHandler.h"
+#include "server/auth/OtpDelivery.h"
+#include "server/auth/OtpService.h"
+#include "server/auth/ServerSecret.h"
+#include "server/auth/TokenService.h"
+#include "server/chat/MessageRelay.h"
+#include "server/http/HttpServer.h"
+#include "server/http/LowDelayTcpServer.h"
+#include "server/http/RateLimiter.h"
+#include "server/realtime/ClientConnection.h"
+#include "server/realtime/ConnectionRegistry.h"
+#include "server/storage/IdentityStore.h"
+#include "server/storage/MailboxStore.h"
+#include "server/storage/OtpStore.h"
+#include "server/storage/ProfileStore.h"
+#include "server/storage/RefreshTokenStore.h"
+#include "server/storage/Schema.h"
+#include "server/users/UserHandler.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -69,12 +70,14 @@ protocol::Result<QString> ParleyServer::start(const ServerConfig &config)
     if (!delivery)
         return delivery.error();
 
-    m_db = std::make_unique<Database>();
+    m_db = std::make_unique<sql::Database>();
     auto opened = config.databaseUrl.isEmpty()
         ? m_db->openSqlite(dataDir.filePath(QStringLiteral("parley.db")))
-        : m_db->openPostgres(QUrl(config.databaseUrl));
+        : m_db->openPostgres(QUrl(config.databaseUrl), QStringLiteral("parley-server"));
     if (!opened)
         return opened.error();
+    if (auto migrated = m_db->migrate(schemaMigrations()); !migrated)
+        return migrated.error();
     m_identities = std::make_unique<IdentityStore>(*m_db);
     m_mailbox = std::make_unique<MailboxStore>(*m_db);
     m_profiles = std::make_unique<ProfileStore>(*m_db);

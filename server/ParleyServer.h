@@ -1,17 +1,20 @@
 #pragma once
 
-#include "ServerConfig.h"
-#include "protocol/Result.h"
+#include "core/protocol/Result.h"
+#include "server/ServerConfig.h"
 
 #include <QObject>
 
 #include <memory>
 
+namespace parley::sql {
+class Database;
+}
+
 namespace parley::server {
 
 class AuthHandler;
 class ConnectionRegistry;
-class Database;
 class HttpServer;
 class IdentityStore;
 class MailboxStore;
@@ -38,7 +41,7 @@ public:
 private:
     void acceptWebSockets();
 
-    std::unique_ptr<Database> m_db;
+    std::unique_ptr<sql::Database> m_db;
     std::unique_ptr<IdentityStore> m_identities;
     std::unique_ptr<MailboxStore> m_mailbox;
     std::unique_ptr<ProfileStore> m_profiles;

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "auth/AuthPolicy.h"
-#include "auth/OtpDelivery.h"
-#include "http/WebPolicy.h"
-#include "protocol/Result.h"
+#include "core/protocol/Result.h"
+#include "server/auth/AuthPolicy.h"
+#include "server/auth/OtpDelivery.h"
+#include "server/http/WebPolicy.h"
 
 #include <QCommandLineParser>
 #include <QHostAddress>

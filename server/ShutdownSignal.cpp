@@ -1,4 +1,4 @@
-#include "ShutdownSignal.h"
+#include "server/ShutdownSignal.h"
 
 #include <QCoreApplication>
 

@@ -1,6 +1,6 @@
-#include "ParleyServer.h"
-#include "ServerConfig.h"
-#include "ShutdownSignal.h"
+#include "server/ParleyServer.h"
+#include "server/ServerConfig.h"
+#include "server/ShutdownSignal.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -1,7 +1,7 @@
-#include "LoginService.h"
+#include "core/account/LoginService.h"
 
-#include "net/ApiClient.h"
-#include "protocol/RestPayloads.h"
+#include "core/net/ApiClient.h"
+#include "core/protocol/RestPayloads.h"
 
 #include <QDateTime>
 

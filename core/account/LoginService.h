@@ -1,8 +1,8 @@
 #pragma once
 
-#include "Session.h"
-#include "crypto/DeviceKeyPair.h"
-#include "protocol/ErrorCode.h"
+#include "core/account/Session.h"
+#include "core/crypto/DeviceKeyPair.h"
+#include "core/protocol/ErrorCode.h"
 
 #include <QObject>
 

@@ -1,10 +1,10 @@
-#include "SessionKeeper.h"
+#include "core/account/SessionKeeper.h"
 
-#include "LoginService.h"
-#include "net/ApiClient.h"
-#include "protocol/JsonReader.h"
-#include "protocol/Limits.h"
-#include "protocol/RestPayloads.h"
+#include "core/account/LoginService.h"
+#include "core/net/ApiClient.h"
+#include "core/protocol/JsonReader.h"
+#include "core/protocol/Limits.h"
+#include "core/protocol/RestPayloads.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -100,7 +100,7 @@ Result<Session> SessionKeeper::load(const QString &path)
     return session;
 }
 
-Result<bool> SessionKeeper::save(const Session &session, const QString &path)
+Result<void> SessionKeeper::save(const Session &session, const QString &path)
 {
     // The access token is not saved: it lives minutes, and a refresh gets a new one.
     const QJsonObject json{{QLatin1String("serverUrl"), session.serverUrl.toString()},
@@ -116,7 +116,7 @@ Result<bool> SessionKeeper::save(const Session &session, const QString &path)
         return Error{ErrorCode::InternalError,
                      QStringLiteral("cannot save the session to %1").arg(path)};
     }
-    return true;
+    return {};
 }
 
 } // namespace parley

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "Session.h"
-#include "protocol/ErrorCode.h"
-#include "protocol/Result.h"
+#include "core/account/Session.h"
+#include "core/protocol/ErrorCode.h"
+#include "core/protocol/Result.h"
 
 #include <QObject>
 #include <QTimer>
@@ -30,7 +30,7 @@ public:
 
     // The session file of a profile: JSON, mode 0600, holding the refresh token.
     static protocol::Result<Session> load(const QString &path);
-    static protocol::Result<bool> save(const Session &session, const QString &path);
+    static protocol::Result<void> save(const Session &session, const QString &path);
 
 Q_SIGNALS:
     void sessionRefreshed(const parley::Session &session);

@@ -1,6 +1,6 @@
-#include "DeviceKeyPair.h"
+#include "core/crypto/DeviceKeyPair.h"
 
-#include "Sodium.h"
+#include "core/crypto/Sodium.h"
 
 #include <QDir>
 #include <QFile>
@@ -78,7 +78,7 @@ protocol::Result<DeviceKeyPair> DeviceKeyPair::loadOrCreate(const QString &path)
     return pair;
 }
 
-protocol::Result<bool> DeviceKeyPair::save(const QString &path) const
+protocol::Result<void> DeviceKeyPair::save(const QString &path) const
 {
     QDir().mkpath(QFileInfo(path).absolutePath());
     QSaveFile file(path);
@@ -91,7 +91,7 @@ protocol::Result<bool> DeviceKeyPair::save(const QString &path) const
     file.write(KeyFileMagic + '\n' + m_secretKey.toBase64() + '\n');
     if (!file.commit())
         return Error{ErrorCode::InternalError, QStringLiteral("cannot save key file %1").arg(path)};
-    return true;
+    return {};
 }
 
 } // namespace parley::crypto

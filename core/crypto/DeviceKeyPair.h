@@ -1,6 +1,6 @@
 #pragma once
 
-#include "protocol/Result.h"
+#include "core/protocol/Result.h"
 
 #include <QByteArray>
 #include <QString>
@@ -23,7 +23,7 @@ public:
     static protocol::Result<DeviceKeyPair> load(const QString &path);
     // Loads the key at `path`, or creates and saves a new one when no file exists yet.
     static protocol::Result<DeviceKeyPair> loadOrCreate(const QString &path);
-    protocol::Result<bool> save(const QString &path) const;
+    protocol::Result<void> save(const QString &path) const;
 
     bool isValid() const { return m_publicKey.size() == 32 && m_secretKey.size() == 32; }
     const QByteArray &publicKey() const { return m_publicKey; }

@@ -1,6 +1,6 @@
-#include "MessageCipher.h"
+#include "core/crypto/MessageCipher.h"
 
-#include "Sodium.h"
+#include "core/crypto/Sodium.h"
 
 #include <sodium.h>
 

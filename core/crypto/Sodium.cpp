@@ -1,4 +1,4 @@
-#include "Sodium.h"
+#include "core/crypto/Sodium.h"
 
 #include <sodium.h>
 

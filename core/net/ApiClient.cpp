@@ -1,7 +1,7 @@
-#include "ApiClient.h"
+#include "core/net/ApiClient.h"
 
-#include "protocol/JsonReader.h"
-#include "protocol/RestPayloads.h"
+#include "core/protocol/JsonReader.h"
+#include "core/protocol/RestPayloads.h"
 
 #include <QJsonDocument>
 #include <QNetworkReply>

@@ -1,8 +1,8 @@
-#include "SyncSocket.h"
+#include "core/net/SyncSocket.h"
 
-#include "protocol/CloseCode.h"
-#include "protocol/Limits.h"
-#include "protocol/RestPayloads.h"
+#include "core/protocol/CloseCode.h"
+#include "core/protocol/Limits.h"
+#include "core/protocol/RestPayloads.h"
 
 #include <QDateTime>
 #include <QJsonDocument>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "protocol/Frame.h"
-#include "protocol/Result.h"
+#include "core/protocol/Frame.h"
+#include "core/protocol/Result.h"
 
 #include <QHash>
 #include <QNetworkRequest>

@@ -1,4 +1,4 @@
-#include "ErrorCode.h"
+#include "core/protocol/ErrorCode.h"
 
 #include <array>
 #include <utility>

@@ -1,7 +1,7 @@
-#include "Frame.h"
+#include "core/protocol/Frame.h"
 
-#include "JsonReader.h"
-#include "Limits.h"
+#include "core/protocol/JsonReader.h"
+#include "core/protocol/Limits.h"
 
 #include <QJsonDocument>
 

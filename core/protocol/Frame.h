@@ -1,8 +1,8 @@
 #pragma once
 
-#include "ErrorCode.h"
-#include "FrameType.h"
-#include "Result.h"
+#include "core/protocol/ErrorCode.h"
+#include "core/protocol/FrameType.h"
+#include "core/protocol/Result.h"
 
 #include <QByteArray>
 #include <QJsonObject>

@@ -1,4 +1,4 @@
-#include "FrameType.h"
+#include "core/protocol/FrameType.h"
 
 #include <array>
 

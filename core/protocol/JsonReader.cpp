@@ -1,4 +1,4 @@
-#include "JsonReader.h"
+#include "core/protocol/JsonReader.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ErrorCode.h"
+#include "core/protocol/ErrorCode.h"
 
 #include <QByteArray>
 #include <QJsonArray>

@@ -1,7 +1,7 @@
-#include "MessagePayloads.h"
+#include "core/protocol/MessagePayloads.h"
 
-#include "JsonReader.h"
-#include "Limits.h"
+#include "core/protocol/JsonReader.h"
+#include "core/protocol/Limits.h"
 
 #include <QJsonArray>
 

@@ -1,8 +1,8 @@
-#include "RestPayloads.h"
+#include "core/protocol/RestPayloads.h"
 
-#include "JsonReader.h"
-#include "Limits.h"
-#include "UserPayloads.h"
+#include "core/protocol/JsonReader.h"
+#include "core/protocol/Limits.h"
+#include "core/protocol/UserPayloads.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

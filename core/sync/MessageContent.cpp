@@ -1,7 +1,7 @@
-#include "MessageContent.h"
+#include "core/sync/MessageContent.h"
 
-#include "protocol/JsonReader.h"
-#include "protocol/Limits.h"
+#include "core/protocol/JsonReader.h"
+#include "core/protocol/Limits.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

@@ -1,12 +1,12 @@
-#include "MessagingService.h"
+#include "core/sync/MessagingService.h"
 
-#include "MessageContent.h"
-#include "account/SessionKeeper.h"
-#include "crypto/MessageCipher.h"
-#include "net/ApiClient.h"
-#include "net/SyncSocket.h"
-#include "protocol/Limits.h"
-#include "protocol/MessagePayloads.h"
+#include "core/account/SessionKeeper.h"
+#include "core/crypto/MessageCipher.h"
+#include "core/net/ApiClient.h"
+#include "core/net/SyncSocket.h"
+#include "core/protocol/Limits.h"
+#include "core/protocol/MessagePayloads.h"
+#include "core/sync/MessageContent.h"
 
 #include <QDateTime>
 #include <QUuid>

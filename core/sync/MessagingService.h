@@ -1,10 +1,10 @@
 #pragma once
 
-#include "account/Session.h"
-#include "crypto/DeviceKeyPair.h"
-#include "protocol/ErrorCode.h"
-#include "protocol/Frame.h"
-#include "protocol/RestPayloads.h"
+#include "core/account/Session.h"
+#include "core/crypto/DeviceKeyPair.h"
+#include "core/protocol/ErrorCode.h"
+#include "core/protocol/Frame.h"
+#include "core/protocol/RestPayloads.h"
 
 #include <QHash>
 #include <QObject>

@@ -1,4 +1,4 @@
-#include "SignedInDevice.h"
+#include "core/sync/SignedInDevice.h"
 
 #include <QFile>
 

@@ -1,10 +1,10 @@
 #pragma once
 
-#include "MessagingService.h"
-#include "account/Session.h"
-#include "account/SessionKeeper.h"
-#include "crypto/DeviceKeyPair.h"
-#include "net/SyncSocket.h"
+#include "core/account/Session.h"
+#include "core/account/SessionKeeper.h"
+#include "core/crypto/DeviceKeyPair.h"
+#include "core/net/SyncSocket.h"
+#include "core/sync/MessagingService.h"
 
 #include <QObject>
 

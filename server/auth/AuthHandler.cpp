@@ -1,13 +1,13 @@
-#include "AuthHandler.h"
+#include "server/auth/AuthHandler.h"
 
-#include "OtpService.h"
-#include "PhoneNumbers.h"
-#include "TokenService.h"
-#include "http/RequestBody.h"
-#include "http/Router.h"
-#include "protocol/RestPayloads.h"
-#include "storage/Database.h"
-#include "storage/IdentityStore.h"
+#include "core/protocol/RestPayloads.h"
+#include "core/sql/Database.h"
+#include "server/auth/OtpService.h"
+#include "server/auth/PhoneNumbers.h"
+#include "server/auth/TokenService.h"
+#include "server/http/RequestBody.h"
+#include "server/http/Router.h"
+#include "server/storage/IdentityStore.h"
 
 #include <QDateTime>
 
@@ -19,7 +19,7 @@ namespace {
 const Error StorageError{ErrorCode::InternalError, QStringLiteral("storage error")};
 }
 
-AuthHandler::AuthHandler(Database &db, IdentityStore &identities, OtpService &otp,
+AuthHandler::AuthHandler(sql::Database &db, IdentityStore &identities, OtpService &otp,
                          TokenService &tokens, Limits limits, SignedOutHook signedOut)
     : m_db(db)
     , m_identities(identities)
@@ -230,7 +230,7 @@ Result<AuthIdentity> AuthHandler::signIn(const QString &phoneNumber, const QStri
                                          const QByteArray &publicKey, const QString &pendingName,
                                          const QString &pendingEmail)
 {
-    Transaction transaction(m_db);
+    sql::Transaction transaction(m_db);
     if (!transaction.ok())
         return StorageError;
     auto existing = m_identities.userByPhone(phoneNumber);

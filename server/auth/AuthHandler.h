@@ -1,13 +1,16 @@
 #pragma once
 
-#include "http/HttpTypes.h"
-#include "protocol/Result.h"
+#include "core/protocol/Result.h"
+#include "server/http/HttpTypes.h"
 
 #include <functional>
 
+namespace parley::sql {
+class Database;
+}
+
 namespace parley::server {
 
-class Database;
 class IdentityStore;
 class OtpService;
 class RateLimiter;
@@ -26,7 +29,7 @@ public:
     // Called after a device's tokens were revoked, so that its open sockets can be closed.
     using SignedOutHook = std::function<void(const QString &deviceId)>;
 
-    AuthHandler(Database &db, IdentityStore &identities, OtpService &otp, TokenService &tokens,
+    AuthHandler(sql::Database &db, IdentityStore &identities, OtpService &otp, TokenService &tokens,
                 Limits limits, SignedOutHook signedOut);
     void addRoutes(Router &router);
 
@@ -48,7 +51,7 @@ private:
     HttpResponse grant(const AuthIdentity &identity, const QString &accessToken,
                        const QString &refreshToken);
 
-    Database &m_db;
+    sql::Database &m_db;
     IdentityStore &m_identities;
     OtpService &m_otp;
     TokenService &m_tokens;

@@ -1,4 +1,4 @@
-#include "AuthPolicy.h"
+#include "server/auth/AuthPolicy.h"
 
 namespace parley::server {
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "protocol/Limits.h"
-#include "protocol/Result.h"
+#include "core/protocol/Limits.h"
+#include "core/protocol/Result.h"
 
 #include <QCommandLineParser>
 

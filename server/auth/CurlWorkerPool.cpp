@@ -1,4 +1,4 @@
-#include "CurlWorkerPool.h"
+#include "server/auth/CurlWorkerPool.h"
 
 #include <QtGlobal>
 

@@ -1,7 +1,7 @@
-#include "OtpDelivery.h"
+#include "server/auth/OtpDelivery.h"
 
-#include "SmtpOtpDelivery.h"
-#include "WebhookOtpDelivery.h"
+#include "server/auth/SmtpOtpDelivery.h"
+#include "server/auth/WebhookOtpDelivery.h"
 
 #include <QDir>
 #include <QSaveFile>
@@ -94,16 +94,16 @@ QString OtpDelivery::acceptedForms()
     return QStringLiteral("console | file:DIR | smtp[s]://HOST:PORT | webhook:URL");
 }
 
-protocol::Result<bool> OtpDelivery::checkSpec(const QString &spec,
+protocol::Result<void> OtpDelivery::checkSpec(const QString &spec,
                                               const OtpDeliveryOptions &options)
 {
     switch (kindOf(spec)) {
     case Kind::Console:
-        return true;
+        return {};
     case Kind::File:
         if (spec.size() == 5)
             return malformed(spec, QStringLiteral("file: needs a directory"));
-        return true;
+        return {};
     case Kind::Smtp: {
         if (auto url = SmtpOtpDelivery::parseUrl(spec); !url)
             return malformed(spec, url.error().message);
@@ -113,12 +113,12 @@ protocol::Result<bool> OtpDelivery::checkSpec(const QString &spec,
                                         "got '%1'")
                              .arg(options.smtpFrom)};
         }
-        return true;
+        return {};
     }
     case Kind::Webhook:
         if (auto url = WebhookOtpDelivery::parseUrl(spec); !url)
             return malformed(spec, url.error().message);
-        return true;
+        return {};
     case Kind::Unknown:
         break;
     }
@@ -160,25 +160,25 @@ OtpDelivery::fromSpec(const QString &spec, const OtpDeliveryOptions &options)
     return malformed(spec, QStringLiteral("unknown delivery"));
 }
 
-protocol::Result<bool> ConsoleOtpDelivery::deliver(const OtpMessage &message)
+protocol::Result<void> ConsoleOtpDelivery::deliver(const OtpMessage &message)
 {
     std::printf("Parley login code for %s: %s\n", qPrintable(message.phoneNumber),
                 qPrintable(message.code));
     std::fflush(stdout);
-    return true;
+    return {};
 }
 
 FileOtpDelivery::FileOtpDelivery(QString directory)
     : m_directory(std::move(directory))
 { }
 
-protocol::Result<bool> FileOtpDelivery::deliver(const OtpMessage &message)
+protocol::Result<void> FileOtpDelivery::deliver(const OtpMessage &message)
 {
     QSaveFile file(QDir(m_directory).filePath(message.phoneNumber + QLatin1String(".txt")));
     if (!file.open(QIODevice::WriteOnly) || file.write(message.code.toLatin1() + '\n') < 0
         || !file.commit())
         return Error{ErrorCode::InternalError, QStringLiteral("cannot write the code file")};
-    return true;
+    return {};
 }
 
 } // namespace parley::server

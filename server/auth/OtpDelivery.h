@@ -1,6 +1,6 @@
 #pragma once
 
-#include "protocol/Result.h"
+#include "core/protocol/Result.h"
 
 #include <QByteArray>
 #include <QCommandLineParser>
@@ -40,7 +40,7 @@ public:
     // Returns at once. Local deliveries (console, file) report their failure here; network
     // deliveries run on a worker thread and only log theirs, because the login answer must be the
     // same whether a code reached anyone or not (docs/protocol.md, "No user enumeration").
-    virtual protocol::Result<bool> deliver(const OtpMessage &message) = 0;
+    virtual protocol::Result<void> deliver(const OtpMessage &message) = 0;
     // Waits at most timeoutMs for the deliveries in flight; true when none is left.
     virtual bool waitForPending(int timeoutMs)
     {
@@ -51,7 +51,7 @@ public:
     // "console | file:DIR | smtp[s]://HOST:PORT | webhook:URL", for --help and every error.
     static QString acceptedForms();
     // Checks the form of a spec and its options without touching the file system or network.
-    static protocol::Result<bool> checkSpec(const QString &spec,
+    static protocol::Result<void> checkSpec(const QString &spec,
                                             const OtpDeliveryOptions &options = {});
     static protocol::Result<std::shared_ptr<OtpDelivery>>
     fromSpec(const QString &spec, const OtpDeliveryOptions &options = {});
@@ -61,7 +61,7 @@ public:
 class ConsoleOtpDelivery : public OtpDelivery
 {
 public:
-    protocol::Result<bool> deliver(const OtpMessage &message) override;
+    protocol::Result<void> deliver(const OtpMessage &message) override;
 };
 
 // Writes the current code to DIR/<E.164 number>.txt (replaced atomically): for tests and
@@ -70,7 +70,7 @@ class FileOtpDelivery : public OtpDelivery
 {
 public:
     explicit FileOtpDelivery(QString directory);
-    protocol::Result<bool> deliver(const OtpMessage &message) override;
+    protocol::Result<void> deliver(const OtpMessage &message) override;
 
 private:
     QString m_directory;

@@ -1,7 +1,7 @@
-#include "OtpService.h"
+#include "server/auth/OtpService.h"
 
-#include "OtpDelivery.h"
-#include "storage/OtpStore.h"
+#include "server/auth/OtpDelivery.h"
+#include "server/storage/OtpStore.h"
 
 #include <QDateTime>
 
@@ -47,7 +47,7 @@ QByteArray OtpService::hash(const QString &phoneNumber, const QString &code) con
     return digest;
 }
 
-Result<bool> OtpService::sendCode(const CodeRequest &request)
+Result<void> OtpService::sendCode(const CodeRequest &request)
 {
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     const QString key = request.key.isEmpty() ? request.phoneNumber : request.key;
@@ -84,7 +84,7 @@ Result<bool> OtpService::sendCode(const CodeRequest &request)
     if (auto saved = m_store.save(challenge); !saved)
         return saved;
     if (!request.deliver)
-        return true;
+        return {};
     return m_delivery->deliver(
         {request.phoneNumber, request.deliveryEmail, code, m_policy.otpLifetimeSeconds});
 }

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "AuthPolicy.h"
-#include "protocol/Result.h"
+#include "core/protocol/Result.h"
+#include "server/auth/AuthPolicy.h"
 
 #include <QByteArray>
 #include <QString>
@@ -41,7 +41,7 @@ public:
                const AuthPolicy &policy);
 
     // rate_limited (with retryAfterSeconds) when the number asked too often.
-    protocol::Result<bool> sendCode(const CodeRequest &request);
+    protocol::Result<void> sendCode(const CodeRequest &request);
     // Succeeds once per code: a verified code is cleared.
     protocol::Result<VerifiedCode> verifyCode(const QString &key, const QString &code);
 

@@ -1,4 +1,4 @@
-#include "PhoneNumbers.h"
+#include "server/auth/PhoneNumbers.h"
 
 #include <phonenumbers/phonenumberutil.h>
 

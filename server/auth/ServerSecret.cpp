@@ -1,4 +1,4 @@
-#include "ServerSecret.h"
+#include "server/auth/ServerSecret.h"
 
 #include <QFile>
 #include <QFileInfo>

@@ -1,6 +1,6 @@
-#include "SmtpOtpDelivery.h"
+#include "server/auth/SmtpOtpDelivery.h"
 
-#include "CurlWorkerPool.h"
+#include "server/auth/CurlWorkerPool.h"
 
 #include <QUuid>
 
@@ -72,23 +72,23 @@ SmtpOtpDelivery::SmtpOtpDelivery(SmtpSettings settings)
 
 SmtpOtpDelivery::~SmtpOtpDelivery() = default;
 
-protocol::Result<bool> SmtpOtpDelivery::deliver(const OtpMessage &message)
+protocol::Result<void> SmtpOtpDelivery::deliver(const OtpMessage &message)
 {
     if (message.email.isEmpty()) {
         qWarning("smtp OTP delivery skipped: the account has no e-mail address");
-        return true;
+        return {};
     }
     if (!isPlainAddress(message.email)) {
         qWarning(
             "smtp OTP delivery skipped: the account's e-mail address is not a plain ASCII address");
-        return true;
+        return {};
     }
     const QByteArray mail
         = composeMessage(m_settings.from, message, QDateTime::currentDateTimeUtc());
     m_pool->start([settings = m_settings, to = message.email, mail](CURL *curl) {
         return send(curl, settings, to, mail);
     });
-    return true;
+    return {};
 }
 
 bool SmtpOtpDelivery::waitForPending(int timeoutMs)

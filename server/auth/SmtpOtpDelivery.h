@@ -1,6 +1,6 @@
 #pragma once
 
-#include "OtpDelivery.h"
+#include "server/auth/OtpDelivery.h"
 
 #include <QDateTime>
 #include <QUrl>
@@ -29,7 +29,7 @@ public:
     explicit SmtpOtpDelivery(SmtpSettings settings);
     ~SmtpOtpDelivery() override;
 
-    protocol::Result<bool> deliver(const OtpMessage &message) override;
+    protocol::Result<void> deliver(const OtpMessage &message) override;
     bool waitForPending(int timeoutMs) override;
 
     // smtp[s]://[USER[:PASSWORD]@]HOST[:PORT]; the error says what is wrong, without the URL.

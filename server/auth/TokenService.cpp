@@ -1,10 +1,10 @@
-#include "TokenService.h"
+#include "server/auth/TokenService.h"
 
-#include "protocol/JsonReader.h"
-#include "protocol/Limits.h"
-#include "storage/Database.h"
-#include "storage/IdentityStore.h"
-#include "storage/RefreshTokenStore.h"
+#include "core/protocol/JsonReader.h"
+#include "core/protocol/Limits.h"
+#include "core/sql/Database.h"
+#include "server/storage/IdentityStore.h"
+#include "server/storage/RefreshTokenStore.h"
 
 #include <QDateTime>
 #include <QJsonDocument>
@@ -55,7 +55,7 @@ QByteArray refreshHash(const QByteArray &token)
 
 } // namespace
 
-TokenService::TokenService(QByteArray key, Database &db, IdentityStore &identities,
+TokenService::TokenService(QByteArray key, sql::Database &db, IdentityStore &identities,
                            RefreshTokenStore &refreshTokens, const AuthPolicy &policy)
     : m_key(std::move(key))
     , m_db(db)
@@ -115,7 +115,7 @@ Result<std::pair<AuthIdentity, TokenService::Tokens>>
 TokenService::refresh(const QString &refreshToken)
 {
     const QByteArray hash = refreshHash(refreshToken.toLatin1());
-    Transaction transaction(m_db);
+    sql::Transaction transaction(m_db);
     if (!transaction.ok())
         return storageError();
     auto found = m_refreshTokens.find(hash);
@@ -168,15 +168,15 @@ std::optional<QString> TokenService::deviceOfRefreshToken(const QString &refresh
     return found.value()->deviceId;
 }
 
-Result<bool> TokenService::revokeDevice(const QString &deviceId)
+Result<void> TokenService::revokeDevice(const QString &deviceId)
 {
     const qint64 at = now();
-    Transaction transaction(m_db);
+    sql::Transaction transaction(m_db);
     if (!transaction.ok() || !m_refreshTokens.revokeDevice(deviceId, at)
         || !m_identities.revokeDeviceTokens(deviceId, at) || !transaction.commit()) {
         return storageError();
     }
-    return true;
+    return {};
 }
 
 Result<AuthIdentity> TokenService::verify(const QString &accessToken) const

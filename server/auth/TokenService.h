@@ -1,17 +1,20 @@
 #pragma once
 
-#include "AuthPolicy.h"
-#include "http/HttpTypes.h"
-#include "protocol/Result.h"
+#include "core/protocol/Result.h"
+#include "server/auth/AuthPolicy.h"
+#include "server/http/HttpTypes.h"
 
 #include <QByteArray>
 #include <QString>
 
 #include <optional>
 
+namespace parley::sql {
+class Database;
+}
+
 namespace parley::server {
 
-class Database;
 class IdentityStore;
 class RefreshTokenStore;
 
@@ -31,7 +34,7 @@ public:
         QString refreshToken;
     };
 
-    TokenService(QByteArray key, Database &db, IdentityStore &identities,
+    TokenService(QByteArray key, sql::Database &db, IdentityStore &identities,
                  RefreshTokenStore &refreshTokens, const AuthPolicy &policy);
 
     // A new family, at login.
@@ -39,7 +42,7 @@ public:
     // Rotates a refresh token; the identity it belongs to comes back with the new pair.
     protocol::Result<std::pair<AuthIdentity, Tokens>> refresh(const QString &refreshToken);
     // Logout and device removal: every token of the device stops working now.
-    protocol::Result<bool> revokeDevice(const QString &deviceId);
+    protocol::Result<void> revokeDevice(const QString &deviceId);
     // The device a refresh token was issued to, if it is one of ours.
     std::optional<QString> deviceOfRefreshToken(const QString &refreshToken);
 
@@ -53,7 +56,7 @@ private:
     QByteArray mac(const QByteArray &claims) const;
 
     QByteArray m_key;
-    Database &m_db;
+    sql::Database &m_db;
     IdentityStore &m_identities;
     RefreshTokenStore &m_refreshTokens;
     AuthPolicy m_policy;

@@ -1,6 +1,6 @@
-#include "WebhookOtpDelivery.h"
+#include "server/auth/WebhookOtpDelivery.h"
 
-#include "CurlWorkerPool.h"
+#include "server/auth/CurlWorkerPool.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -45,14 +45,14 @@ WebhookOtpDelivery::WebhookOtpDelivery(WebhookSettings settings)
 
 WebhookOtpDelivery::~WebhookOtpDelivery() = default;
 
-protocol::Result<bool> WebhookOtpDelivery::deliver(const OtpMessage &message)
+protocol::Result<void> WebhookOtpDelivery::deliver(const OtpMessage &message)
 {
     const QByteArray json = body(message);
     const QByteArray mac
         = m_settings.secret.isEmpty() ? QByteArray() : signature(json, m_settings.secret);
     m_pool->start(
         [url = m_settings.url, json, mac](CURL *curl) { return post(curl, url, json, mac); });
-    return true;
+    return {};
 }
 
 bool WebhookOtpDelivery::waitForPending(int timeoutMs)

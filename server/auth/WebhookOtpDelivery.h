@@ -1,6 +1,6 @@
 #pragma once
 
-#include "OtpDelivery.h"
+#include "server/auth/OtpDelivery.h"
 
 #include <QUrl>
 
@@ -26,7 +26,7 @@ public:
     explicit WebhookOtpDelivery(WebhookSettings settings);
     ~WebhookOtpDelivery() override;
 
-    protocol::Result<bool> deliver(const OtpMessage &message) override;
+    protocol::Result<void> deliver(const OtpMessage &message) override;
     bool waitForPending(int timeoutMs) override;
 
     // "webhook:" followed by an http(s) URL with a host; returns that URL.

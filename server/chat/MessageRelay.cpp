@@ -1,11 +1,11 @@
-#include "MessageRelay.h"
+#include "server/chat/MessageRelay.h"
 
-#include "protocol/MessagePayloads.h"
-#include "realtime/ClientConnection.h"
-#include "realtime/ConnectionRegistry.h"
-#include "storage/Database.h"
-#include "storage/IdentityStore.h"
-#include "storage/MailboxStore.h"
+#include "core/protocol/MessagePayloads.h"
+#include "core/sql/Database.h"
+#include "server/realtime/ClientConnection.h"
+#include "server/realtime/ConnectionRegistry.h"
+#include "server/storage/IdentityStore.h"
+#include "server/storage/MailboxStore.h"
 
 #include <QDateTime>
 #include <QSet>
@@ -26,7 +26,7 @@ Error storageError()
 
 } // namespace
 
-MessageRelay::MessageRelay(Database &db, IdentityStore &identities, MailboxStore &mailbox,
+MessageRelay::MessageRelay(sql::Database &db, IdentityStore &identities, MailboxStore &mailbox,
                            ConnectionRegistry &registry, QObject *parent)
     : QObject(parent)
     , m_db(db)
@@ -64,7 +64,7 @@ void MessageRelay::handle(ClientConnection &connection, const Frame &request)
         m_registry.push(push.deviceId, push.event);
 }
 
-Result<bool> MessageRelay::appendEvent(const QString &deviceId, FrameType type, QJsonObject data,
+Result<void> MessageRelay::appendEvent(const QString &deviceId, FrameType type, QJsonObject data,
                                        QList<Push> &pushes, const StoredMessage *message)
 {
     auto seq = m_mailbox.append(deviceId, frameTypeName(type), data, message);
@@ -72,10 +72,10 @@ Result<bool> MessageRelay::appendEvent(const QString &deviceId, FrameType type, 
         return seq.error();
     data.insert(QLatin1String("seq"), double(seq.value()));
     pushes.append({deviceId, Frame::event(type, data)});
-    return true;
+    return {};
 }
 
-Result<bool> MessageRelay::checkEnvelopes(const AuthIdentity &sender,
+Result<void> MessageRelay::checkEnvelopes(const AuthIdentity &sender,
                                           const QString &recipientUserId,
                                           const QStringList &deviceIds)
 {
@@ -110,7 +110,7 @@ Result<bool> MessageRelay::checkEnvelopes(const AuthIdentity &sender,
                                     "device list again")
                          .arg(missing.join(QLatin1String(", ")))};
     }
-    return true;
+    return {};
 }
 
 MessageRelay::Reply MessageRelay::send(const AuthIdentity &sender, const QJsonObject &data,
@@ -148,7 +148,7 @@ MessageRelay::Reply MessageRelay::send(const AuthIdentity &sender, const QJsonOb
 
     const StoredMessage stored{sender.userId, message.messageId, sender.deviceId,
                                message.recipientUserId, QDateTime::currentMSecsSinceEpoch()};
-    Transaction transaction(m_db);
+    sql::Transaction transaction(m_db);
     if (!transaction.ok() || !m_mailbox.insertMessage(stored))
         return storageError();
     for (const Envelope &envelope : message.envelopes) {
@@ -189,7 +189,7 @@ MessageRelay::Reply MessageRelay::receipt(const AuthIdentity &recipient, FrameTy
         return Error{ErrorCode::NotFound, QStringLiteral("no such message for this device")};
 
     const qint64 at = QDateTime::currentMSecsSinceEpoch();
-    Transaction transaction(m_db);
+    sql::Transaction transaction(m_db);
     if (!transaction.ok())
         return storageError();
     auto inserted = m_mailbox.insertReceipt(request.senderUserId, request.messageId,

@@ -1,17 +1,20 @@
 #pragma once
 
-#include "http/HttpTypes.h"
-#include "protocol/Frame.h"
-#include "protocol/Result.h"
+#include "core/protocol/Frame.h"
+#include "core/protocol/Result.h"
+#include "server/http/HttpTypes.h"
 
 #include <QList>
 #include <QObject>
+
+namespace parley::sql {
+class Database;
+}
 
 namespace parley::server {
 
 class ClientConnection;
 class ConnectionRegistry;
-class Database;
 class IdentityStore;
 class MailboxStore;
 struct StoredMessage;
@@ -23,7 +26,7 @@ class MessageRelay : public QObject
 {
     Q_OBJECT
 public:
-    MessageRelay(Database &db, IdentityStore &identities, MailboxStore &mailbox,
+    MessageRelay(sql::Database &db, IdentityStore &identities, MailboxStore &mailbox,
                  ConnectionRegistry &registry, QObject *parent = nullptr);
 
     void handle(ClientConnection &connection, const protocol::Frame &request);
@@ -40,14 +43,14 @@ private:
     Reply receipt(const AuthIdentity &recipient, protocol::FrameType kind, const QJsonObject &data,
                   QList<Push> &pushes);
     Reply sync(ClientConnection &connection, const QJsonObject &data);
-    protocol::Result<bool> checkEnvelopes(const AuthIdentity &sender,
+    protocol::Result<void> checkEnvelopes(const AuthIdentity &sender,
                                           const QString &recipientUserId,
                                           const QStringList &deviceIds);
-    protocol::Result<bool> appendEvent(const QString &deviceId, protocol::FrameType type,
+    protocol::Result<void> appendEvent(const QString &deviceId, protocol::FrameType type,
                                        QJsonObject data, QList<Push> &pushes,
                                        const StoredMessage *message = nullptr);
 
-    Database &m_db;
+    sql::Database &m_db;
     IdentityStore &m_identities;
     MailboxStore &m_mailbox;
     ConnectionRegistry &m_registry;

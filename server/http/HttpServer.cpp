@@ -1,7 +1,7 @@
-#include "HttpServer.h"
+#include "server/http/HttpServer.h"
 
-#include "protocol/Limits.h"
-#include "protocol/RestPayloads.h"
+#include "core/protocol/Limits.h"
+#include "core/protocol/RestPayloads.h"
 
 #include <QDateTime>
 #include <QHttpServerResponder>

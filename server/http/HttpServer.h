@@ -1,10 +1,10 @@
 #pragma once
 
-#include "HttpTypes.h"
-#include "RateLimiter.h"
-#include "Router.h"
-#include "WebPolicy.h"
-#include "protocol/Result.h"
+#include "core/protocol/Result.h"
+#include "server/http/HttpTypes.h"
+#include "server/http/RateLimiter.h"
+#include "server/http/Router.h"
+#include "server/http/WebPolicy.h"
 
 #include <QAbstractHttpServer>
 

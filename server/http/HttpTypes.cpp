@@ -1,6 +1,6 @@
-#include "HttpTypes.h"
+#include "server/http/HttpTypes.h"
 
-#include "protocol/RestPayloads.h"
+#include "core/protocol/RestPayloads.h"
 
 #include <QJsonDocument>
 

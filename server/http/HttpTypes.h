@@ -1,6 +1,6 @@
 #pragma once
 
-#include "protocol/ErrorCode.h"
+#include "core/protocol/ErrorCode.h"
 
 #include <QByteArray>
 #include <QHash>

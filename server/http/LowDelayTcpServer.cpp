@@ -1,4 +1,4 @@
-#include "LowDelayTcpServer.h"
+#include "server/http/LowDelayTcpServer.h"
 
 #include <QTcpSocket>
 

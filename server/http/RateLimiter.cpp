@@ -1,4 +1,4 @@
-#include "RateLimiter.h"
+#include "server/http/RateLimiter.h"
 
 #include <QStringList>
 

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "HttpTypes.h"
-#include "protocol/JsonReader.h"
-#include "protocol/Limits.h"
-#include "protocol/Result.h"
+#include "core/protocol/JsonReader.h"
+#include "core/protocol/Limits.h"
+#include "core/protocol/Result.h"
+#include "server/http/HttpTypes.h"
 
 namespace parley::server {
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "HttpTypes.h"
+#include "server/http/HttpTypes.h"
 
 #include <QHttpServerRequest>
 

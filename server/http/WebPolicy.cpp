@@ -1,4 +1,4 @@
-#include "WebPolicy.h"
+#include "server/http/WebPolicy.h"
 
 #include <QUrl>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "RateLimiter.h"
-#include "protocol/Result.h"
+#include "core/protocol/Result.h"
+#include "server/http/RateLimiter.h"
 
 #include <QCommandLineParser>
 #include <QStringList>

@@ -1,7 +1,7 @@
-#include "ClientConnection.h"
+#include "server/realtime/ClientConnection.h"
 
-#include "protocol/CloseCode.h"
-#include "protocol/Limits.h"
+#include "core/protocol/CloseCode.h"
+#include "core/protocol/Limits.h"
 
 #include <QDateTime>
 

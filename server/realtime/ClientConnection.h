@@ -1,7 +1,7 @@
 #pragma once
 
-#include "http/HttpTypes.h"
-#include "protocol/Frame.h"
+#include "core/protocol/Frame.h"
+#include "server/http/HttpTypes.h"
 
 #include <QObject>
 #include <QTimer>

@@ -1,6 +1,6 @@
-#include "ConnectionRegistry.h"
+#include "server/realtime/ConnectionRegistry.h"
 
-#include "ClientConnection.h"
+#include "server/realtime/ClientConnection.h"
 
 namespace parley::server {
 

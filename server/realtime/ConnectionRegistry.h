@@ -1,6 +1,6 @@
 #pragma once
 
-#include "protocol/Frame.h"
+#include "core/protocol/Frame.h"
 
 #include <QMultiHash>
 #include <QObject>

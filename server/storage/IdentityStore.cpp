@@ -1,7 +1,7 @@
-#include "IdentityStore.h"
+#include "server/storage/IdentityStore.h"
 
-#include "Database.h"
-#include "protocol/UserPayloads.h"
+#include "core/protocol/UserPayloads.h"
+#include "core/sql/Database.h"
 
 #include <QDateTime>
 #include <QUuid>
@@ -54,7 +54,7 @@ Result<std::optional<T>> firstRow(Result<QSqlQuery> query, Read read)
 
 } // namespace
 
-IdentityStore::IdentityStore(Database &db)
+IdentityStore::IdentityStore(sql::Database &db)
     : m_db(db)
 { }
 
@@ -121,7 +121,7 @@ Result<std::optional<DeviceRecord>> IdentityStore::deviceByKey(const QString &us
         readDevice);
 }
 
-Result<bool> IdentityStore::reactivateDevice(const QString &deviceId, const QString &name)
+Result<void> IdentityStore::reactivateDevice(const QString &deviceId, const QString &name)
 {
     return m_db.run(QStringLiteral("UPDATE devices SET revoked_at = NULL, name = ? WHERE id = ?"),
                     {name, deviceId});
@@ -142,13 +142,13 @@ Result<QList<DeviceRecord>> IdentityStore::activeDevices(const QString &userId)
     return devices;
 }
 
-Result<bool> IdentityStore::revokeDeviceTokens(const QString &deviceId, qint64 nowMs)
+Result<void> IdentityStore::revokeDeviceTokens(const QString &deviceId, qint64 nowMs)
 {
     return m_db.run(QStringLiteral("UPDATE devices SET tokens_revoked_at = ? WHERE id = ?"),
                     {nowMs, deviceId});
 }
 
-Result<bool> IdentityStore::removeDevice(const QString &deviceId, qint64 nowMs)
+Result<void> IdentityStore::removeDevice(const QString &deviceId, qint64 nowMs)
 {
     return m_db.run(
         QStringLiteral("UPDATE devices SET revoked_at = ?, tokens_revoked_at = ? WHERE id = ?"),

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "protocol/Result.h"
+#include "core/protocol/Result.h"
 
 #include <QByteArray>
 #include <QList>
@@ -8,9 +8,11 @@
 
 #include <optional>
 
-namespace parley::server {
-
+namespace parley::sql {
 class Database;
+}
+
+namespace parley::server {
 
 struct UserRecord
 {
@@ -35,7 +37,7 @@ struct DeviceRecord
 class IdentityStore
 {
 public:
-    explicit IdentityStore(Database &db);
+    explicit IdentityStore(sql::Database &db);
 
     protocol::Result<std::optional<UserRecord>> userByPhone(const QString &phoneNumber);
     protocol::Result<std::optional<UserRecord>> userById(const QString &userId);
@@ -52,15 +54,15 @@ public:
     protocol::Result<std::optional<DeviceRecord>> deviceByKey(const QString &userId,
                                                               const QByteArray &publicKey);
     // Makes a removed device current again and renames it.
-    protocol::Result<bool> reactivateDevice(const QString &deviceId, const QString &name);
+    protocol::Result<void> reactivateDevice(const QString &deviceId, const QString &name);
     protocol::Result<QList<DeviceRecord>> activeDevices(const QString &userId);
     // Signs the device out: its access tokens issued until now stop working.
-    protocol::Result<bool> revokeDeviceTokens(const QString &deviceId, qint64 nowMs);
+    protocol::Result<void> revokeDeviceTokens(const QString &deviceId, qint64 nowMs);
     // Removes the device: no more messages for it, and it is signed out.
-    protocol::Result<bool> removeDevice(const QString &deviceId, qint64 nowMs);
+    protocol::Result<void> removeDevice(const QString &deviceId, qint64 nowMs);
 
 private:
-    Database &m_db;
+    sql::Database &m_db;
 };
 
 } // namespace parley::server

@@ -1,6 +1,6 @@
-#include "MailboxStore.h"
+#include "server/storage/MailboxStore.h"
 
-#include "Database.h"
+#include "core/sql/Database.h"
 
 #include <QDateTime>
 #include <QJsonDocument>
@@ -11,7 +11,7 @@ using protocol::Error;
 using protocol::ErrorCode;
 using protocol::Result;
 
-MailboxStore::MailboxStore(Database &db)
+MailboxStore::MailboxStore(sql::Database &db)
     : m_db(db)
 { }
 
@@ -32,7 +32,7 @@ Result<std::optional<StoredMessage>> MailboxStore::message(const QString &sender
                       row.value(2).toLongLong()});
 }
 
-Result<bool> MailboxStore::insertMessage(const StoredMessage &message)
+Result<void> MailboxStore::insertMessage(const StoredMessage &message)
 {
     auto query = m_db.exec(QStringLiteral("INSERT INTO messages (sender_user_id, message_id, "
                                           "sender_device_id, recipient_user_id, server_time) "
@@ -41,7 +41,7 @@ Result<bool> MailboxStore::insertMessage(const StoredMessage &message)
                             message.recipientUserId, message.serverTime});
     if (!query)
         return query.error();
-    return true;
+    return {};
 }
 
 Result<qint64> MailboxStore::append(const QString &deviceId, const QString &type,

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "protocol/Result.h"
+#include "core/protocol/Result.h"
 
 #include <QJsonObject>
 #include <QList>
@@ -8,9 +8,11 @@
 
 #include <optional>
 
-namespace parley::server {
-
+namespace parley::sql {
 class Database;
+}
+
+namespace parley::server {
 
 struct StoredMessage
 {
@@ -34,11 +36,11 @@ struct MailboxEvent
 class MailboxStore
 {
 public:
-    explicit MailboxStore(Database &db);
+    explicit MailboxStore(sql::Database &db);
 
     protocol::Result<std::optional<StoredMessage>> message(const QString &senderUserId,
                                                            const QString &messageId);
-    protocol::Result<bool> insertMessage(const StoredMessage &message);
+    protocol::Result<void> insertMessage(const StoredMessage &message);
 
     // Appends an event and returns its seq. Call inside a transaction: the seq counter and the
     // event are written together or not at all. A message:receive event names its message.
@@ -56,7 +58,7 @@ public:
                                          const QString &deviceId, const QString &kind, qint64 at);
 
 private:
-    Database &m_db;
+    sql::Database &m_db;
 };
 
 } // namespace parley::server

@@ -1,6 +1,6 @@
-#include "OtpStore.h"
+#include "server/storage/OtpStore.h"
 
-#include "Database.h"
+#include "core/sql/Database.h"
 
 namespace parley::server {
 
@@ -15,7 +15,7 @@ QVariant nullIfEmpty(const QString &text)
 
 } // namespace
 
-OtpStore::OtpStore(Database &db)
+OtpStore::OtpStore(sql::Database &db)
     : m_db(db)
 { }
 
@@ -38,7 +38,7 @@ Result<std::optional<OtpChallenge>> OtpStore::challenge(const QString &phoneNumb
                      row.value(7).toString()});
 }
 
-Result<bool> OtpStore::save(const OtpChallenge &c)
+Result<void> OtpStore::save(const OtpChallenge &c)
 {
     // One upsert, so that a new code replaces the old one atomically on both backends.
     return m_db.run(
@@ -56,14 +56,14 @@ Result<bool> OtpStore::save(const OtpChallenge &c)
          nullIfEmpty(c.pendingEmail)});
 }
 
-Result<bool> OtpStore::countFailedAttempt(const QString &phoneNumber)
+Result<void> OtpStore::countFailedAttempt(const QString &phoneNumber)
 {
     return m_db.run(QStringLiteral("UPDATE otp_challenges SET attempts = attempts + 1 "
                                    "WHERE phone_number = ?"),
                     {phoneNumber});
 }
 
-Result<bool> OtpStore::consume(const QString &phoneNumber)
+Result<void> OtpStore::consume(const QString &phoneNumber)
 {
     return m_db.run(QStringLiteral("UPDATE otp_challenges SET code_hash = '', expires_at = 0, "
                                    "pending_name = NULL, pending_email = NULL "

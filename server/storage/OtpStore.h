@@ -1,15 +1,17 @@
 #pragma once
 
-#include "protocol/Result.h"
+#include "core/protocol/Result.h"
 
 #include <QByteArray>
 #include <QString>
 
 #include <optional>
 
-namespace parley::server {
-
+namespace parley::sql {
 class Database;
+}
+
+namespace parley::server {
 
 // The login code of one phone number and the counters that throttle sending. The row outlives
 // a used code (its hash is cleared), so the hourly cap still counts after a successful login.
@@ -29,16 +31,16 @@ struct OtpChallenge
 class OtpStore
 {
 public:
-    explicit OtpStore(Database &db);
+    explicit OtpStore(sql::Database &db);
 
     protocol::Result<std::optional<OtpChallenge>> challenge(const QString &phoneNumber);
-    protocol::Result<bool> save(const OtpChallenge &challenge);
-    protocol::Result<bool> countFailedAttempt(const QString &phoneNumber);
+    protocol::Result<void> save(const OtpChallenge &challenge);
+    protocol::Result<void> countFailedAttempt(const QString &phoneNumber);
     // Clears the code so it cannot be used again; the throttling counters stay.
-    protocol::Result<bool> consume(const QString &phoneNumber);
+    protocol::Result<void> consume(const QString &phoneNumber);
 
 private:
-    Database &m_db;
+    sql::Database &m_db;
 };
 
 } // namespace parley::server

@@ -1,7 +1,7 @@
-#include "ProfileStore.h"
+#include "server/storage/ProfileStore.h"
 
-#include "Database.h"
-#include "protocol/UserPayloads.h"
+#include "core/protocol/UserPayloads.h"
+#include "core/sql/Database.h"
 
 #include <QDebug>
 #include <QSqlRecord>
@@ -67,16 +67,16 @@ const Error StorageError{ErrorCode::InternalError, QStringLiteral("storage error
 
 } // namespace
 
-ProfileStore::ProfileStore(Database &db)
+ProfileStore::ProfileStore(sql::Database &db)
     : m_db(db)
 { }
 
-Result<bool> ProfileStore::prepare()
+Result<void> ProfileStore::prepare()
 {
     auto filled = fillPhoneHashes();
     if (!filled)
         return filled.error();
-    return true;
+    return {};
 }
 
 Result<std::optional<ProfileRecord>> ProfileStore::profile(const QString &userId)
@@ -90,9 +90,9 @@ Result<std::optional<ProfileRecord>> ProfileStore::profileByPhone(const QString 
         m_db.exec(ProfileColumns + QStringLiteral("WHERE phone_number = ?"), {phoneNumber}));
 }
 
-Result<bool> ProfileStore::update(const QString &userId, const ProfileChanges &changes)
+Result<void> ProfileStore::update(const QString &userId, const ProfileChanges &changes)
 {
-    Transaction transaction(m_db);
+    sql::Transaction transaction(m_db);
     if (!transaction.ok())
         return StorageError;
     auto set = [&](const char *column, const QVariant &value) -> bool {
@@ -117,7 +117,7 @@ Result<bool> ProfileStore::update(const QString &userId, const ProfileChanges &c
         ok = ok && set("send_read_receipts", int(*changes.sendReadReceipts));
     if (!ok || !transaction.commit())
         return StorageError;
-    return true;
+    return {};
 }
 
 Result<QList<NameMatch>> ProfileStore::searchByNamePrefix(const QString &prefix,
@@ -177,7 +177,7 @@ Result<int> ProfileStore::fillPhoneHashes()
         missing.append({rows.value(0).toString(), rows.value(1).toString()});
     if (missing.isEmpty())
         return 0;
-    Transaction transaction(m_db);
+    sql::Transaction transaction(m_db);
     if (!transaction.ok())
         return StorageError;
     for (const auto &[userId, phoneNumber] : missing) {
@@ -190,13 +190,13 @@ Result<int> ProfileStore::fillPhoneHashes()
     return int(missing.size());
 }
 
-Result<bool> ProfileStore::setLastSeen(const QString &userId, qint64 atMs)
+Result<void> ProfileStore::setLastSeen(const QString &userId, qint64 atMs)
 {
     auto updated = m_db.exec(QStringLiteral("UPDATE users SET last_seen_at = ? WHERE id = ?"),
                              {atMs, userId});
     if (!updated)
         return updated.error();
-    return true;
+    return {};
 }
 
 } // namespace parley::server

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "protocol/Result.h"
+#include "core/protocol/Result.h"
 
 #include <QList>
 #include <QString>
@@ -8,9 +8,11 @@
 
 #include <optional>
 
-namespace parley::server {
-
+namespace parley::sql {
 class Database;
+}
+
+namespace parley::server {
 
 // What a user shows to others and what they allow (docs/protocol.md 4.12-4.15).
 struct ProfileRecord
@@ -63,15 +65,15 @@ struct PhoneHashMatch
 class ProfileStore
 {
 public:
-    explicit ProfileStore(Database &db);
+    explicit ProfileStore(sql::Database &db);
 
     // At start-up: hashes the phone numbers of users that have none yet.
-    protocol::Result<bool> prepare();
+    protocol::Result<void> prepare();
 
     protocol::Result<std::optional<ProfileRecord>> profile(const QString &userId);
     protocol::Result<std::optional<ProfileRecord>> profileByPhone(const QString &phoneNumber);
     // All changes or none.
-    protocol::Result<bool> update(const QString &userId, const ProfileChanges &changes);
+    protocol::Result<void> update(const QString &userId, const ProfileChanges &changes);
 
     // Users whose display name starts with `prefix`, compared case-insensitively by the
     // database's lower(); LIKE wildcards in the prefix match only themselves. Ordered by
@@ -86,10 +88,10 @@ public:
     // hashes); cheap when there are none, through the index on phone_hash.
     protocol::Result<int> fillPhoneHashes();
 
-    protocol::Result<bool> setLastSeen(const QString &userId, qint64 atMs);
+    protocol::Result<void> setLastSeen(const QString &userId, qint64 atMs);
 
 private:
-    Database &m_db;
+    sql::Database &m_db;
 };
 
 } // namespace parley::server

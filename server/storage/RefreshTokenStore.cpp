@@ -1,6 +1,6 @@
-#include "RefreshTokenStore.h"
+#include "server/storage/RefreshTokenStore.h"
 
-#include "Database.h"
+#include "core/sql/Database.h"
 
 namespace parley::server {
 
@@ -15,11 +15,11 @@ QString encoded(const QByteArray &hash)
 
 } // namespace
 
-RefreshTokenStore::RefreshTokenStore(Database &db)
+RefreshTokenStore::RefreshTokenStore(sql::Database &db)
     : m_db(db)
 { }
 
-Result<bool> RefreshTokenStore::insert(const RefreshTokenRecord &t)
+Result<void> RefreshTokenStore::insert(const RefreshTokenRecord &t)
 {
     return m_db.run(
         QStringLiteral("INSERT INTO refresh_tokens (token_hash, family_id, "
@@ -55,14 +55,14 @@ Result<bool> RefreshTokenStore::markUsed(const QByteArray &tokenHash, qint64 now
     return query.value().numRowsAffected() == 1;
 }
 
-Result<bool> RefreshTokenStore::revokeFamily(const QString &familyId, qint64 nowMs)
+Result<void> RefreshTokenStore::revokeFamily(const QString &familyId, qint64 nowMs)
 {
     return m_db.run(QStringLiteral("UPDATE refresh_tokens SET revoked_at = ? "
                                    "WHERE family_id = ? AND revoked_at IS NULL"),
                     {nowMs, familyId});
 }
 
-Result<bool> RefreshTokenStore::revokeDevice(const QString &deviceId, qint64 nowMs)
+Result<void> RefreshTokenStore::revokeDevice(const QString &deviceId, qint64 nowMs)
 {
     return m_db.run(QStringLiteral("UPDATE refresh_tokens SET revoked_at = ? "
                                    "WHERE device_id = ? AND revoked_at IS NULL"),

@@ -1,15 +1,17 @@
 #pragma once
 
-#include "protocol/Result.h"
+#include "core/protocol/Result.h"
 
 #include <QByteArray>
 #include <QString>
 
 #include <optional>
 
-namespace parley::server {
-
+namespace parley::sql {
 class Database;
+}
+
+namespace parley::server {
 
 // One issued refresh token, known only by its hash. Tokens descending from one login form a
 // family; each is used once and replaced by the next (rotation).
@@ -28,17 +30,17 @@ struct RefreshTokenRecord
 class RefreshTokenStore
 {
 public:
-    explicit RefreshTokenStore(Database &db);
+    explicit RefreshTokenStore(sql::Database &db);
 
-    protocol::Result<bool> insert(const RefreshTokenRecord &token);
+    protocol::Result<void> insert(const RefreshTokenRecord &token);
     protocol::Result<std::optional<RefreshTokenRecord>> find(const QByteArray &tokenHash);
     // Marks the token used; false when another request used it first.
     protocol::Result<bool> markUsed(const QByteArray &tokenHash, qint64 nowMs);
-    protocol::Result<bool> revokeFamily(const QString &familyId, qint64 nowMs);
-    protocol::Result<bool> revokeDevice(const QString &deviceId, qint64 nowMs);
+    protocol::Result<void> revokeFamily(const QString &familyId, qint64 nowMs);
+    protocol::Result<void> revokeDevice(const QString &deviceId, qint64 nowMs);
 
 private:
-    Database &m_db;
+    sql::Database &m_db;
 };
 
 } // namespace parley::server

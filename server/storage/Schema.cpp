@@ -1,4 +1,4 @@
-#include "Schema.h"
+#include "server/storage/Schema.h"
 
 namespace parley::server {
 

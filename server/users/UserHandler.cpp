@@ -1,11 +1,11 @@
-#include "UserHandler.h"
+#include "server/users/UserHandler.h"
 
-#include "auth/PhoneNumbers.h"
-#include "http/RequestBody.h"
-#include "http/Router.h"
-#include "protocol/RestPayloads.h"
-#include "storage/IdentityStore.h"
-#include "storage/ProfileStore.h"
+#include "core/protocol/RestPayloads.h"
+#include "server/auth/PhoneNumbers.h"
+#include "server/http/RequestBody.h"
+#include "server/http/Router.h"
+#include "server/storage/IdentityStore.h"
+#include "server/storage/ProfileStore.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

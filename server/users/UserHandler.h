@@ -1,8 +1,8 @@
 #pragma once
 
-#include "http/HttpTypes.h"
-#include "protocol/Result.h"
-#include "protocol/UserPayloads.h"
+#include "core/protocol/Result.h"
+#include "core/protocol/UserPayloads.h"
+#include "server/http/HttpTypes.h"
 
 #include <functional>
 #include <optional>

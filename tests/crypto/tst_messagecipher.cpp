@@ -1,5 +1,5 @@
-#include "crypto/DeviceKeyPair.h"
-#include "crypto/MessageCipher.h"
+#include "core/crypto/DeviceKeyPair.h"
+#include "core/crypto/MessageCipher.h"
 
 #include <QFile>
 #include <QSet>

@@ -1,11 +1,11 @@
-#include "ServerProcess.h"
-#include "TestClient.h"
-#include "TestHttp.h"
-#include "crypto/MessageCipher.h"
-#include "protocol/Limits.h"
-#include "protocol/MessagePayloads.h"
-#include "protocol/RestPayloads.h"
-#include "sync/SignedInDevice.h"
+#include "core/crypto/MessageCipher.h"
+#include "core/protocol/Limits.h"
+#include "core/protocol/MessagePayloads.h"
+#include "core/protocol/RestPayloads.h"
+#include "core/sync/SignedInDevice.h"
+#include "tests/support/ServerProcess.h"
+#include "tests/support/TestClient.h"
+#include "tests/support/TestHttp.h"
 
 #include <QDir>
 #include <QDirIterator>

@@ -1,7 +1,7 @@
-#include "ServerProcess.h"
-#include "TestClient.h"
-#include "TestHttp.h"
-#include "protocol/Limits.h"
+#include "core/protocol/Limits.h"
+#include "tests/support/ServerProcess.h"
+#include "tests/support/TestClient.h"
+#include "tests/support/TestHttp.h"
 
 #include <QJsonDocument>
 #include <QSignalSpy>

@@ -1,5 +1,5 @@
-#include "protocol/Frame.h"
-#include "protocol/Limits.h"
+#include "core/protocol/Frame.h"
+#include "core/protocol/Limits.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,6 +1,6 @@
-#include "protocol/Limits.h"
-#include "protocol/MessagePayloads.h"
-#include "protocol/RestPayloads.h"
+#include "core/protocol/Limits.h"
+#include "core/protocol/MessagePayloads.h"
+#include "core/protocol/RestPayloads.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

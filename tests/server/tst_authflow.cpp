@@ -1,6 +1,6 @@
-#include "ServerProcess.h"
-#include "TestHttp.h"
-#include "protocol/CloseCode.h"
+#include "core/protocol/CloseCode.h"
+#include "tests/support/ServerProcess.h"
+#include "tests/support/TestHttp.h"
 
 #include <QJsonArray>
 #include <QNetworkRequest>

@@ -1,9 +1,9 @@
-#include "ServerProcess.h"
-#include "TestHttp.h"
-#include "auth/OtpDelivery.h"
-#include "auth/SmtpOtpDelivery.h"
-#include "auth/WebhookOtpDelivery.h"
-#include "protocol/RestPayloads.h"
+#include "core/protocol/RestPayloads.h"
+#include "server/auth/OtpDelivery.h"
+#include "server/auth/SmtpOtpDelivery.h"
+#include "server/auth/WebhookOtpDelivery.h"
+#include "tests/support/ServerProcess.h"
+#include "tests/support/TestHttp.h"
 
 #include <QDir>
 #include <QElapsedTimer>

@@ -1,7 +1,7 @@
-#include "TestClient.h"
-#include "TestHttp.h"
-#include "UserApiClient.h"
-#include "protocol/UserPayloads.h"
+#include "core/protocol/UserPayloads.h"
+#include "tests/support/TestClient.h"
+#include "tests/support/TestHttp.h"
+#include "tests/support/UserApiClient.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>

@@ -1,6 +1,6 @@
-#include "ServerProcess.h"
-#include "TestHttp.h"
-#include "protocol/Limits.h"
+#include "core/protocol/Limits.h"
+#include "tests/support/ServerProcess.h"
+#include "tests/support/TestHttp.h"
 
 #include <QJsonArray>
 #include <QNetworkAccessManager>

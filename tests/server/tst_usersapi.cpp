@@ -1,6 +1,6 @@
-#include "TestHttp.h"
-#include "UserApiClient.h"
-#include "protocol/UserPayloads.h"
+#include "core/protocol/UserPayloads.h"
+#include "tests/support/TestHttp.h"
+#include "tests/support/UserApiClient.h"
 
 #include <QJsonArray>
 #include <QSet>

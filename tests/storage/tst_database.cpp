@@ -1,8 +1,8 @@
-#include "TestDatabase.h"
-#include "storage/Database.h"
-#include "storage/IdentityStore.h"
-#include "storage/MailboxStore.h"
-#include "storage/Schema.h"
+#include "core/sql/Database.h"
+#include "server/storage/IdentityStore.h"
+#include "server/storage/MailboxStore.h"
+#include "server/storage/Schema.h"
+#include "tests/support/TestDatabase.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -13,6 +13,8 @@
 #include <memory>
 
 using namespace parley::server;
+using parley::sql::Database;
+using parley::sql::Transaction;
 
 namespace {
 
@@ -113,9 +115,10 @@ bool DatabaseTest::open(Database &db)
     const auto opened = TestDatabase::backend() == TestDatabase::Backend::Postgresql
         ? db.openPostgres(m_database->postgresUrl())
         : db.openSqlite(m_database->sqlitePath());
-    if (!opened)
-        qWarning().noquote() << opened.error().message;
-    return opened.ok();
+    const auto migrated = opened ? db.migrate(schemaMigrations()) : opened;
+    if (!migrated)
+        qWarning().noquote() << migrated.error().message;
+    return migrated.ok();
 }
 
 void DatabaseTest::missingPostgresDriverIsNamed()
@@ -239,7 +242,7 @@ void DatabaseTest::newerSchemaIsRefused()
     const int latest = int(schemaMigrations().size());
     const auto refused = db.migrate(schemaMigrations().mid(0, latest - 1));
     QVERIFY(!refused);
-    QVERIFY2(refused.error().message.contains(QLatin1String("newer than this server")),
+    QVERIFY2(refused.error().message.contains(QLatin1String("newer than this program")),
              qPrintable(refused.error().message));
     QCOMPARE(db.schemaVersion(), latest);
 }

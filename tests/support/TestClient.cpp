@@ -1,7 +1,7 @@
-#include "TestClient.h"
+#include "tests/support/TestClient.h"
 
-#include "ServerProcess.h"
-#include "account/LoginService.h"
+#include "core/account/LoginService.h"
+#include "tests/support/ServerProcess.h"
 
 #include <QSignalSpy>
 #include <QTest>

@@ -1,11 +1,11 @@
 #pragma once
 
-#include "account/Session.h"
-#include "account/SessionKeeper.h"
-#include "crypto/DeviceKeyPair.h"
-#include "net/ApiClient.h"
-#include "net/SyncSocket.h"
-#include "sync/MessagingService.h"
+#include "core/account/Session.h"
+#include "core/account/SessionKeeper.h"
+#include "core/crypto/DeviceKeyPair.h"
+#include "core/net/ApiClient.h"
+#include "core/net/SyncSocket.h"
+#include "core/sync/MessagingService.h"
 
 #include <QString>
 

@@ -1,6 +1,6 @@
-#include "UserApiClient.h"
+#include "tests/support/UserApiClient.h"
 
-#include "TestClient.h"
+#include "tests/support/TestClient.h"
 
 #include <QEventLoop>
 #include <QNetworkAccessManager>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "ServerProcess.h"
-#include "TestHttp.h"
-#include "protocol/UserPayloads.h"
+#include "core/protocol/UserPayloads.h"
+#include "tests/support/ServerProcess.h"
+#include "tests/support/TestHttp.h"
 
 #include <QByteArray>
 #include <QJsonObject>

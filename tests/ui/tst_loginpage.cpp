@@ -1,12 +1,12 @@
-#include "ServerProcess.h"
-#include "account/LoginService.h"
-#include "chat/ChatListModel.h"
-#include "chat/ChatListView.h"
-#include "crypto/DeviceKeyPair.h"
-#include "main/MainWindow.h"
-#include "net/ApiClient.h"
-#include "net/SyncSocket.h"
-#include "sync/MessagingService.h"
+#include "core/account/LoginService.h"
+#include "core/crypto/DeviceKeyPair.h"
+#include "core/net/ApiClient.h"
+#include "core/net/SyncSocket.h"
+#include "core/sync/MessagingService.h"
+#include "tests/support/ServerProcess.h"
+#include "ui/chat/ChatListModel.h"
+#include "ui/chat/ChatListView.h"
+#include "ui/main/MainWindow.h"
 
 #include <QDeadlineTimer>
 #include <QDir>

@@ -1,4 +1,4 @@
-#include "ChatListModel.h"
+#include "ui/chat/ChatListModel.h"
 
 namespace parley::ui {
 

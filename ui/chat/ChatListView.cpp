@@ -1,4 +1,4 @@
-#include "ChatListView.h"
+#include "ui/chat/ChatListView.h"
 
 #include <QPainter>
 

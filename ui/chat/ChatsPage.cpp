@@ -1,7 +1,7 @@
-#include "ChatsPage.h"
+#include "ui/chat/ChatsPage.h"
 
-#include "ChatListModel.h"
-#include "ChatListView.h"
+#include "ui/chat/ChatListModel.h"
+#include "ui/chat/ChatListView.h"
 
 #include <QLabel>
 #include <QSplitter>

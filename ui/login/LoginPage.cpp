@@ -1,8 +1,8 @@
-#include "LoginPage.h"
+#include "ui/login/LoginPage.h"
 
-#include "account/LoginService.h"
-#include "protocol/ErrorCode.h"
-#include "protocol/Limits.h"
+#include "core/account/LoginService.h"
+#include "core/protocol/ErrorCode.h"
+#include "core/protocol/Limits.h"
 
 #include <QHBoxLayout>
 #include <QLabel>

@@ -1,9 +1,9 @@
-#include "MainWindow.h"
+#include "ui/main/MainWindow.h"
 
-#include "account/LoginService.h"
-#include "chat/ChatsPage.h"
-#include "login/LoginPage.h"
-#include "sync/MessagingService.h"
+#include "core/account/LoginService.h"
+#include "core/sync/MessagingService.h"
+#include "ui/chat/ChatsPage.h"
+#include "ui/login/LoginPage.h"
 
 #include <QLabel>
 #include <QStackedWidget>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "protocol/Result.h"
+#include "core/protocol/Result.h"
 
 #include <QDeadlineTimer>
 #include <QList>
@@ -13,12 +13,14 @@
 
 #include <initializer_list>
 
-namespace parley::server {
+namespace parley::sql {
 
-// The server's one SQL connection and its schema migrations. The embedded default is a SQLite
-// file in the data directory (WAL, synchronous=FULL: a message is on disk before it is acked);
-// the other backend is PostgreSQL through Qt's QPSQL driver. Both run the same SQL
-// (docs/architecture.md, "PostgreSQL").
+// One SQL connection and its schema migrations: the foundation the server's stores and the
+// client's local store share (docs/architecture.md, "Shared code"). SQLite runs in WAL mode with
+// synchronous=FULL (a commit is on disk before it returns: the server acks a message, the client
+// a receipt, only after it); the server's other backend is PostgreSQL through Qt's QPSQL driver,
+// running the same SQL (docs/architecture.md, "PostgreSQL"). A Database is used on the thread
+// that opened it (Qt SQL connections are per thread).
 class Database
 {
 public:
@@ -29,22 +31,23 @@ public:
     Database(const Database &) = delete;
     Database &operator=(const Database &) = delete;
 
-    // Both open the connection and bring the schema to the latest version (schemaMigrations()).
-    protocol::Result<bool> openSqlite(const QString &path);
+    // Open the connection; the caller then brings the schema up to date with migrate().
+    protocol::Result<void> openSqlite(const QString &path);
     // postgresql://USER:PASSWORD@HOST[:PORT]/DATABASE[?PARAM=VALUE&...], where PARAM is one of
     // the libpq connection parameters in postgresConnectOptions() (connect_timeout defaults to
     // 10 s); postgresql:///DATABASE?host=/run/postgresql uses a Unix socket.
-    protocol::Result<bool> openPostgres(const QUrl &url);
+    protocol::Result<void> openPostgres(const QUrl &url,
+                                        const QString &applicationName = QStringLiteral("parley"));
 
     // Applies the steps of `migrations` beyond the stored version, all in one transaction: a
-    // step that fails leaves the database as it was. open*() run the server schema with it.
-    protocol::Result<bool> migrate(const QList<QStringList> &migrations);
+    // step that fails leaves the database as it was.
+    protocol::Result<void> migrate(const QList<QStringList> &migrations);
 
     // Runs one statement with positional '?' bindings; logs and reports failures. A bool binds
     // as the INTEGER 0 or 1 on both backends. A PostgreSQL connection that was lost is opened
     // again first, unless a transaction is open (its work went with the connection).
     // The same for a statement whose rows do not matter (INSERT, UPDATE, DELETE).
-    protocol::Result<bool> run(const QString &sql, std::initializer_list<QVariant> values = {});
+    protocol::Result<void> run(const QString &sql, std::initializer_list<QVariant> values = {});
     protocol::Result<QSqlQuery> exec(const QString &sql,
                                      std::initializer_list<QVariant> values = {});
 
@@ -87,4 +90,4 @@ private:
     bool m_open = false;
 };
 
-} // namespace parley::server
+} // namespace parley::sql

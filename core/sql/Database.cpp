@@ -1,6 +1,4 @@
-#include "Database.h"
-
-#include "Schema.h"
+#include "core/sql/Database.h"
 
 #include <QDebug>
 #include <QRegularExpression>
@@ -8,7 +6,7 @@
 #include <QUrlQuery>
 #include <QUuid>
 
-namespace parley::server {
+namespace parley::sql {
 
 using protocol::Error;
 using protocol::ErrorCode;
@@ -43,7 +41,7 @@ QVariant portable(const QVariant &value)
 }
 
 // QPSQL hands its connect options to libpq as "key=value" words: only plain values pass.
-Result<QString> postgresOptions(const QUrlQuery &query)
+Result<QString> postgresOptions(const QUrlQuery &query, const QString &applicationName)
 {
     static const QRegularExpression plainValue(QStringLiteral("^[A-Za-z0-9_./:@+-]+$"));
     QStringList options;
@@ -69,14 +67,14 @@ Result<QString> postgresOptions(const QUrlQuery &query)
     if (!hasTimeout)
         options.append(QStringLiteral("connect_timeout=%1").arg(DefaultConnectTimeoutSeconds));
     if (!hasName)
-        options.append(QStringLiteral("application_name=parley-server"));
+        options.append(QStringLiteral("application_name=") + applicationName);
     return options.join(u';');
 }
 
 } // namespace
 
 Database::Database()
-    : m_connectionName(QStringLiteral("parley-server-") + QUuid::createUuid().toString())
+    : m_connectionName(QStringLiteral("parley-sql-") + QUuid::createUuid().toString())
 { }
 
 Database::~Database()
@@ -107,7 +105,7 @@ const QStringList &Database::postgresConnectOptions()
     return options;
 }
 
-Result<bool> Database::openSqlite(const QString &path)
+Result<void> Database::openSqlite(const QString &path)
 {
     m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
     m_db.setDatabaseName(path);
@@ -120,10 +118,10 @@ Result<bool> Database::openSqlite(const QString &path)
         if (auto result = exec(QString::fromLatin1(pragma)); !result)
             return result.error();
     }
-    return migrate(schemaMigrations());
+    return {};
 }
 
-Result<bool> Database::openPostgres(const QUrl &url)
+Result<void> Database::openPostgres(const QUrl &url, const QString &applicationName)
 {
     // Messages name the database without its password.
     const QString shown = url.toString(QUrl::RemovePassword);
@@ -135,7 +133,7 @@ Result<bool> Database::openPostgres(const QUrl &url)
                                   .arg(shown));
     }
     const QUrlQuery query(url);
-    const auto options = postgresOptions(query);
+    const auto options = postgresOptions(query, applicationName);
     if (!options)
         return options.error();
     if (!QSqlDatabase::isDriverAvailable(PostgresDriver)) {
@@ -167,7 +165,7 @@ Result<bool> Database::openPostgres(const QUrl &url)
     // libpq prints NOTICEs (such as "relation already exists, skipping") on stderr.
     if (auto quiet = exec(QStringLiteral("SET client_min_messages TO WARNING")); !quiet)
         return quiet.error();
-    return migrate(schemaMigrations());
+    return {};
 }
 
 // QPSQL closes the connection when PostgreSQL drops it (a restart, a failover, an idle timeout)
@@ -231,12 +229,12 @@ Result<QSqlQuery> Database::exec(const QString &sql, std::initializer_list<QVari
     return query;
 }
 
-protocol::Result<bool> Database::run(const QString &sql, std::initializer_list<QVariant> values)
+Result<void> Database::run(const QString &sql, std::initializer_list<QVariant> values)
 {
     auto query = exec(sql, values);
     if (!query)
         return query.error();
-    return true;
+    return {};
 }
 
 bool Database::transaction()
@@ -273,7 +271,7 @@ int Database::schemaVersion()
     return version ? version.value() : -1;
 }
 
-Result<bool> Database::migrate(const QList<QStringList> &migrations)
+Result<void> Database::migrate(const QList<QStringList> &migrations)
 {
     const auto failed = [](const QString &what, const QString &why) {
         return storageFailure(QStringLiteral("schema migration: %1: %2").arg(what, why));
@@ -299,7 +297,7 @@ Result<bool> Database::migrate(const QList<QStringList> &migrations)
     const int current = stored.value();
     const int target = int(migrations.size());
     if (current > target) {
-        return storageFailure(QStringLiteral("database schema %1 is newer than this server (%2)")
+        return storageFailure(QStringLiteral("database schema %1 is newer than this program (%2)")
                                   .arg(current)
                                   .arg(target));
     }
@@ -323,7 +321,7 @@ Result<bool> Database::migrate(const QList<QStringList> &migrations)
     if (!transaction.commit())
         return failed(QStringLiteral("cannot commit version %1").arg(target),
                       oneLine(m_db.lastError().text()));
-    return true;
+    return {};
 }
 
 Transaction::Transaction(Database &db)
@@ -345,4 +343,4 @@ bool Transaction::commit()
     return m_db.commit();
 }
 
-} // namespace parley::server
+} // namespace parley::sql
