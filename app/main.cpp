@@ -1,11 +1,10 @@
+#include "core/account/Account.h"
 #include "core/account/LoginService.h"
 #include "core/account/SessionKeeper.h"
 #include "core/crypto/DeviceKeyPair.h"
 #include "core/net/ApiClient.h"
 #include "core/net/SyncSocket.h"
 #include "core/protocol/Limits.h"
-#include "core/sync/MessagingService.h"
-#include "core/sync/SignedInDevice.h"
 #include "ui/main/MainWindow.h"
 
 #include <QApplication>
@@ -86,21 +85,26 @@ int main(int argc, char *argv[])
         return 1;
     }
 
-    net::ApiClient api(serverUrl);
-    LoginService login(api, keys.value(), deviceName());
+    net::ApiClient loginApi(serverUrl);
+    LoginService login(loginApi, keys.value(), deviceName());
     ui::MainWindow window(login);
-    const QString sessionPath
-        = QDir(parser.value(profileOption)).filePath(QStringLiteral("session.json"));
-    std::unique_ptr<sync::SignedInDevice> device;
+    const QString profileDir = parser.value(profileOption);
+    const QString sessionPath = Account::sessionPath(profileDir);
+    std::unique_ptr<Account> account;
     auto signIn = [&](const Session &session) {
-        device = std::make_unique<sync::SignedInDevice>(api, keys.value(), session, sessionPath);
-        window.setMessagingService(device->messaging());
-        QObject::connect(device.get(), &sync::SignedInDevice::ended, &window,
+        account = std::make_unique<Account>(session, keys.value(), profileDir);
+        window.setAccount(*account);
+        QObject::connect(account.get(), &Account::ended, &window,
                          [&](const protocol::Error &reason) {
                              window.showSignedOut(reason);
-                             device.release()->deleteLater();
+                             account.release()->deleteLater();
                          });
-        device->start();
+        QObject::connect(account.get(), &Account::failed, &window,
+                         [&](const protocol::Error &error) {
+                             QMessageBox::critical(&window, Main::tr("Parley"), error.message);
+                             QApplication::exit(1);
+                         });
+        account->start();
     };
     QObject::connect(&login, &LoginService::loggedIn, &window, signIn);
     // A saved session of this server signs in without a new code (its refresh token is checked

@@ -85,10 +85,12 @@ int main(int argc, char *argv[])
     }
 
     const double restMs = medianRoundTrip(100, [&](std::function<void()> done) {
-        alice.messaging().findUserByPhone(QStringLiteral("+12025550182"), [done](auto) { done(); });
+        alice.users().findByPhone(QStringLiteral("+12025550182"), &alice.account(),
+                                  [done](auto) { done(); });
     });
     const double socketMs = medianRoundTrip(100, [&](std::function<void()> done) {
-        alice.socket().request(protocol::FrameType::Ping, {}, [done](auto) { done(); });
+        alice.socket().request(protocol::FrameType::Ping, {}, &alice.account(),
+                               [done](auto) { done(); });
     });
     std::printf("round trip medians: REST %.3f ms, WebSocket ping %.3f ms\n", restMs, socketMs);
 
@@ -99,14 +101,14 @@ int main(int argc, char *argv[])
     int sent = 0;
     auto sendMore = [&] {
         while (sent < total && sentAt.size() < window) {
-            const QString id = alice.messaging().sendText(
+            const QString id = alice.outbox().sendText(
                 bob.session().userId, QStringLiteral("benchmark message %1").arg(sent));
             sentAt.insert(id, clock.nsecsElapsed() / 1000);
             ++sent;
         }
     };
-    QObject::connect(&bob.messaging(), &sync::MessagingService::messageReceived,
-                     [&](const sync::IncomingMessage &message) {
+    QObject::connect(&bob.mailbox(), &sync::MailboxSync::messageReceived,
+                     [&](const store::StoredMessage &message) {
                          latenciesUs.append(clock.nsecsElapsed() / 1000
                                             - sentAt.take(message.messageId));
                          if (latenciesUs.size() == total)

@@ -63,7 +63,7 @@ void LoginService::requestCode(const QString &phoneNumber)
     setBusy(true);
     m_phoneNumber = number;
     m_api.postAs<LoginAccepted>(QLatin1String(paths::Login), LoginRequest{number, {}}.toJson(),
-                                [this, number](Result<LoginAccepted> accepted) {
+                                this, [this, number](Result<LoginAccepted> accepted) {
                                     setBusy(false);
                                     if (!accepted)
                                         Q_EMIT failed(accepted.error());
@@ -79,7 +79,7 @@ void LoginService::submitCode(const QString &code)
     setBusy(true);
     const VerifyOtpRequest request{
         m_phoneNumber, {}, code.trimmed(), m_deviceName, m_deviceKeys.publicKey()};
-    m_api.postAs<SessionGrant>(QLatin1String(paths::VerifyOtp), request.toJson(),
+    m_api.postAs<SessionGrant>(QLatin1String(paths::VerifyOtp), request.toJson(), this,
                                [this](Result<SessionGrant> grant) {
                                    setBusy(false);
                                    if (!grant) {

@@ -53,7 +53,7 @@ void SessionKeeper::refreshNow()
         return;
     m_refreshing = true;
     m_api.post(QLatin1String(paths::RefreshToken), RefreshRequest{m_session.refreshToken}.toJson(),
-               [this](Result<QJsonObject> answer) { onRefreshed(answer); });
+               this, [this](Result<QJsonObject> answer) { onRefreshed(answer); });
 }
 
 void SessionKeeper::onRefreshed(const Result<QJsonObject> &answer)

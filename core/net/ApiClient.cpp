@@ -17,7 +17,7 @@ constexpr qsizetype MaxResponseBytes = 4 * 1024 * 1024;
 } // namespace
 
 ApiClient::ApiClient(QUrl serverUrl, QObject *parent)
-    : QObject(parent)
+    : RestTransport(parent)
     , m_serverUrl(std::move(serverUrl))
 { }
 
@@ -38,40 +38,52 @@ QNetworkRequest ApiClient::makeRequest(const QString &path, const QUrlQuery &que
     return request;
 }
 
-void ApiClient::get(const QString &path, const QUrlQuery &query, JsonCallback callback)
+void ApiClient::get(const QString &path, const QUrlQuery &query, const QObject *context,
+                    JsonCallback callback)
 {
-    watch(m_network.get(makeRequest(path, query)), std::move(callback));
+    watch(m_network.get(makeRequest(path, query)), context, std::move(callback));
 }
 
-void ApiClient::post(const QString &path, const QJsonObject &body, JsonCallback callback)
+void ApiClient::post(const QString &path, const QJsonObject &body, const QObject *context,
+                     JsonCallback callback)
 {
     watch(m_network.post(makeRequest(path, {}), QJsonDocument(body).toJson(QJsonDocument::Compact)),
-          std::move(callback));
+          context, std::move(callback));
 }
 
-void ApiClient::watch(QNetworkReply *reply, JsonCallback callback)
+void ApiClient::watch(QNetworkReply *reply, const QObject *context, JsonCallback callback)
 {
-    connect(reply, &QNetworkReply::finished, this, [reply, callback = std::move(callback)] {
-        reply->deleteLater();
-        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        const QByteArray body = reply->read(MaxResponseBytes);
-        if (status == 0) {
-            callback(
-                Error{ErrorCode::NetworkError,
-                      QStringLiteral("cannot reach the server: %1").arg(reply->errorString())});
-            return;
-        }
-        if (status < 200 || status >= 300) {
-            callback(protocol::decodeErrorBody(body).value_or(Error{
-                ErrorCode::InternalError, QStringLiteral("server answered HTTP %1").arg(status)}));
-            return;
-        }
-        protocol::ParsedObject parsed = protocol::parseJsonObject(body, MaxResponseBytes);
-        if (parsed.error)
-            callback(*parsed.error);
-        else
-            callback(parsed.object);
+    connect(reply, &QNetworkReply::finished, reply, &QObject::deleteLater);
+    const auto answer
+        = connect(reply, &QNetworkReply::finished, context,
+                  [reply, callback = std::move(callback)] { answerFrom(reply, callback); });
+    // The request goes with its caller. `destroyed` comes while the connection to the caller
+    // still exists: cut it before abort() emits finished, so nothing calls into a dead object.
+    connect(context, &QObject::destroyed, reply, [reply, answer] {
+        disconnect(answer);
+        reply->abort();
     });
+}
+
+void ApiClient::answerFrom(QNetworkReply *reply, const JsonCallback &callback)
+{
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const QByteArray body = reply->read(MaxResponseBytes);
+    if (status == 0) {
+        callback(Error{ErrorCode::NetworkError,
+                       QStringLiteral("cannot reach the server: %1").arg(reply->errorString())});
+        return;
+    }
+    if (status < 200 || status >= 300) {
+        callback(protocol::decodeErrorBody(body).value_or(Error{
+            ErrorCode::InternalError, QStringLiteral("server answered HTTP %1").arg(status)}));
+        return;
+    }
+    protocol::ParsedObject parsed = protocol::parseJsonObject(body, MaxResponseBytes);
+    if (parsed.error)
+        callback(*parsed.error);
+    else
+        callback(parsed.object);
 }
 
 } // namespace parley::net

@@ -21,7 +21,7 @@ constexpr int RequestTimeoutMs = 20000;
 } // namespace
 
 SyncSocket::SyncSocket(QObject *parent)
-    : QObject(parent)
+    : MessageTransport(parent)
 {
     m_socket.setMaxAllowedIncomingMessageSize(quint64(limits::MaxSocketMessageBytes));
     m_socket.setMaxAllowedIncomingFrameSize(quint64(limits::MaxSocketMessageBytes));
@@ -113,15 +113,16 @@ void SyncSocket::onDisconnected()
     m_reconnectTimer.start(m_backoffMs + jitter);
 }
 
-void SyncSocket::request(FrameType type, const QJsonObject &data, ReplyCallback callback)
+void SyncSocket::request(FrameType type, const QJsonObject &data, const QObject *context,
+                         ReplyCallback callback)
 {
     if (!isConnected()) {
         callback(Error{ErrorCode::NetworkError, QStringLiteral("not connected to the server")});
         return;
     }
     const QString id = QString::number(m_nextRequestId++);
-    m_pending.insert(id,
-                     {std::move(callback), QDateTime::currentMSecsSinceEpoch() + RequestTimeoutMs});
+    m_pending.insert(
+        id, {context, std::move(callback), QDateTime::currentMSecsSinceEpoch() + RequestTimeoutMs});
     m_socket.sendTextMessage(QString::fromUtf8(encodeFrame(Frame::request(type, id, data))));
 }
 
@@ -153,12 +154,12 @@ void SyncSocket::onText(const QString &text)
             qWarning().noquote() << "server error:" << frame.error.message;
         return;
     }
-    ReplyCallback callback = std::move(pending->callback);
+    const Pending request = std::move(*pending);
     m_pending.erase(pending);
     if (frame.type == FrameType::Ack)
-        callback(frame.data);
+        request.answer(frame.data);
     else
-        callback(frame.error);
+        request.answer(frame.error);
 }
 
 void SyncSocket::failPending(const QString &why)
@@ -166,23 +167,23 @@ void SyncSocket::failPending(const QString &why)
     // Callbacks may send new requests; take the table first so that they do not see stale ones.
     const auto pending = std::exchange(m_pending, {});
     for (const Pending &request : pending)
-        request.callback(Error{ErrorCode::NetworkError, why});
+        request.answer(Error{ErrorCode::NetworkError, why});
 }
 
 void SyncSocket::expireRequests()
 {
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    QList<ReplyCallback> expired;
+    QList<Pending> expired;
     for (auto it = m_pending.begin(); it != m_pending.end();) {
         if (it->deadline > now) {
             ++it;
             continue;
         }
-        expired.append(std::move(it->callback));
+        expired.append(std::move(*it));
         it = m_pending.erase(it);
     }
-    for (const ReplyCallback &callback : expired)
-        callback(
+    for (const Pending &request : expired)
+        request.answer(
             Error{ErrorCode::NetworkError, QStringLiteral("the server did not answer in time")});
 }
 

@@ -1,11 +1,13 @@
 #pragma once
 
+#include "core/net/MessageTransport.h"
 #include "core/protocol/Frame.h"
 #include "core/protocol/Result.h"
 
 #include <QHash>
 #include <QNetworkRequest>
 #include <QObject>
+#include <QPointer>
 #include <QTimer>
 #include <QUrl>
 #include <QWebSocket>
@@ -16,32 +18,25 @@ namespace parley::net {
 
 // The device's WebSocket to /api/v1/ws: request/answer matching by id, events as signals, and
 // reconnection with capped exponential backoff until close() is called.
-class SyncSocket : public QObject
+class SyncSocket : public MessageTransport
 {
     Q_OBJECT
 public:
-    using ReplyCallback = std::function<void(protocol::Result<QJsonObject>)>;
-
     explicit SyncSocket(QObject *parent = nullptr);
     ~SyncSocket() override;
 
     // serverUrl is the http(s) base URL; the socket uses ws(s) on the same host and port.
     void open(const QUrl &serverUrl, const QString &accessToken);
     void close();
-    bool isConnected() const;
+    bool isConnected() const override;
     // Used from the next (re)connection on.
     void setAccessToken(const QString &accessToken);
 
-    // Sends a request; the callback gets the ack data or the error, or NetworkError when the
-    // connection drops or no answer comes within the request timeout.
-    void request(protocol::FrameType type, const QJsonObject &data, ReplyCallback callback);
+    // No answer within 20 s counts as NetworkError.
+    void request(protocol::FrameType type, const QJsonObject &data, const QObject *context,
+                 ReplyCallback callback) override;
 
 Q_SIGNALS:
-    void connected();
-    void disconnected();
-    void eventReceived(const protocol::Frame &event);
-    // An event of a type this client does not know, with its mailbox seq.
-    void unknownEventReceived(qint64 seq);
     // The server closed the socket because its access token expired (close code 4401): refresh
     // the token; the socket reconnects with the new one.
     void accessTokenExpired();
@@ -58,8 +53,15 @@ private:
 
     struct Pending
     {
+        QPointer<const QObject> context;
         ReplyCallback callback;
         qint64 deadline = 0;
+
+        void answer(const protocol::Result<QJsonObject> &result) const
+        {
+            if (context)
+                callback(result);
+        }
     };
 
     QWebSocket m_socket;

@@ -182,3 +182,13 @@ Result<SyncDone> SyncDone::fromJson(const QJsonObject &json)
 }
 
 } // namespace parley::protocol
+
+namespace parley::protocol {
+
+qint64 eventSeq(const QJsonObject &data)
+{
+    const double seq = data.value(QLatin1String("seq")).toDouble();
+    return seq >= 1 && seq <= double(limits::MaxJsonInteger) ? qint64(seq) : 0;
+}
+
+} // namespace parley::protocol

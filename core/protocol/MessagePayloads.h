@@ -105,3 +105,10 @@ struct SyncDone
 };
 
 } // namespace parley::protocol
+
+namespace parley::protocol {
+
+// The mailbox seq of an event's data (docs/protocol.md 6.6); 0 when it has none.
+qint64 eventSeq(const QJsonObject &data);
+
+} // namespace parley::protocol

@@ -79,9 +79,16 @@ Database::Database()
 
 Database::~Database()
 {
+    close();
+}
+
+void Database::close()
+{
     m_db.close();
     m_db = QSqlDatabase();
     QSqlDatabase::removeDatabase(m_connectionName);
+    m_backend = Backend::None;
+    m_inTransaction = false;
 }
 
 const QStringList &Database::postgresConnectOptions()
@@ -200,7 +207,7 @@ QString Database::failure(const QSqlQuery &query) const
                          : QStringLiteral("the database connection is closed");
 }
 
-QString Database::run(QSqlQuery &query, const QString &sql, std::initializer_list<QVariant> values)
+QString Database::run(QSqlQuery &query, const QString &sql, const QVariantList &values)
 {
     // QPSQL prepares with PostgreSQL's PREPARE, which takes only SELECT, INSERT, UPDATE, DELETE
     // and VALUES: a statement without values (DDL, SET, PRAGMA) runs unprepared.
@@ -219,6 +226,11 @@ QString Database::run(QSqlQuery &query, const QString &sql, std::initializer_lis
 }
 
 Result<QSqlQuery> Database::exec(const QString &sql, std::initializer_list<QVariant> values)
+{
+    return exec(sql, QVariantList(values));
+}
+
+Result<QSqlQuery> Database::exec(const QString &sql, const QVariantList &values)
 {
     ensureOpen();
     QSqlQuery query(m_db);

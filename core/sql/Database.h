@@ -50,6 +50,10 @@ public:
     protocol::Result<void> run(const QString &sql, std::initializer_list<QVariant> values = {});
     protocol::Result<QSqlQuery> exec(const QString &sql,
                                      std::initializer_list<QVariant> values = {});
+    protocol::Result<QSqlQuery> exec(const QString &sql, const QVariantList &values);
+
+    // Closes the connection (the destructor does too); open*() may be called again.
+    void close();
 
     bool transaction();
     bool commit();
@@ -64,7 +68,7 @@ public:
 
 private:
     // Runs the statement; returns why it failed, empty on success.
-    QString run(QSqlQuery &query, const QString &sql, std::initializer_list<QVariant> values);
+    QString run(QSqlQuery &query, const QString &sql, const QVariantList &values);
     QString failure(const QSqlQuery &query) const;
     bool ensureOpen();
     protocol::Result<int> readSchemaVersion();

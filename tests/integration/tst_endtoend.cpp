@@ -1,8 +1,10 @@
+#include "core/account/Account.h"
 #include "core/crypto/MessageCipher.h"
 #include "core/protocol/Limits.h"
 #include "core/protocol/MessagePayloads.h"
+#include "core/protocol/Plaintext.h"
 #include "core/protocol/RestPayloads.h"
-#include "core/sync/SignedInDevice.h"
+#include "core/protocol/UserPayloads.h"
 #include "tests/support/ServerProcess.h"
 #include "tests/support/TestClient.h"
 #include "tests/support/TestHttp.h"
@@ -56,7 +58,7 @@ QJsonObject handmadeSend(const QString &messageId, const TestClient &from, const
 Result<QJsonObject> requestAndWait(net::SyncSocket &socket, FrameType type, const QJsonObject &data)
 {
     std::optional<Result<QJsonObject>> answer;
-    socket.request(type, data, [&answer](Result<QJsonObject> result) { answer = result; });
+    socket.request(type, data, &socket, [&answer](Result<QJsonObject> result) { answer = result; });
     if (!QTest::qWaitFor([&] { return answer.has_value(); }, WaitMs))
         return Error{ErrorCode::NetworkError, QStringLiteral("no answer")};
     return *answer;
@@ -126,22 +128,22 @@ void EndToEndTest::messageArrivesDecryptedAndSenderSeesDelivered()
     QVERIFY(m_bob->startMessaging());
     QVERIFY(m_alice->startMessaging());
 
-    std::optional<Result<UserSearchResult>> found;
-    m_alice->messaging().findUserByPhone(BobPhone, [&](Result<UserSearchResult> r) { found = r; });
+    std::optional<Result<UserSearchHit>> found;
+    m_alice->users().findByPhone(BobPhone, &m_alice->account(),
+                                 [&](Result<UserSearchHit> r) { found = r; });
     QTRY_VERIFY_WITH_TIMEOUT(found.has_value(), WaitMs);
-    QVERIFY(found->ok());
-    QCOMPARE(found->value().users.size(), 1);
-    QCOMPARE(found->value().users.first().id, m_bob->session().userId);
+    QVERIFY2(found->ok(), qPrintable(found->ok() ? QString() : found->error().message));
+    QCOMPARE(found->value().id, m_bob->session().userId);
 
-    QSignalSpy sent(&m_alice->messaging(), &sync::MessagingService::messageSent);
-    QSignalSpy delivered(&m_alice->messaging(), &sync::MessagingService::messageDelivered);
-    QSignalSpy received(&m_bob->messaging(), &sync::MessagingService::messageReceived);
+    QSignalSpy sent(&m_alice->outbox(), &sync::Outbox::messageSent);
+    QSignalSpy delivered(&m_alice->mailbox(), &sync::MailboxSync::messageDelivered);
+    QSignalSpy received(&m_bob->mailbox(), &sync::MailboxSync::messageReceived);
     const QString text = QStringLiteral("Hi Bob, dinner at 8? \U0001F35D");
-    const QString id = m_alice->messaging().sendText(m_bob->session().userId, text);
+    const QString id = m_alice->outbox().sendText(m_bob->session().userId, text);
 
     QTRY_COMPARE_WITH_TIMEOUT(received.size(), 1, WaitMs);
-    const auto message = received.first().first().value<sync::IncomingMessage>();
-    QCOMPARE(message.text, text);
+    const auto message = received.first().first().value<store::StoredMessage>();
+    QCOMPARE(message.body, text);
     QCOMPARE(message.messageId, id);
     QCOMPARE(message.senderUserId, m_alice->session().userId);
     QCOMPARE(message.senderDeviceId, m_alice->session().deviceId);
@@ -158,10 +160,10 @@ void EndToEndTest::serverStoresNoPlaintext()
     QVERIFY(loginBoth());
     QVERIFY(m_bob->startMessaging());
     QVERIFY(m_alice->startMessaging());
-    QSignalSpy received(&m_bob->messaging(), &sync::MessagingService::messageReceived);
-    QSignalSpy delivered(&m_alice->messaging(), &sync::MessagingService::messageDelivered);
+    QSignalSpy received(&m_bob->mailbox(), &sync::MailboxSync::messageReceived);
+    QSignalSpy delivered(&m_alice->mailbox(), &sync::MailboxSync::messageDelivered);
     const QString secret = QStringLiteral("the vault code is 4711-PARLEY-SECRET");
-    const QString id = m_alice->messaging().sendText(m_bob->session().userId, secret);
+    const QString id = m_alice->outbox().sendText(m_bob->session().userId, secret);
     QTRY_COMPARE_WITH_TIMEOUT(received.size(), 1, WaitMs);
     QTRY_COMPARE_WITH_TIMEOUT(delivered.size(), 1, WaitMs);
 
@@ -187,18 +189,18 @@ void EndToEndTest::offlineRecipientGetsTheMessageOnItsNextSync()
 {
     QVERIFY(loginBoth());
     QVERIFY(m_alice->startMessaging());
-    QSignalSpy sent(&m_alice->messaging(), &sync::MessagingService::messageSent);
-    QSignalSpy delivered(&m_alice->messaging(), &sync::MessagingService::messageDelivered);
-    m_alice->messaging().sendText(m_bob->session().userId, QStringLiteral("first"));
-    m_alice->messaging().sendText(m_bob->session().userId, QStringLiteral("second"));
+    QSignalSpy sent(&m_alice->outbox(), &sync::Outbox::messageSent);
+    QSignalSpy delivered(&m_alice->mailbox(), &sync::MailboxSync::messageDelivered);
+    m_alice->outbox().sendText(m_bob->session().userId, QStringLiteral("first"));
+    m_alice->outbox().sendText(m_bob->session().userId, QStringLiteral("second"));
     QTRY_COMPARE_WITH_TIMEOUT(sent.size(), 2, WaitMs);
     QCOMPARE(delivered.size(), 0);
 
-    QSignalSpy received(&m_bob->messaging(), &sync::MessagingService::messageReceived);
+    QSignalSpy received(&m_bob->mailbox(), &sync::MailboxSync::messageReceived);
     QVERIFY(m_bob->startMessaging());
     QTRY_COMPARE_WITH_TIMEOUT(received.size(), 2, WaitMs);
-    QCOMPARE(received.at(0).first().value<sync::IncomingMessage>().text, QStringLiteral("first"));
-    QCOMPARE(received.at(1).first().value<sync::IncomingMessage>().text, QStringLiteral("second"));
+    QCOMPARE(received.at(0).first().value<store::StoredMessage>().body, QStringLiteral("first"));
+    QCOMPARE(received.at(1).first().value<store::StoredMessage>().body, QStringLiteral("second"));
     QTRY_COMPARE_WITH_TIMEOUT(delivered.size(), 2, WaitMs);
 }
 
@@ -215,9 +217,9 @@ void EndToEndTest::resendWithTheSameIdIsStoredAndDeliveredOnce()
     QCOMPARE(second.value(),
              first.value()); // same id, same server time: acked again, not stored again
 
-    QSignalSpy undecryptable(&m_bob->messaging(), &sync::MessagingService::messageUndecryptable);
+    QSignalSpy undecryptable(&m_bob->mailbox(), &sync::MailboxSync::messageUndecryptable);
     QVERIFY(m_bob->startMessaging());
-    QTRY_COMPARE_WITH_TIMEOUT(m_bob->messaging().lastSeq(), 1, WaitMs);
+    QTRY_COMPARE_WITH_TIMEOUT(m_bob->mailbox().lastSeq(), 1, WaitMs);
     QCOMPARE(countRows(*m_server, QStringLiteral("messages")), 1);
     QCOMPARE(countRows(*m_server, QStringLiteral("mailbox")), 2);
     QCOMPARE(undecryptable.size(), 1); // the hand-made plaintext is not a text message
@@ -227,19 +229,19 @@ void EndToEndTest::messageAckedBeforeAServerCrashIsDeliveredAfterRestart()
 {
     QVERIFY(loginBoth());
     QVERIFY(m_alice->startMessaging());
-    QSignalSpy sent(&m_alice->messaging(), &sync::MessagingService::messageSent);
-    const QString id = m_alice->messaging().sendText(m_bob->session().userId,
-                                                     QStringLiteral("survives kill -9"));
+    QSignalSpy sent(&m_alice->outbox(), &sync::Outbox::messageSent);
+    const QString id
+        = m_alice->outbox().sendText(m_bob->session().userId, QStringLiteral("survives kill -9"));
     QTRY_COMPARE_WITH_TIMEOUT(sent.size(), 1, WaitMs);
 
     m_server->kill();
     QVERIFY2(m_server->restart(), qPrintable(m_server->errorString()));
 
-    QSignalSpy received(&m_bob->messaging(), &sync::MessagingService::messageReceived);
-    QSignalSpy delivered(&m_alice->messaging(), &sync::MessagingService::messageDelivered);
+    QSignalSpy received(&m_bob->mailbox(), &sync::MailboxSync::messageReceived);
+    QSignalSpy delivered(&m_alice->mailbox(), &sync::MailboxSync::messageDelivered);
     QVERIFY(m_bob->startMessaging());
     QTRY_COMPARE_WITH_TIMEOUT(received.size(), 1, WaitMs);
-    QCOMPARE(received.first().first().value<sync::IncomingMessage>().messageId, id);
+    QCOMPARE(received.first().first().value<store::StoredMessage>().messageId, id);
     // Alice's socket reconnects by itself and picks up the receipt from her mailbox.
     QTRY_COMPARE_WITH_TIMEOUT(delivered.size(), 1, 4 * WaitMs);
 }
@@ -259,10 +261,10 @@ void EndToEndTest::envelopeMissingForOneRecipientDeviceIsRefusedAndNothingIsStor
     QCOMPARE(countRows(*m_server, QStringLiteral("messages")), 0);
 
     // The client's own send path fetches both devices and succeeds.
-    QSignalSpy sent(&m_alice->messaging(), &sync::MessagingService::messageSent);
-    m_alice->messaging().sendText(m_bob->session().userId, QStringLiteral("to both devices"));
+    QSignalSpy sent(&m_alice->outbox(), &sync::Outbox::messageSent);
+    m_alice->outbox().sendText(m_bob->session().userId, QStringLiteral("to both devices"));
     QTRY_COMPARE_WITH_TIMEOUT(sent.size(), 1, WaitMs);
-    QSignalSpy tabletReceived(&bobsTablet.messaging(), &sync::MessagingService::messageReceived);
+    QSignalSpy tabletReceived(&bobsTablet.mailbox(), &sync::MailboxSync::messageReceived);
     QVERIFY(bobsTablet.startMessaging());
     QTRY_COMPARE_WITH_TIMEOUT(tabletReceived.size(), 1, WaitMs);
 }
@@ -282,9 +284,9 @@ void EndToEndTest::tamperedCiphertextIsReportedUndecryptableAndStillAcknowledged
     request.insert(QStringLiteral("envelopes"), envelopes);
     QVERIFY(requestAndWait(m_alice->socket(), FrameType::MessageSend, request).ok());
 
-    QSignalSpy undecryptable(&m_bob->messaging(), &sync::MessagingService::messageUndecryptable);
-    QSignalSpy received(&m_bob->messaging(), &sync::MessagingService::messageReceived);
-    QSignalSpy delivered(&m_alice->messaging(), &sync::MessagingService::messageDelivered);
+    QSignalSpy undecryptable(&m_bob->mailbox(), &sync::MailboxSync::messageUndecryptable);
+    QSignalSpy received(&m_bob->mailbox(), &sync::MailboxSync::messageReceived);
+    QSignalSpy delivered(&m_alice->mailbox(), &sync::MailboxSync::messageDelivered);
     QVERIFY(m_bob->startMessaging());
     QTRY_COMPARE_WITH_TIMEOUT(undecryptable.size(), 1, WaitMs);
     QCOMPARE(received.size(), 0);
@@ -295,9 +297,9 @@ void EndToEndTest::deviceAddedAfterAMessageCannotAcknowledgeIt()
 {
     QVERIFY(loginBoth());
     QVERIFY(m_alice->startMessaging());
-    QSignalSpy sent(&m_alice->messaging(), &sync::MessagingService::messageSent);
+    QSignalSpy sent(&m_alice->outbox(), &sync::Outbox::messageSent);
     const QString id
-        = m_alice->messaging().sendText(m_bob->session().userId, QStringLiteral("for the phone"));
+        = m_alice->outbox().sendText(m_bob->session().userId, QStringLiteral("for the phone"));
     QTRY_COMPARE_WITH_TIMEOUT(sent.size(), 1, WaitMs);
 
     TestClient bobsNewTablet(m_server->url());
@@ -330,9 +332,9 @@ void EndToEndTest::tooLongTextFailsWithoutReachingTheServer()
 {
     QVERIFY(loginBoth());
     QVERIFY(m_alice->startMessaging());
-    QSignalSpy failed(&m_alice->messaging(), &sync::MessagingService::sendFailed);
-    const QString id = m_alice->messaging().sendText(m_bob->session().userId,
-                                                     QString(limits::MaxPlaintextBytes, u'x'));
+    QSignalSpy failed(&m_alice->outbox(), &sync::Outbox::sendFailed);
+    const QString id = m_alice->outbox().sendText(m_bob->session().userId,
+                                                  QString(limits::MaxPlaintextBytes, u'x'));
     QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, WaitMs);
     QCOMPARE(failed.first().at(0).toString(), id);
     QCOMPARE(failed.first().at(1).value<Error>().code, ErrorCode::PayloadTooLarge);
@@ -345,17 +347,17 @@ void EndToEndTest::sendersOtherDeviceGetsACopyNamingTheRecipient()
     TestClient alicesPhone(m_server->url());
     QVERIFY(alicesPhone.login(*m_server, AlicePhone));
     QVERIFY(m_alice->startMessaging());
-    QSignalSpy sent(&m_alice->messaging(), &sync::MessagingService::messageSent);
-    m_alice->messaging().sendText(m_bob->session().userId, QStringLiteral("copy for my phone"));
+    QSignalSpy sent(&m_alice->outbox(), &sync::Outbox::messageSent);
+    m_alice->outbox().sendText(m_bob->session().userId, QStringLiteral("copy for my phone"));
     QTRY_COMPARE_WITH_TIMEOUT(sent.size(), 1, WaitMs);
 
     QJsonObject copy;
     QObject::connect(&alicesPhone.socket(), &net::SyncSocket::eventReceived,
                      [&copy](const Frame &event) { copy = event.data; });
-    QSignalSpy received(&alicesPhone.messaging(), &sync::MessagingService::messageReceived);
+    QSignalSpy received(&alicesPhone.mailbox(), &sync::MailboxSync::messageReceived);
     QVERIFY(alicesPhone.startMessaging());
     QTRY_COMPARE_WITH_TIMEOUT(received.size(), 1, WaitMs);
-    QCOMPARE(received.first().first().value<sync::IncomingMessage>().text,
+    QCOMPARE(received.first().first().value<store::StoredMessage>().body,
              QStringLiteral("copy for my phone"));
     QCOMPARE(copy.value(QStringLiteral("recipientUserId")).toString(), m_bob->session().userId);
 }
@@ -364,21 +366,21 @@ void EndToEndTest::keptDeviceListIsRefreshedWhenTheRecipientAddsADevice()
 {
     QVERIFY(loginBoth());
     QVERIFY(m_alice->startMessaging());
-    QSignalSpy sent(&m_alice->messaging(), &sync::MessagingService::messageSent);
-    m_alice->messaging().sendText(m_bob->session().userId, QStringLiteral("one device"));
+    QSignalSpy sent(&m_alice->outbox(), &sync::Outbox::messageSent);
+    m_alice->outbox().sendText(m_bob->session().userId, QStringLiteral("one device"));
     QTRY_COMPARE_WITH_TIMEOUT(sent.size(), 1, WaitMs);
 
     // Alice keeps Bob's one-device list; the server refuses it once, and she fetches it again.
     TestClient bobsLaptop(m_server->url());
     QVERIFY(bobsLaptop.login(*m_server, BobPhone));
-    QSignalSpy failed(&m_alice->messaging(), &sync::MessagingService::sendFailed);
-    m_alice->messaging().sendText(m_bob->session().userId, QStringLiteral("two devices"));
+    QSignalSpy failed(&m_alice->outbox(), &sync::Outbox::sendFailed);
+    m_alice->outbox().sendText(m_bob->session().userId, QStringLiteral("two devices"));
     QTRY_COMPARE_WITH_TIMEOUT(sent.size(), 2, WaitMs);
     QCOMPARE(failed.size(), 0);
-    QSignalSpy laptopReceived(&bobsLaptop.messaging(), &sync::MessagingService::messageReceived);
+    QSignalSpy laptopReceived(&bobsLaptop.mailbox(), &sync::MailboxSync::messageReceived);
     QVERIFY(bobsLaptop.startMessaging());
     QTRY_COMPARE_WITH_TIMEOUT(laptopReceived.size(), 1, WaitMs);
-    QCOMPARE(laptopReceived.first().first().value<sync::IncomingMessage>().text,
+    QCOMPARE(laptopReceived.first().first().value<store::StoredMessage>().body,
              QStringLiteral("two devices"));
 }
 
@@ -397,12 +399,12 @@ void EndToEndTest::messagingOutlivesShortAccessTokensThroughRefresh()
     QVERIFY(m_bob->startMessaging());
     QVERIFY(m_alice->startMessaging());
     QSignalSpy refreshed(&m_alice->keeper(), &SessionKeeper::sessionRefreshed);
-    QSignalSpy received(&m_bob->messaging(), &sync::MessagingService::messageReceived);
+    QSignalSpy received(&m_bob->mailbox(), &sync::MailboxSync::messageReceived);
     QTest::qWait(4500);
     QVERIFY(refreshed.size() >= 2);
-    m_alice->messaging().sendText(m_bob->session().userId, QStringLiteral("still here"));
+    m_alice->outbox().sendText(m_bob->session().userId, QStringLiteral("still here"));
     QTRY_COMPARE_WITH_TIMEOUT(received.size(), 1, WaitMs);
-    QCOMPARE(received.first().first().value<sync::IncomingMessage>().text,
+    QCOMPARE(received.first().first().value<store::StoredMessage>().body,
              QStringLiteral("still here"));
 }
 
@@ -435,23 +437,22 @@ void EndToEndTest::savedSessionSignsInAgainWithoutACode()
     auto restored = SessionKeeper::load(path);
     QVERIFY(restored.ok());
     QVERIFY(restored.value().accessToken.isEmpty());
-    net::ApiClient api(m_server->url());
-    sync::SignedInDevice device(api, m_alice->keys(), restored.value(), path);
-    QSignalSpy synced(&device.messaging(), &sync::MessagingService::syncedChanged);
+    Account device(restored.value(), m_alice->keys(), profile.path());
+    QSignalSpy synced(&device.mailbox(), &sync::MailboxSync::syncedChanged);
     device.start();
     QVERIFY(synced.wait(WaitMs));
-    QVERIFY(device.messaging().isSynced());
+    QVERIFY(device.mailbox().isSynced());
     const auto rewritten = SessionKeeper::load(path);
     QVERIFY(rewritten.ok());
     QVERIFY(rewritten.value().refreshToken != firstRefreshToken); // rotated and saved
 
-    QSignalSpy received(&device.messaging(), &sync::MessagingService::messageReceived);
+    QSignalSpy received(&device.mailbox(), &sync::MailboxSync::messageReceived);
     QVERIFY(m_bob->startMessaging());
-    m_bob->messaging().sendText(m_alice->session().userId, QStringLiteral("welcome back"));
+    m_bob->outbox().sendText(m_alice->session().userId, QStringLiteral("welcome back"));
     QTRY_COMPARE_WITH_TIMEOUT(received.size(), 1, WaitMs);
 
     // Signed out elsewhere: the session ends and its file is gone.
-    QSignalSpy ended(&device, &sync::SignedInDevice::ended);
+    QSignalSpy ended(&device, &Account::ended);
     const QUrl logout = m_server->url(QStringLiteral("/api/v1/auth/logout"));
     QCOMPARE(TestHttp::post(logout, {}, device.session().accessToken).status, 200);
     QVERIFY(ended.size() > 0 || ended.wait(WaitMs));

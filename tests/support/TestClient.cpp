@@ -1,6 +1,7 @@
 #include "tests/support/TestClient.h"
 
 #include "core/account/LoginService.h"
+#include "core/net/ApiClient.h"
 #include "tests/support/ServerProcess.h"
 
 #include <QSignalSpy>
@@ -10,16 +11,18 @@ namespace {
 constexpr int WaitMs = 10000;
 }
 
-TestClient::TestClient(const QUrl &serverUrl)
-    : m_keys(parley::crypto::DeviceKeyPair::generate())
-    , m_api(serverUrl)
+TestClient::TestClient(const QUrl &serverUrl, const QString &profileDir)
+    : m_serverUrl(serverUrl)
+    , m_profileDir(profileDir.isEmpty() ? m_tempDir.path() : profileDir)
+    , m_keys(parley::crypto::DeviceKeyPair::generate())
 { }
 
 TestClient::~TestClient() = default;
 
 bool TestClient::login(const ServerProcess &server, const QString &phoneNumber)
 {
-    parley::LoginService login(m_api, m_keys, QStringLiteral("test device"));
+    parley::net::ApiClient api(m_serverUrl);
+    parley::LoginService login(api, m_keys, QStringLiteral("test device"));
     QSignalSpy sent(&login, &parley::LoginService::codeSent);
     QSignalSpy loggedIn(&login, &parley::LoginService::loggedIn);
     QSignalSpy failed(&login, &parley::LoginService::failed);
@@ -38,19 +41,22 @@ bool TestClient::login(const ServerProcess &server, const QString &phoneNumber)
         return false;
     }
     m_session = loggedIn.first().first().value<parley::Session>();
-    m_keeper = std::make_unique<parley::SessionKeeper>(m_api, m_session);
-    m_messaging
-        = std::make_unique<parley::sync::MessagingService>(m_session, m_keys, m_api, m_socket);
-    m_messaging->followSession(*m_keeper);
+    m_account = std::make_unique<parley::Account>(m_session, m_keys, m_profileDir);
     return true;
 }
 
 bool TestClient::startMessaging()
 {
-    if (!m_messaging)
+    if (!m_account)
         return false;
-    QSignalSpy synced(m_messaging.get(), &parley::sync::MessagingService::syncedChanged);
-    m_keeper->start();
-    m_messaging->start();
-    return m_messaging->isSynced() || synced.wait(WaitMs);
+    QSignalSpy failed(m_account.get(), &parley::Account::failed);
+    QSignalSpy synced(&m_account->mailbox(), &parley::sync::MailboxSync::syncedChanged);
+    m_account->start();
+    if (!(m_account->mailbox().isSynced() || synced.wait(WaitMs))) {
+        m_lastError = failed.isEmpty()
+            ? QStringLiteral("the mailbox did not sync")
+            : failed.first().first().value<parley::protocol::Error>().message;
+        return false;
+    }
+    return true;
 }

@@ -1,8 +1,7 @@
+#include "core/account/Account.h"
 #include "core/account/LoginService.h"
 #include "core/crypto/DeviceKeyPair.h"
 #include "core/net/ApiClient.h"
-#include "core/net/SyncSocket.h"
-#include "core/sync/MessagingService.h"
 #include "tests/support/ServerProcess.h"
 #include "ui/chat/ChatListModel.h"
 #include "ui/chat/ChatListView.h"
@@ -79,8 +78,8 @@ private:
     std::unique_ptr<net::ApiClient> m_api;
     std::unique_ptr<LoginService> m_login;
     std::unique_ptr<ui::MainWindow> m_window;
-    std::unique_ptr<net::SyncSocket> m_socket;
-    std::unique_ptr<sync::MessagingService> m_messaging;
+    QTemporaryDir m_profile;
+    std::unique_ptr<Account> m_account;
     crypto::DeviceKeyPair m_keys;
 
     QStackedWidget *m_pages = nullptr;
@@ -124,10 +123,9 @@ void TestLoginPage::init()
 
 void TestLoginPage::cleanup()
 {
-    // Users before what they use: the service needs the socket, the window watches the service.
-    m_messaging.reset();
-    m_socket.reset();
+    // Users before what they use: the window watches the account.
     m_window.reset();
+    m_account.reset();
     m_login.reset();
     m_api.reset();
     m_server.reset();
@@ -301,7 +299,7 @@ void TestLoginPage::rightCodeSwitchesMainWindowToChatView()
 
 void TestLoginPage::statusBarShowsConnectedOnceSynced()
 {
-    // The app's wiring after login (app/main.cpp): messaging for the new session.
+    // The app's wiring after login (app/main.cpp): the account of the new session.
     Session session;
     connect(m_login.get(), &LoginService::loggedIn, this, [&](const Session &s) { session = s; });
     signIn();
@@ -311,10 +309,9 @@ void TestLoginPage::statusBarShowsConnectedOnceSynced()
     auto *connection = child<QLabel>("connectionLabel");
     QCOMPARE(connection->text(), QStringLiteral("Connecting…"));
 
-    m_socket = std::make_unique<net::SyncSocket>();
-    m_messaging = std::make_unique<sync::MessagingService>(session, m_keys, *m_api, *m_socket);
-    m_window->setMessagingService(*m_messaging);
-    m_messaging->start();
+    m_account = std::make_unique<Account>(session, m_keys, m_profile.path());
+    m_window->setAccount(*m_account);
+    m_account->start();
     QTRY_COMPARE_WITH_TIMEOUT(connection->text(), QStringLiteral("Connected"), AnswerTimeoutMs);
     saveScreenshot(QStringLiteral("main-window.png"));
 

@@ -1,7 +1,7 @@
 #include "ui/main/MainWindow.h"
 
+#include "core/account/Account.h"
 #include "core/account/LoginService.h"
-#include "core/sync/MessagingService.h"
 #include "ui/chat/ChatsPage.h"
 #include "ui/login/LoginPage.h"
 
@@ -41,10 +41,10 @@ MainWindow::MainWindow(LoginService &login, QWidget *parent)
     connect(&login, &LoginService::loggedIn, this, &MainWindow::showChats);
 }
 
-void MainWindow::setMessagingService(sync::MessagingService &messaging)
+void MainWindow::setAccount(Account &account)
 {
-    connect(&messaging, &sync::MessagingService::syncedChanged, this, &MainWindow::showSynced);
-    showSynced(messaging.isSynced());
+    connect(&account.mailbox(), &sync::MailboxSync::syncedChanged, this, &MainWindow::showSynced);
+    showSynced(account.mailbox().isSynced());
 }
 
 void MainWindow::showChats(const Session &session)

@@ -6,13 +6,11 @@ class QLabel;
 class QStackedWidget;
 
 namespace parley {
+class Account;
 class LoginService;
 struct Session;
 namespace protocol {
 struct Error;
-}
-namespace sync {
-class MessagingService;
 }
 } // namespace parley
 
@@ -30,9 +28,9 @@ class MainWindow : public QMainWindow
 public:
     explicit MainWindow(LoginService &login, QWidget *parent = nullptr);
 
-    // The signed-in device's messaging, created after login; the status bar follows its sync
+    // The signed-in account, created after login; the status bar follows its mailbox's sync
     // state from then on.
-    void setMessagingService(sync::MessagingService &messaging);
+    void setAccount(Account &account);
     // The chats of a signed-in account (after login, or a session restored at start).
     void showChats(const Session &session);
     // Back to the login page, saying why (the device was signed out, the session expired).

@@ -1,0 +1,94 @@
+#include "core/account/Account.h"
+
+#include <QDir>
+#include <QFile>
+
+namespace parley {
+
+namespace {
+sync::Identity identityOf(const Session &session, const crypto::DeviceKeyPair &keys)
+{
+    return {session.userId, session.deviceId, keys};
+}
+} // namespace
+
+Account::Account(const Session &session, crypto::DeviceKeyPair keys, QString profileDir,
+                 QObject *parent)
+    : QObject(parent)
+    , m_profileDir(std::move(profileDir))
+    , m_api(session.serverUrl)
+    , m_keeper(m_api, session)
+    , m_devices(m_api, m_store)
+    , m_mailbox(identityOf(session, keys), m_socket, m_devices, m_store)
+    , m_outbox(identityOf(session, keys), m_socket, m_devices, m_store)
+    , m_users(m_api)
+{
+    connect(&m_mailbox, &sync::MailboxSync::syncedChanged, &m_outbox, &sync::Outbox::setOnline);
+    connect(&m_keeper, &SessionKeeper::sessionRefreshed, this, &Account::onRefreshed);
+    connect(&m_keeper, &SessionKeeper::sessionEnded, this, [this](const protocol::Error &reason) {
+        // A refresh token the server refuses is worthless: do not offer it again at next start.
+        m_socket.close();
+        QFile::remove(sessionPath(m_profileDir));
+        Q_EMIT ended(reason);
+    });
+    connect(&m_socket, &net::SyncSocket::accessTokenExpired, &m_keeper, &SessionKeeper::refreshNow);
+    connect(&m_socket, &net::SyncSocket::signedOut, &m_keeper, &SessionKeeper::refreshNow);
+}
+
+Account::~Account() = default;
+
+QString Account::sessionPath(const QString &profileDir)
+{
+    return QDir(profileDir).filePath(QStringLiteral("session.json"));
+}
+
+QString Account::storePath() const
+{
+    return QDir(m_profileDir).filePath(QStringLiteral("store-%1.db").arg(session().userId));
+}
+
+void Account::start()
+{
+    QDir().mkpath(m_profileDir);
+    m_store.open(storePath(), this, [this](protocol::Result<void> opened) {
+        if (!opened) {
+            Q_EMIT failed(opened.error());
+            return;
+        }
+        onStoreOpened();
+    });
+}
+
+void Account::onStoreOpened()
+{
+    m_outbox.start();
+    m_mailbox.start();
+    // A session restored from disk has no access token yet: the socket waits for the first
+    // refresh. Every refresh rotates the refresh token, so the file is rewritten each time.
+    if (!session().accessToken.isEmpty()) {
+        if (auto saved = SessionKeeper::save(session(), sessionPath(m_profileDir)); !saved)
+            qWarning().noquote() << saved.error().message;
+        connectSocket();
+    }
+    m_keeper.start();
+    Q_EMIT opened();
+}
+
+void Account::connectSocket()
+{
+    m_connecting = true;
+    m_api.setAccessToken(session().accessToken);
+    m_socket.open(session().serverUrl, session().accessToken);
+}
+
+void Account::onRefreshed(const Session &session)
+{
+    if (auto saved = SessionKeeper::save(session, sessionPath(m_profileDir)); !saved)
+        qWarning().noquote() << saved.error().message;
+    m_api.setAccessToken(session.accessToken);
+    m_socket.setAccessToken(session.accessToken);
+    if (!m_connecting)
+        connectSocket();
+}
+
+} // namespace parley

@@ -1,0 +1,72 @@
+#pragma once
+
+#include "core/account/Session.h"
+#include "core/account/SessionKeeper.h"
+#include "core/account/UserDirectory.h"
+#include "core/crypto/DeviceKeyPair.h"
+#include "core/net/ApiClient.h"
+#include "core/net/SyncSocket.h"
+#include "core/store/LocalStore.h"
+#include "core/sync/DeviceDirectory.h"
+#include "core/sync/MailboxSync.h"
+#include "core/sync/Outbox.h"
+
+#include <QObject>
+
+namespace parley {
+
+// One signed-in account on this device: the root that owns everything it runs (the REST
+// client, the socket, the session keeper, the local store and the services over them), so
+// that nothing outlives what it calls into (docs/architecture.md, "Client core"). Created at
+// login or from a saved session; deleting it stops it all.
+class Account : public QObject
+{
+    Q_OBJECT
+public:
+    // `profileDir` holds session.json and the store (store-<userId>.db).
+    Account(const Session &session, crypto::DeviceKeyPair keys, QString profileDir,
+            QObject *parent = nullptr);
+    ~Account() override;
+
+    // Opens the store, then keeps the session fresh and the mailbox synced. Ends in `opened` or
+    // `failed` (the store cannot be used).
+    void start();
+
+    const Session &session() const { return m_keeper.session(); }
+    QString storePath() const;
+    static QString sessionPath(const QString &profileDir);
+
+    net::ApiClient &api() { return m_api; }
+    net::SyncSocket &socket() { return m_socket; }
+    SessionKeeper &keeper() { return m_keeper; }
+    store::LocalStore &store() { return m_store; }
+    sync::DeviceDirectory &devices() { return m_devices; }
+    sync::MailboxSync &mailbox() { return m_mailbox; }
+    sync::Outbox &outbox() { return m_outbox; }
+    UserDirectory &users() { return m_users; }
+
+Q_SIGNALS:
+    void opened();
+    void failed(const parley::protocol::Error &error);
+    // The server signed this device out (or its refresh token was refused): the saved session
+    // is removed.
+    void ended(const parley::protocol::Error &reason);
+
+private:
+    void onStoreOpened();
+    void onRefreshed(const Session &session);
+    void connectSocket();
+
+    QString m_profileDir;
+    net::ApiClient m_api;
+    net::SyncSocket m_socket;
+    SessionKeeper m_keeper;
+    store::LocalStore m_store;
+    sync::DeviceDirectory m_devices;
+    sync::MailboxSync m_mailbox;
+    sync::Outbox m_outbox;
+    UserDirectory m_users;
+    bool m_connecting = false;
+};
+
+} // namespace parley

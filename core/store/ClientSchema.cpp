@@ -1,0 +1,69 @@
+#include "core/store/ClientSchema.h"
+
+namespace parley::store {
+
+const QList<QStringList> &clientMigrations()
+{
+    static const QList<QStringList> migrations{
+        // 1: chats, messages with per-recipient receipts, the full-text index, the outbox, the
+        // mailbox cursor and pinned device keys.
+        {
+            QStringLiteral("CREATE TABLE chats ("
+                           " id INTEGER PRIMARY KEY,"
+                           " kind TEXT NOT NULL," // "direct" (later "group")
+                           " peer_user_id TEXT UNIQUE," // direct chats: the other person
+                           " peer_phone TEXT," // as found by a search, when known
+                           " title TEXT NOT NULL DEFAULT '',"
+                           " created_at BIGINT NOT NULL,"
+                           " last_activity BIGINT NOT NULL,"
+                           " unread_count INTEGER NOT NULL DEFAULT 0,"
+                           " pinned INTEGER NOT NULL DEFAULT 0,"
+                           " archived INTEGER NOT NULL DEFAULT 0,"
+                           " muted_until BIGINT NOT NULL DEFAULT 0)"),
+            QStringLiteral("CREATE INDEX chats_order ON chats (pinned DESC, last_activity DESC)"),
+            QStringLiteral("CREATE TABLE messages ("
+                           " id INTEGER PRIMARY KEY," // local order: creation or arrival
+                           " chat_id INTEGER NOT NULL REFERENCES chats (id),"
+                           " message_id TEXT NOT NULL,"
+                           " sender_user_id TEXT NOT NULL,"
+                           " sender_device_id TEXT NOT NULL DEFAULT '',"
+                           " outgoing INTEGER NOT NULL,"
+                           " kind TEXT NOT NULL," // "text" or "undecryptable"
+                           " body TEXT NOT NULL DEFAULT '',"
+                           " sent_at BIGINT NOT NULL DEFAULT 0,"
+                           " server_time BIGINT NOT NULL DEFAULT 0,"
+                           " stored_at BIGINT NOT NULL,"
+                           " status INTEGER NOT NULL," // MessageStatus
+                           " UNIQUE (sender_user_id, message_id))"),
+            QStringLiteral("CREATE INDEX messages_by_chat ON messages (chat_id, id)"),
+            QStringLiteral("CREATE TABLE receipts ("
+                           " message_row INTEGER NOT NULL REFERENCES messages (id),"
+                           " user_id TEXT NOT NULL,"
+                           " delivered_at BIGINT NOT NULL DEFAULT 0,"
+                           " read_at BIGINT NOT NULL DEFAULT 0,"
+                           " PRIMARY KEY (message_row, user_id))"),
+            // The text is indexed as TextIndex::normalize() makes it (accents and Arabic
+            // vowel marks removed, emoji as words), so the index keeps its own copy.
+            QStringLiteral(
+                "CREATE VIRTUAL TABLE messages_fts USING fts5 (body,"
+                " tokenize = \"unicode61 remove_diacritics 0 categories 'L* N* Co So'\")"),
+            QStringLiteral("CREATE TABLE outbox ("
+                           " message_row INTEGER PRIMARY KEY REFERENCES messages (id),"
+                           " recipient_user_id TEXT NOT NULL,"
+                           " plaintext BLOB NOT NULL," // the exact bytes every attempt seals
+                           " attempts INTEGER NOT NULL DEFAULT 0,"
+                           " failed INTEGER NOT NULL DEFAULT 0)"),
+            QStringLiteral(
+                "CREATE TABLE sync_state (name TEXT PRIMARY KEY, value BIGINT NOT NULL)"),
+            QStringLiteral("CREATE TABLE peer_devices ("
+                           " user_id TEXT NOT NULL,"
+                           " device_id TEXT NOT NULL,"
+                           " public_key BLOB NOT NULL," // pinned at first sight
+                           " first_seen BIGINT NOT NULL,"
+                           " PRIMARY KEY (user_id, device_id))"),
+        },
+    };
+    return migrations;
+}
+
+} // namespace parley::store

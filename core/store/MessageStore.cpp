@@ -1,0 +1,479 @@
+#include "core/store/MessageStore.h"
+
+#include "core/sql/Database.h"
+#include "core/store/TextIndex.h"
+
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace parley::store {
+
+using protocol::Error;
+using protocol::Result;
+
+namespace {
+
+const QString DirectKind = QStringLiteral("direct");
+const QString CursorName = QStringLiteral("mailbox_seq");
+const QString MessageColumns = QStringLiteral(
+    "m.id, m.chat_id, m.message_id, m.sender_user_id, m.sender_device_id, m.outgoing, m.kind, "
+    "m.body, m.sent_at, m.server_time, m.stored_at, m.status");
+
+// Qt binds a null QString as NULL; the text columns are NOT NULL, empty when there is nothing.
+QString text(const QString &value)
+{
+    return value.isNull() ? QStringLiteral("") : value;
+}
+
+QString kindName(MessageKind kind)
+{
+    return kind == MessageKind::Text ? QStringLiteral("text") : QStringLiteral("undecryptable");
+}
+
+StoredMessage readMessage(const QSqlQuery &q, int at = 0)
+{
+    StoredMessage m;
+    m.row = q.value(at).toLongLong();
+    m.chatId = q.value(at + 1).toLongLong();
+    m.messageId = q.value(at + 2).toString();
+    m.senderUserId = q.value(at + 3).toString();
+    m.senderDeviceId = q.value(at + 4).toString();
+    m.outgoing = q.value(at + 5).toInt() != 0;
+    m.kind = q.value(at + 6).toString() == QLatin1String("text") ? MessageKind::Text
+                                                                 : MessageKind::Undecryptable;
+    m.body = q.value(at + 7).toString();
+    m.sentAt = q.value(at + 8).toLongLong();
+    m.serverTime = q.value(at + 9).toLongLong();
+    m.storedAt = q.value(at + 10).toLongLong();
+    m.status = MessageStatus(q.value(at + 11).toInt());
+    return m;
+}
+
+Error transactionFailed()
+{
+    return Error{protocol::ErrorCode::InternalError,
+                 QStringLiteral("the message store cannot begin or commit a transaction")};
+}
+
+} // namespace
+
+MessageStore::MessageStore(sql::Database &db)
+    : m_db(db)
+{ }
+
+Result<qint64> MessageStore::directChat(const QString &peerUserId, qint64 now)
+{
+    auto inserted = m_db.run(QStringLiteral("INSERT INTO chats (kind, peer_user_id, created_at, "
+                                            "last_activity) VALUES (?, ?, ?, ?) "
+                                            "ON CONFLICT (peer_user_id) DO NOTHING"),
+                             {DirectKind, peerUserId, now, now});
+    if (!inserted)
+        return inserted.error();
+    auto id = chatByPeer(peerUserId);
+    if (!id)
+        return id.error();
+    return id.value().value_or(0);
+}
+
+Result<std::optional<qint64>> MessageStore::chatByPeer(const QString &peerUserId)
+{
+    auto q = m_db.exec(QStringLiteral("SELECT id FROM chats WHERE peer_user_id = ?"), {peerUserId});
+    if (!q)
+        return q.error();
+    if (!q->next())
+        return std::optional<qint64>();
+    return std::optional<qint64>(q->value(0).toLongLong());
+}
+
+Result<void> MessageStore::setPeerPhone(const QString &peerUserId, const QString &phone)
+{
+    return m_db.run(QStringLiteral("UPDATE chats SET peer_phone = ? WHERE peer_user_id = ?"),
+                    {phone, peerUserId});
+}
+
+Result<std::optional<qint64>> MessageStore::chatByPhone(const QString &phone)
+{
+    auto q = m_db.exec(QStringLiteral("SELECT id FROM chats WHERE peer_phone = ?"), {phone});
+    if (!q)
+        return q.error();
+    if (!q->next())
+        return std::optional<qint64>();
+    return std::optional<qint64>(q->value(0).toLongLong());
+}
+
+Result<void> MessageStore::index(qint64 row, const QString &body)
+{
+    return m_db.run(QStringLiteral("INSERT INTO messages_fts (rowid, body) VALUES (?, ?)"),
+                    {row, TextIndex::normalize(body)});
+}
+
+Result<void> MessageStore::touchChat(qint64 chatId, qint64 at, bool unread)
+{
+    return m_db.run(QStringLiteral("UPDATE chats SET last_activity = MAX(last_activity, ?), "
+                                   "unread_count = unread_count + ? WHERE id = ?"),
+                    {at, unread ? 1 : 0, chatId});
+}
+
+Result<StoredMessage> MessageStore::addOutgoing(const QString &peerUserId, const QString &messageId,
+                                                const QString &body, qint64 sentAt,
+                                                const QByteArray &plaintext, qint64 now)
+{
+    sql::Transaction transaction(m_db);
+    if (!transaction.ok())
+        return transactionFailed();
+    auto chatId = directChat(peerUserId, now);
+    if (!chatId)
+        return chatId.error();
+    auto q = m_db.exec(
+        QStringLiteral("INSERT INTO messages (chat_id, message_id, sender_user_id, outgoing, kind, "
+                       "body, sent_at, stored_at, status) "
+                       "VALUES (?, ?, '', 1, 'text', ?, ?, ?, ?) RETURNING id"),
+        {chatId.value(), messageId, body, sentAt, now, int(MessageStatus::Pending)});
+    if (!q)
+        return q.error();
+    if (!q->next())
+        return Error{protocol::ErrorCode::InternalError, QStringLiteral("no row id")};
+    StoredMessage m;
+    m.row = q->value(0).toLongLong();
+    m.chatId = chatId.value();
+    m.messageId = messageId;
+    m.outgoing = true;
+    m.body = body;
+    m.sentAt = sentAt;
+    m.storedAt = now;
+    q->finish(); // a RETURNING statement must be done before the transaction commits
+    for (auto step : {m_db.run(QStringLiteral("INSERT INTO outbox (message_row, recipient_user_id, "
+                                              "plaintext) VALUES (?, ?, ?)"),
+                               {m.row, peerUserId, plaintext}),
+                      index(m.row, body), touchChat(m.chatId, now, false)}) {
+        if (!step)
+            return step.error();
+    }
+    if (!transaction.commit())
+        return transactionFailed();
+    return m;
+}
+
+Result<std::optional<StoredMessage>> MessageStore::insertInbound(const InboundMessage &in,
+                                                                 qint64 now)
+{
+    auto chatId = directChat(in.peerUserId, now);
+    if (!chatId)
+        return chatId.error();
+    const MessageStatus status = in.outgoing ? MessageStatus::Sent : MessageStatus::Received;
+    auto q = m_db.exec(
+        QStringLiteral("INSERT INTO messages (chat_id, message_id, sender_user_id, "
+                       "sender_device_id, outgoing, kind, body, sent_at, server_time, stored_at, "
+                       "status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                       "ON CONFLICT (sender_user_id, message_id) DO NOTHING RETURNING id"),
+        {chatId.value(), in.messageId, in.outgoing ? QStringLiteral("") : in.senderUserId,
+         text(in.senderDeviceId), in.outgoing, kindName(in.kind), text(in.body), in.sentAt,
+         in.serverTime, now, int(status)});
+    if (!q)
+        return q.error();
+    if (!q->next())
+        return std::optional<StoredMessage>(); // stored before: a replay
+    StoredMessage m;
+    m.row = q->value(0).toLongLong();
+    m.chatId = chatId.value();
+    m.messageId = in.messageId;
+    m.senderUserId = in.outgoing ? QString() : in.senderUserId;
+    m.senderDeviceId = in.senderDeviceId;
+    m.outgoing = in.outgoing;
+    m.kind = in.kind;
+    m.body = in.body;
+    m.sentAt = in.sentAt;
+    m.serverTime = in.serverTime;
+    m.storedAt = now;
+    m.status = status;
+    q->finish();
+    if (in.kind == MessageKind::Text) {
+        if (auto indexed = index(m.row, in.body); !indexed)
+            return indexed.error();
+    }
+    if (auto touched = touchChat(m.chatId, in.serverTime, !in.outgoing); !touched)
+        return touched.error();
+    return std::optional<StoredMessage>(m);
+}
+
+Result<std::optional<StatusChange>> MessageStore::setStatus(const QString &where,
+                                                            std::initializer_list<QVariant> values,
+                                                            MessageStatus status)
+{
+    auto q = m_db.exec(QStringLiteral("UPDATE messages SET status = ? WHERE ") + where
+                           + QStringLiteral(" RETURNING id, chat_id, message_id"),
+                       [&] {
+                           QVariantList all{int(status)};
+                           all.append(QVariantList(values));
+                           return all;
+                       }());
+    if (!q)
+        return q.error();
+    if (!q->next())
+        return std::optional<StatusChange>();
+    return std::optional<StatusChange>(StatusChange{
+        q->value(1).toLongLong(), q->value(0).toLongLong(), q->value(2).toString(), status});
+}
+
+Result<std::optional<StatusChange>> MessageStore::applyReceipt(const InboundReceipt &receipt)
+{
+    const bool read = receipt.status == MessageStatus::Read;
+    auto recorded = m_db.run(
+        QStringLiteral("INSERT INTO receipts (message_row, user_id, delivered_at, read_at) "
+                       "SELECT id, ?, ?, ? FROM messages WHERE outgoing = 1 AND message_id = ? "
+                       "ON CONFLICT (message_row, user_id) DO UPDATE SET "
+                       "delivered_at = CASE WHEN receipts.delivered_at = 0 "
+                       "THEN excluded.delivered_at ELSE receipts.delivered_at END, "
+                       "read_at = MAX(receipts.read_at, excluded.read_at)"),
+        {receipt.recipientUserId, receipt.at, read ? receipt.at : 0, receipt.messageId});
+    if (!recorded)
+        return recorded.error();
+    // Ticks only move forward; a Failed message that reached someone was sent after all.
+    return setStatus(
+        QStringLiteral("outgoing = 1 AND message_id = ? AND (status < ? OR status = ?)"),
+        {receipt.messageId, int(receipt.status), int(MessageStatus::Failed)}, receipt.status);
+}
+
+Result<InboxChanges> MessageStore::storeInbox(const QList<InboundMessage> &messages,
+                                              const QList<InboundReceipt> &receipts, qint64 cursor,
+                                              qint64 now)
+{
+    sql::Transaction transaction(m_db);
+    if (!transaction.ok())
+        return transactionFailed();
+    InboxChanges changes;
+    for (const InboundMessage &message : messages) {
+        auto added = insertInbound(message, now);
+        if (!added)
+            return added.error();
+        if (added.value())
+            changes.added.append(*added.value());
+    }
+    for (const InboundReceipt &receipt : receipts) {
+        auto changed = applyReceipt(receipt);
+        if (!changed)
+            return changed.error();
+        if (changed.value())
+            changes.statuses.append(*changed.value());
+    }
+    if (auto saved = setCursor(cursor); !saved)
+        return saved.error();
+    if (!transaction.commit())
+        return transactionFailed();
+    return changes;
+}
+
+Result<qint64> MessageStore::cursor()
+{
+    auto q = m_db.exec(QStringLiteral("SELECT value FROM sync_state WHERE name = ?"), {CursorName});
+    if (!q)
+        return q.error();
+    return q->next() ? q->value(0).toLongLong() : 0;
+}
+
+Result<void> MessageStore::setCursor(qint64 seq)
+{
+    // Never backwards: a late write of an older cursor must not make events replay forever.
+    return m_db.run(QStringLiteral("INSERT INTO sync_state (name, value) VALUES (?, ?) "
+                                   "ON CONFLICT (name) DO UPDATE SET "
+                                   "value = MAX(sync_state.value, excluded.value)"),
+                    {CursorName, seq});
+}
+
+Result<QList<OutboxItem>> MessageStore::pendingOutbox()
+{
+    auto q = m_db.exec(QStringLiteral("SELECT o.message_row, m.chat_id, m.message_id, "
+                                      "o.recipient_user_id, o.plaintext, o.attempts "
+                                      "FROM outbox o JOIN messages m ON m.id = o.message_row "
+                                      "WHERE o.failed = 0 ORDER BY o.message_row"));
+    if (!q)
+        return q.error();
+    QList<OutboxItem> items;
+    while (q->next()) {
+        items.append({q->value(0).toLongLong(), q->value(1).toLongLong(), q->value(2).toString(),
+                      q->value(3).toString(), q->value(4).toByteArray(), q->value(5).toInt()});
+    }
+    return items;
+}
+
+Result<std::optional<StatusChange>> MessageStore::markSent(const QString &messageId,
+                                                           qint64 serverTime)
+{
+    sql::Transaction transaction(m_db);
+    if (!transaction.ok())
+        return transactionFailed();
+    auto updated
+        = m_db.run(QStringLiteral("UPDATE messages SET server_time = ? WHERE outgoing = 1 AND "
+                                  "message_id = ? AND server_time = 0"),
+                   {serverTime, messageId});
+    if (!updated)
+        return updated.error();
+    auto changed = setStatus(QStringLiteral("outgoing = 1 AND message_id = ? AND status IN (?, ?)"),
+                             {messageId, int(MessageStatus::Pending), int(MessageStatus::Failed)},
+                             MessageStatus::Sent);
+    if (!changed)
+        return changed.error();
+    auto removed = m_db.run(QStringLiteral("DELETE FROM outbox WHERE message_row IN "
+                                           "(SELECT id FROM messages WHERE outgoing = 1 AND "
+                                           "message_id = ?)"),
+                            {messageId});
+    if (!removed)
+        return removed.error();
+    if (!transaction.commit())
+        return transactionFailed();
+    return changed;
+}
+
+Result<std::optional<StatusChange>> MessageStore::markFailed(const QString &messageId)
+{
+    sql::Transaction transaction(m_db);
+    if (!transaction.ok())
+        return transactionFailed();
+    auto changed = setStatus(QStringLiteral("outgoing = 1 AND message_id = ? AND status = ?"),
+                             {messageId, int(MessageStatus::Pending)}, MessageStatus::Failed);
+    if (!changed)
+        return changed.error();
+    auto flagged = m_db.run(QStringLiteral("UPDATE outbox SET failed = 1 WHERE message_row IN "
+                                           "(SELECT id FROM messages WHERE outgoing = 1 AND "
+                                           "message_id = ?)"),
+                            {messageId});
+    if (!flagged)
+        return flagged.error();
+    if (!transaction.commit())
+        return transactionFailed();
+    return changed;
+}
+
+Result<std::optional<StatusChange>> MessageStore::retry(qint64 row)
+{
+    sql::Transaction transaction(m_db);
+    if (!transaction.ok())
+        return transactionFailed();
+    auto flagged = m_db.run(
+        QStringLiteral("UPDATE outbox SET failed = 0, attempts = 0 WHERE message_row = ?"), {row});
+    if (!flagged)
+        return flagged.error();
+    auto changed = setStatus(QStringLiteral("id = ? AND status = ? AND id IN "
+                                            "(SELECT message_row FROM outbox)"),
+                             {row, int(MessageStatus::Failed)}, MessageStatus::Pending);
+    if (!changed)
+        return changed.error();
+    if (!transaction.commit())
+        return transactionFailed();
+    return changed;
+}
+
+Result<void> MessageStore::countAttempt(const QString &messageId)
+{
+    return m_db.run(QStringLiteral("UPDATE outbox SET attempts = attempts + 1 WHERE message_row "
+                                   "IN (SELECT id FROM messages WHERE outgoing = 1 AND "
+                                   "message_id = ?)"),
+                    {messageId});
+}
+
+namespace {
+const QString ChatColumns
+    = QStringLiteral("c.id, c.peer_user_id, c.peer_phone, c.title, c.last_activity, "
+                     "c.unread_count, c.pinned, c.archived, c.muted_until");
+
+ChatSummary readChat(const QSqlQuery &q)
+{
+    ChatSummary c;
+    c.id = q.value(0).toLongLong();
+    c.peerUserId = q.value(1).toString();
+    c.peerPhone = q.value(2).toString();
+    c.title = q.value(3).toString();
+    c.lastActivity = q.value(4).toLongLong();
+    c.unreadCount = q.value(5).toInt();
+    c.pinned = q.value(6).toInt() != 0;
+    c.archived = q.value(7).toInt() != 0;
+    c.mutedUntil = q.value(8).toLongLong();
+    if (!q.value(9).isNull())
+        c.lastMessage = readMessage(q, 9);
+    return c;
+}
+
+// The newest message of each chat comes with it (for the preview and the ticks).
+QString chatQuery(const QString &where)
+{
+    return QStringLiteral("SELECT ") + ChatColumns + QStringLiteral(", ") + MessageColumns
+        + QStringLiteral(" FROM chats c LEFT JOIN messages m ON m.id = "
+                         "(SELECT MAX(id) FROM messages WHERE chat_id = c.id) ")
+        + where + QStringLiteral(" ORDER BY c.pinned DESC, c.last_activity DESC, c.id DESC");
+}
+} // namespace
+
+Result<QList<ChatSummary>> MessageStore::chats()
+{
+    auto q = m_db.exec(chatQuery({}));
+    if (!q)
+        return q.error();
+    QList<ChatSummary> chats;
+    while (q->next())
+        chats.append(readChat(q.value()));
+    return chats;
+}
+
+Result<std::optional<ChatSummary>> MessageStore::chat(qint64 chatId)
+{
+    auto q = m_db.exec(chatQuery(QStringLiteral("WHERE c.id = ?")), {chatId});
+    if (!q)
+        return q.error();
+    if (!q->next())
+        return std::optional<ChatSummary>();
+    return std::optional<ChatSummary>(readChat(q.value()));
+}
+
+Result<QList<StoredMessage>> MessageStore::messages(qint64 chatId, qint64 beforeRow, int limit)
+{
+    auto q = m_db.exec(
+        QStringLiteral("SELECT ") + MessageColumns
+            + QStringLiteral(" FROM messages m WHERE m.chat_id = ? AND m.id < ? "
+                             "ORDER BY m.id DESC LIMIT ?"),
+        {chatId, beforeRow > 0 ? beforeRow : std::numeric_limits<qint64>::max(), limit});
+    if (!q)
+        return q.error();
+    QList<StoredMessage> page;
+    while (q->next())
+        page.append(readMessage(q.value()));
+    return page;
+}
+
+Result<std::optional<StoredMessage>> MessageStore::message(qint64 row)
+{
+    auto q = m_db.exec(QStringLiteral("SELECT ") + MessageColumns
+                           + QStringLiteral(" FROM messages m WHERE m.id = ?"),
+                       {row});
+    if (!q)
+        return q.error();
+    if (!q->next())
+        return std::optional<StoredMessage>();
+    return std::optional<StoredMessage>(readMessage(q.value()));
+}
+
+Result<void> MessageStore::markChatRead(qint64 chatId)
+{
+    return m_db.run(QStringLiteral("UPDATE chats SET unread_count = 0 WHERE id = ?"), {chatId});
+}
+
+Result<QList<SearchHit>> MessageStore::search(const QString &query, int limit)
+{
+    const QString match = TextIndex::matchExpression(query);
+    if (match.isEmpty())
+        return QList<SearchHit>();
+    auto q = m_db.exec(QStringLiteral("SELECT ") + MessageColumns
+                           + QStringLiteral(", c.peer_user_id FROM messages_fts f "
+                                            "JOIN messages m ON m.id = f.rowid "
+                                            "JOIN chats c ON c.id = m.chat_id "
+                                            "WHERE messages_fts MATCH ? "
+                                            "ORDER BY f.rowid DESC LIMIT ?"),
+                       {match, limit});
+    if (!q)
+        return q.error();
+    QList<SearchHit> hits;
+    while (q->next())
+        hits.append({readMessage(q.value()), q->value(12).toString()});
+    return hits;
+}
+
+} // namespace parley::store

@@ -1,0 +1,71 @@
+#pragma once
+
+#include "core/protocol/Result.h"
+#include "core/store/StoreTypes.h"
+
+namespace parley::sql {
+class Database;
+}
+
+namespace parley::store {
+
+// Chats, messages, receipts, the full-text index and the outbox of one account's local store
+// (core/store/ClientSchema.cpp). Plain SQL on the store thread; LocalStore runs it there.
+class MessageStore
+{
+public:
+    explicit MessageStore(sql::Database &db);
+
+    // The direct chat with a user, created on first use.
+    protocol::Result<qint64> directChat(const QString &peerUserId, qint64 now);
+    protocol::Result<void> setPeerPhone(const QString &peerUserId, const QString &phone);
+    // The chat with the user of this phone number, if one exists (numbers known from searches).
+    protocol::Result<std::optional<qint64>> chatByPhone(const QString &phone);
+    protocol::Result<std::optional<qint64>> chatByPeer(const QString &peerUserId);
+
+    // A new outgoing text message and its outbox entry, in one transaction.
+    protocol::Result<StoredMessage> addOutgoing(const QString &peerUserId, const QString &messageId,
+                                                const QString &text, qint64 sentAt,
+                                                const QByteArray &plaintext, qint64 now);
+
+    // One batch of mailbox events and the new mailbox cursor, in one transaction. A message
+    // already stored (a replay after a crash or a lost receipt) is not stored again.
+    protocol::Result<InboxChanges> storeInbox(const QList<InboundMessage> &messages,
+                                              const QList<InboundReceipt> &receipts, qint64 cursor,
+                                              qint64 now);
+
+    // The mailbox cursor: every event up to it is stored and, where it needs one, its receipt
+    // was acknowledged by the server (docs/protocol.md 6.6, "Handled").
+    protocol::Result<qint64> cursor();
+    protocol::Result<void> setCursor(qint64 seq);
+
+    // The outbox, oldest first: what is waiting for the server's ack and not marked failed.
+    protocol::Result<QList<OutboxItem>> pendingOutbox();
+    protocol::Result<std::optional<StatusChange>> markSent(const QString &messageId,
+                                                           qint64 serverTime);
+    protocol::Result<std::optional<StatusChange>> markFailed(const QString &messageId);
+    protocol::Result<std::optional<StatusChange>> retry(qint64 row);
+    protocol::Result<void> countAttempt(const QString &messageId);
+
+    protocol::Result<QList<ChatSummary>> chats();
+    protocol::Result<std::optional<ChatSummary>> chat(qint64 chatId);
+    // Newest first: up to `limit` messages of the chat older than `beforeRow` (0: the newest).
+    protocol::Result<QList<StoredMessage>> messages(qint64 chatId, qint64 beforeRow, int limit);
+    protocol::Result<std::optional<StoredMessage>> message(qint64 row);
+    protocol::Result<void> markChatRead(qint64 chatId);
+    // Newest first; empty for a query without words.
+    protocol::Result<QList<SearchHit>> search(const QString &query, int limit);
+
+private:
+    protocol::Result<std::optional<StoredMessage>> insertInbound(const InboundMessage &message,
+                                                                 qint64 now);
+    protocol::Result<std::optional<StatusChange>> applyReceipt(const InboundReceipt &receipt);
+    protocol::Result<void> index(qint64 row, const QString &body);
+    protocol::Result<void> touchChat(qint64 chatId, qint64 at, bool unread);
+    protocol::Result<std::optional<StatusChange>>
+    setStatus(const QString &where, std::initializer_list<QVariant> values, MessageStatus status);
+
+    sql::Database &m_db;
+};
+
+} // namespace parley::store

@@ -1,0 +1,41 @@
+#pragma once
+
+#include "core/protocol/RestPayloads.h"
+#include "core/protocol/Result.h"
+
+namespace parley::sql {
+class Database;
+}
+
+namespace parley::store {
+
+// A device whose key differs from the one pinned for it.
+struct KeyMismatch
+{
+    QString userId;
+    QString deviceId;
+};
+
+// What pinning a fetched device list found (docs/architecture.md, "Device keys").
+struct PinnedDevices
+{
+    protocol::DeviceKeyList trusted; // the devices whose key is the pinned one (or new)
+    QList<protocol::DeviceKey> added; // devices seen for the first time
+    QList<KeyMismatch> mismatches; // left out of `trusted`
+};
+
+// The first public key seen for each device of other users (and of this account's other
+// devices), kept across restarts. A later list with another key for the same device id is a
+// server that lies: that device is not used.
+class PeerKeyStore
+{
+public:
+    explicit PeerKeyStore(sql::Database &db);
+
+    protocol::Result<PinnedDevices> pin(const protocol::DeviceKeyList &fetched, qint64 now);
+
+private:
+    sql::Database &m_db;
+};
+
+} // namespace parley::store

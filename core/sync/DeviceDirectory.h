@@ -1,0 +1,61 @@
+#pragma once
+
+#include "core/protocol/RestPayloads.h"
+#include "core/protocol/Result.h"
+
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+
+#include <functional>
+
+namespace parley::net {
+class RestTransport;
+}
+namespace parley::store {
+class LocalStore;
+}
+
+namespace parley::sync {
+
+// The device lists of the users this account talks to (docs/architecture.md, "Device keys"):
+// kept for the session and fetched again only when a send finds them stale or an unknown
+// device writes to us, which saves REST round trips per message (docs/performance.md). Every
+// fetched list goes through the store's pinned keys: the first key seen for a device is kept,
+// and a device whose key changed is left out and reported (keyMismatch), never used.
+class DeviceDirectory : public QObject
+{
+    Q_OBJECT
+public:
+    using Callback = std::function<void(protocol::Result<protocol::DeviceKeyList>)>;
+
+    DeviceDirectory(net::RestTransport &rest, store::LocalStore &store, QObject *parent = nullptr);
+
+    // The trusted devices of a user. Concurrent requests for one user share one fetch and are
+    // answered in the order they were made. `done` is not called once `context` is gone.
+    void devices(const QString &userId, bool fresh, const QObject *context, Callback done);
+    // The kept list, if any, without fetching.
+    const protocol::DeviceKeyList *kept(const QString &userId) const;
+    // The public key of one of the user's kept devices.
+    std::optional<QByteArray> keptKey(const QString &userId, const QString &deviceId) const;
+
+Q_SIGNALS:
+    void keyMismatch(const QString &userId, const QString &deviceId);
+    void devicesAdded(const QString &userId, const QStringList &deviceIds);
+
+private:
+    struct Waiter
+    {
+        QPointer<const QObject> context;
+        Callback done;
+    };
+    void fetch(const QString &userId);
+    void finish(const QString &userId, const protocol::Result<protocol::DeviceKeyList> &list);
+
+    net::RestTransport &m_rest;
+    store::LocalStore &m_store;
+    QHash<QString, protocol::DeviceKeyList> m_lists; // by user id
+    QHash<QString, QList<Waiter>> m_waiting; // fetches in flight, by user id
+};
+
+} // namespace parley::sync

@@ -1,0 +1,317 @@
+#include "core/sync/MailboxSync.h"
+
+#include "core/net/MessageTransport.h"
+#include "core/protocol/MessagePayloads.h"
+#include "core/store/LocalStore.h"
+#include "core/store/StoreContext.h"
+#include "core/sync/DeviceDirectory.h"
+#include "core/sync/Envelopes.h"
+
+#include <QDateTime>
+#include <QSet>
+
+namespace parley::sync {
+
+using namespace protocol;
+
+namespace {
+// A page of the server's sync (docs/protocol.md 6.6) is stored in one transaction at most.
+constexpr int MaxBatchEvents = 500;
+// Pause before reading the mailbox again after a failure, so a failing server is not hammered.
+constexpr int ResyncDelayMs = 1000;
+// The cursor of an idle mailbox is written this long after its last batch; a busy one moves
+// with the next batch's transaction. Losing it in a crash only replays events.
+constexpr int CursorSaveDelayMs = 300;
+} // namespace
+
+struct MailboxSync::Batch
+{
+    qint64 lastSeq = 0;
+    QList<MessageReceive> messages;
+    QList<store::InboundReceipt> receipts;
+    QList<QString> usersToFetch; // senders whose device is not kept yet
+    QList<store::InboundMessage> inbound;
+    int outstanding = 0; // receipts sent and not answered yet
+    bool failed = false;
+};
+
+MailboxSync::MailboxSync(Identity identity, net::MessageTransport &transport,
+                         DeviceDirectory &devices, store::LocalStore &store, QObject *parent)
+    : QObject(parent)
+    , m_identity(std::move(identity))
+    , m_transport(transport)
+    , m_devices(devices)
+    , m_store(store)
+{
+    connect(&m_transport, &net::MessageTransport::connected, this, &MailboxSync::onConnected);
+    connect(&m_transport, &net::MessageTransport::disconnected, this, &MailboxSync::onDisconnected);
+    connect(&m_transport, &net::MessageTransport::eventReceived, this, &MailboxSync::onEvent);
+    connect(&m_transport, &net::MessageTransport::unknownEventReceived, this,
+            [this](qint64 seq) { enqueue(seq, std::nullopt); });
+    m_resyncTimer.setSingleShot(true);
+    m_resyncTimer.setInterval(ResyncDelayMs);
+    connect(&m_resyncTimer, &QTimer::timeout, this, [this] {
+        if (m_transport.isConnected())
+            requestSync(); // else the reconnect syncs
+    });
+    m_cursorTimer.setSingleShot(true);
+    m_cursorTimer.setInterval(CursorSaveDelayMs);
+    connect(&m_cursorTimer, &QTimer::timeout, this, &MailboxSync::saveCursor);
+}
+
+void MailboxSync::start()
+{
+    m_store.run(
+        this, [](store::StoreContext &store) { return store.messages().cursor(); },
+        [this](Result<qint64> cursor) {
+            if (!cursor) {
+                Q_EMIT storeFailed(cursor.error());
+                return;
+            }
+            m_handled = m_savedCursor = m_queuedUpTo = cursor.value();
+            m_started = true;
+            if (m_transport.isConnected())
+                requestSync();
+        });
+}
+
+void MailboxSync::setSynced(bool synced)
+{
+    if (m_synced == synced)
+        return;
+    m_synced = synced;
+    Q_EMIT syncedChanged(synced);
+}
+
+void MailboxSync::onConnected()
+{
+    if (!m_started)
+        return; // start() syncs once the cursor is read
+    if (!m_batchRunning) {
+        m_queue.clear();
+        m_queuedUpTo = m_handled;
+    }
+    requestSync();
+}
+
+void MailboxSync::onDisconnected()
+{
+    setSynced(false);
+}
+
+void MailboxSync::scheduleResync()
+{
+    if (!m_resyncTimer.isActive())
+        m_resyncTimer.start();
+}
+
+void MailboxSync::requestSync()
+{
+    m_transport.request(FrameType::Sync, SyncRequest{m_queuedUpTo}.toJson(), this,
+                        [this](Result<QJsonObject> answer) {
+                            if (!answer && answer.error().code == ErrorCode::NetworkError)
+                                return; // the reconnect syncs again
+                            auto done = answer ? SyncDone::fromJson(answer.value())
+                                               : Result<SyncDone>(answer.error());
+                            if (!done) {
+                                qWarning().noquote() << "sync failed:" << done.error().message;
+                                scheduleResync();
+                                return;
+                            }
+                            if (done->hasMore)
+                                requestSync(); // from the last event taken
+                            else
+                                setSynced(true);
+                        });
+}
+
+void MailboxSync::onEvent(const Frame &event)
+{
+    enqueue(eventSeq(event.data), event);
+}
+
+void MailboxSync::enqueue(qint64 seq, std::optional<Frame> event)
+{
+    if (!m_started || seq <= m_queuedUpTo)
+        return; // a replay after a reconnect, or before the cursor is known
+    if (seq != m_queuedUpTo + 1) {
+        // Mailbox seqs are gap-free, so something in between was missed: never skip past it.
+        scheduleResync();
+        return;
+    }
+    m_queuedUpTo = seq;
+    m_queue.append({seq, std::move(event)});
+    // Events that arrive together (a sync page) are stored together.
+    if (m_queue.size() == 1 && !m_batchRunning)
+        QMetaObject::invokeMethod(this, &MailboxSync::startBatch, Qt::QueuedConnection);
+}
+
+void MailboxSync::startBatch()
+{
+    if (m_batchRunning || m_queue.isEmpty())
+        return;
+    m_batchRunning = true;
+    auto batch = std::make_shared<Batch>();
+    QSet<QString> fetch;
+    const qsizetype count = qMin<qsizetype>(m_queue.size(), MaxBatchEvents);
+    for (const Queued &queued : m_queue.mid(0, count)) {
+        batch->lastSeq = queued.seq;
+        if (!queued.event)
+            continue; // unknown type: handled by skipping it in its place (docs/protocol.md 1.6)
+        const Frame &event = *queued.event;
+        if (event.type == FrameType::MessageReceive) {
+            auto message = MessageReceive::fromJson(event.data);
+            if (!message) {
+                qWarning().noquote() << "dropping a malformed message:" << message.error().message;
+                continue;
+            }
+            if (!m_devices.keptKey(message->senderUserId, message->senderDeviceId))
+                fetch.insert(message->senderUserId);
+            batch->messages.append(std::move(message).value());
+        } else if (event.type == FrameType::MessageDelivered
+                   || event.type == FrameType::MessageRead) {
+            auto receipt = ReceiptEvent::fromJson(event.data);
+            if (!receipt || receipt->recipientUserId == m_identity.userId)
+                continue; // our own devices' receipts say nothing about delivery
+            const auto status = event.type == FrameType::MessageRead
+                ? store::MessageStatus::Read
+                : store::MessageStatus::Delivered;
+            batch->receipts.append(
+                {receipt->messageId, receipt->recipientUserId, status, receipt->at});
+        }
+    }
+    m_queue.remove(0, count);
+    batch->usersToFetch = fetch.values();
+    resolveKeys(batch, 0);
+}
+
+void MailboxSync::resolveKeys(std::shared_ptr<Batch> batch, int next)
+{
+    if (next == batch->usersToFetch.size()) {
+        open(batch);
+        return;
+    }
+    m_devices.devices(batch->usersToFetch.at(next), true, this,
+                      [this, batch, next](Result<DeviceKeyList> devices) {
+                          if (!devices && devices.error().code == ErrorCode::NetworkError) {
+                              finishBatch(batch, false); // tried again after the reconnect
+                              return;
+                          }
+                          resolveKeys(batch, next + 1); // an unknown sender is undecryptable
+                      });
+}
+
+void MailboxSync::open(const std::shared_ptr<Batch> &batch)
+{
+    for (const MessageReceive &message : batch->messages) {
+        const auto key = m_devices.keptKey(message.senderUserId, message.senderDeviceId);
+        const auto content = key
+            ? openMessage(message, *key, m_identity.keys.secretKey(), m_identity.userId)
+            : std::nullopt;
+        const bool ownCopy = message.senderUserId == m_identity.userId;
+        store::InboundMessage in;
+        in.messageId = message.messageId;
+        in.senderUserId = message.senderUserId;
+        in.senderDeviceId = message.senderDeviceId;
+        in.peerUserId = ownCopy ? message.recipientUserId : message.senderUserId;
+        in.outgoing = ownCopy;
+        in.serverTime = message.serverTime;
+        in.kind = content ? store::MessageKind::Text : store::MessageKind::Undecryptable;
+        in.body = content ? content->text : QString();
+        in.sentAt = content && content->sentAt > 0 ? content->sentAt : message.serverTime;
+        batch->inbound.append(in);
+    }
+    store(batch);
+}
+
+void MailboxSync::store(const std::shared_ptr<Batch> &batch)
+{
+    // Receipt events are handled once stored; messages only once their receipt is acked.
+    const qint64 cursor = batch->messages.isEmpty() ? batch->lastSeq : m_handled;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    m_store.run(
+        this,
+        [inbound = batch->inbound, receipts = batch->receipts, cursor,
+         now](store::StoreContext &store) {
+            return store.messages().storeInbox(inbound, receipts, cursor, now);
+        },
+        [this, batch, cursor](Result<store::InboxChanges> changes) {
+            if (!changes) {
+                Q_EMIT storeFailed(changes.error());
+                finishBatch(batch, false);
+                return;
+            }
+            m_savedCursor = qMax(m_savedCursor, cursor);
+            for (const store::StoredMessage &message : changes->added) {
+                if (message.kind == store::MessageKind::Undecryptable)
+                    Q_EMIT messageUndecryptable(message.messageId, message.senderUserId);
+                else
+                    Q_EMIT messageReceived(message);
+            }
+            for (const store::StatusChange &change : changes->statuses)
+                Q_EMIT statusChanged(change);
+            for (const store::InboundReceipt &receipt : batch->receipts) {
+                if (receipt.status == store::MessageStatus::Read)
+                    Q_EMIT messageRead(receipt.messageId, receipt.recipientUserId);
+                else
+                    Q_EMIT messageDelivered(receipt.messageId, receipt.recipientUserId);
+            }
+            acknowledge(batch);
+        });
+}
+
+void MailboxSync::acknowledge(const std::shared_ptr<Batch> &batch)
+{
+    if (batch->messages.isEmpty()) {
+        finishBatch(batch, true);
+        return;
+    }
+    batch->outstanding = int(batch->messages.size());
+    for (const MessageReceive &message : batch->messages) {
+        m_transport.request(FrameType::MessageDelivered,
+                            ReceiptRequest{message.messageId, message.senderUserId}.toJson(), this,
+                            [this, batch](Result<QJsonObject> answer) {
+                                // not_found: the server will never take this receipt (the message
+                                // is not addressed to this device), so it is done. Anything else is
+                                // tried again.
+                                if (!answer && answer.error().code != ErrorCode::NotFound)
+                                    batch->failed = true;
+                                if (--batch->outstanding == 0)
+                                    finishBatch(batch, !batch->failed);
+                            });
+    }
+}
+
+void MailboxSync::finishBatch(const std::shared_ptr<Batch> &batch, bool acknowledged)
+{
+    m_batchRunning = false;
+    if (!acknowledged) {
+        // Everything after the last handled event is read again from the mailbox; the store
+        // keeps what it already has once.
+        m_queue.clear();
+        m_queuedUpTo = m_handled;
+        scheduleResync();
+        return;
+    }
+    m_handled = batch->lastSeq;
+    if (m_handled > m_savedCursor && !m_cursorTimer.isActive())
+        m_cursorTimer.start();
+    startBatch();
+}
+
+void MailboxSync::saveCursor()
+{
+    const qint64 cursor = m_handled;
+    if (cursor <= m_savedCursor)
+        return;
+    m_store.run(
+        this, [cursor](store::StoreContext &store) { return store.messages().setCursor(cursor); },
+        [this, cursor](Result<void> saved) {
+            if (saved)
+                m_savedCursor = qMax(m_savedCursor, cursor);
+            else
+                Q_EMIT storeFailed(saved.error());
+        });
+}
+
+} // namespace parley::sync

@@ -1,0 +1,256 @@
+#include "core/sync/Outbox.h"
+
+#include "core/net/MessageTransport.h"
+#include "core/protocol/Limits.h"
+#include "core/protocol/MessagePayloads.h"
+#include "core/protocol/Plaintext.h"
+#include "core/store/LocalStore.h"
+#include "core/store/StoreContext.h"
+#include "core/sync/DeviceDirectory.h"
+#include "core/sync/Envelopes.h"
+
+#include <QDateTime>
+#include <QUuid>
+
+namespace parley::sync {
+
+using namespace protocol;
+
+namespace {
+// A device list that changed under us twice in a row is not a race any more.
+constexpr int MaxStaleDeviceLists = 3;
+
+std::optional<Error> textProblem(const QString &text, const QByteArray &plaintext)
+{
+    if (text.trimmed().isEmpty())
+        return Error{ErrorCode::InvalidField, Outbox::tr("An empty message cannot be sent.")};
+    if (text.size() > MessageContent::MaxTextLength
+        || plaintext.size() > limits::MaxPlaintextBytes) {
+        return Error{ErrorCode::PayloadTooLarge,
+                     Outbox::tr("The message is too long (at most %1 characters).")
+                         .arg(MessageContent::MaxTextLength)};
+    }
+    return std::nullopt;
+}
+} // namespace
+
+Outbox::Outbox(Identity identity, net::MessageTransport &transport, DeviceDirectory &devices,
+               store::LocalStore &store, QObject *parent)
+    : QObject(parent)
+    , m_identity(std::move(identity))
+    , m_transport(transport)
+    , m_devices(devices)
+    , m_store(store)
+{
+    // Whatever was in flight gets its NetworkError; it is sent again once online again.
+    connect(&m_transport, &net::MessageTransport::disconnected, this, [this] { setOnline(false); });
+}
+
+void Outbox::start()
+{
+    m_store.run(
+        this, [](store::StoreContext &store) { return store.messages().pendingOutbox(); },
+        [this](Result<QList<store::OutboxItem>> items) {
+            if (!items) {
+                Q_EMIT storeFailed(items.error());
+                return;
+            }
+            // Messages queued while this was loading were stored after it ran: they come last.
+            QList<Pending> queued = std::exchange(m_queue, {});
+            for (const store::OutboxItem &item : items.value())
+                m_queue.append({item, false, 0});
+            m_queue.append(queued);
+            m_loaded = true;
+            pump();
+        });
+}
+
+void Outbox::setOnline(bool online)
+{
+    m_online = online;
+    pump();
+}
+
+QString Outbox::sendText(const QString &peerUserId, const QString &text)
+{
+    const QString messageId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const QByteArray plaintext = MessageContent{messageId, peerUserId, text, now}.encode();
+    if (const auto problem = textProblem(text, plaintext)) {
+        failLater(messageId, *problem);
+        return messageId;
+    }
+    m_store.run(
+        this,
+        [=](store::StoreContext &store) {
+            return store.messages().addOutgoing(peerUserId, messageId, text, now, plaintext, now);
+        },
+        [this, peerUserId, plaintext](Result<store::StoredMessage> stored) {
+            if (!stored) {
+                Q_EMIT storeFailed(stored.error());
+                return;
+            }
+            Q_EMIT messageQueued(stored.value());
+            enqueue({stored->row, stored->chatId, stored->messageId, peerUserId, plaintext, 0});
+        });
+    return messageId;
+}
+
+void Outbox::failLater(const QString &messageId, const Error &error)
+{
+    // Reported after returning, like every other outcome, so callers handle one path.
+    QMetaObject::invokeMethod(
+        this, [this, messageId, error] { Q_EMIT sendFailed(messageId, error); },
+        Qt::QueuedConnection);
+}
+
+void Outbox::retry(qint64 row)
+{
+    m_store.run(
+        this,
+        [row](store::StoreContext &store) -> Result<std::optional<store::OutboxItem>> {
+            auto changed = store.messages().retry(row);
+            if (!changed)
+                return changed.error();
+            if (!changed.value())
+                return std::optional<store::OutboxItem>();
+            auto items = store.messages().pendingOutbox();
+            if (!items)
+                return items.error();
+            for (const store::OutboxItem &item : items.value()) {
+                if (item.row == row)
+                    return std::optional<store::OutboxItem>(item);
+            }
+            return std::optional<store::OutboxItem>();
+        },
+        [this](Result<std::optional<store::OutboxItem>> item) {
+            if (!item) {
+                Q_EMIT storeFailed(item.error());
+                return;
+            }
+            if (!item.value())
+                return; // not failed (any more)
+            Q_EMIT statusChanged({item.value()->chatId, item.value()->row, item.value()->messageId,
+                                  store::MessageStatus::Pending});
+            enqueue(*item.value());
+        });
+}
+
+void Outbox::enqueue(const store::OutboxItem &item)
+{
+    m_queue.append({item, false, 0});
+    pump();
+}
+
+Outbox::Pending *Outbox::find(const QString &messageId)
+{
+    for (Pending &pending : m_queue) {
+        if (pending.item.messageId == messageId)
+            return &pending;
+    }
+    return nullptr;
+}
+
+void Outbox::pump()
+{
+    if (!m_online || !m_loaded)
+        return;
+    for (Pending &pending : m_queue) {
+        if (m_inFlight >= Window)
+            return;
+        if (pending.inFlight)
+            continue;
+        pending.inFlight = true;
+        ++m_inFlight;
+        send(pending.item.messageId);
+    }
+}
+
+void Outbox::send(const QString &messageId)
+{
+    const Pending *pending = find(messageId);
+    const QString recipient = pending->item.recipientUserId;
+    const bool fresh = pending->staleDeviceLists > 0;
+    // Both lists come from the session's cache unless the last attempt found them stale; the
+    // callbacks run in the order asked, so messages leave in the order they were written.
+    m_devices.devices(recipient, fresh, this, [=, this](Result<DeviceKeyList> theirs) {
+        if (!theirs)
+            return onAnswer(messageId, theirs.error());
+        m_devices.devices(m_identity.userId, fresh, this, [=, this](Result<DeviceKeyList> ours) {
+            if (!ours)
+                return onAnswer(messageId, ours.error());
+            const Pending *now = find(messageId);
+            if (!now)
+                return;
+            const QList<Envelope> envelopes
+                = sealForDevices(now->item.plaintext, theirs.value(), ours.value(),
+                                 m_identity.deviceId, m_identity.keys.secretKey());
+            if (envelopes.isEmpty() || theirs->devices.isEmpty()) {
+                return onAnswer(
+                    messageId,
+                    Error{ErrorCode::UnknownDevice, tr("The recipient has no device to send to.")});
+            }
+            m_transport.request(
+                FrameType::MessageSend, MessageSend{messageId, recipient, envelopes}.toJson(), this,
+                [this, messageId](Result<QJsonObject> answer) { onAnswer(messageId, answer); });
+        });
+    });
+}
+
+void Outbox::onAnswer(const QString &messageId, const Result<QJsonObject> &answer)
+{
+    Pending *pending = find(messageId);
+    if (!pending || !pending->inFlight)
+        return;
+    pending->inFlight = false;
+    --m_inFlight;
+    if (!answer) {
+        const Error &error = answer.error();
+        if (error.code == ErrorCode::NetworkError) {
+            m_online = m_online && m_transport.isConnected();
+            return; // stays; sent again once online
+        }
+        const bool stale
+            = error.code == ErrorCode::DeviceMismatch || error.code == ErrorCode::UnknownDevice;
+        if (stale && ++pending->staleDeviceLists < MaxStaleDeviceLists) {
+            pump(); // fetches the device lists again
+            return;
+        }
+        fail(messageId, error);
+        return;
+    }
+    const auto accepted = MessageAccepted::fromJson(answer.value());
+    const qint64 serverTime = accepted ? accepted->serverTime : 0;
+    m_queue.removeIf([&](const Pending &p) { return p.item.messageId == messageId; });
+    m_store.run(
+        this,
+        [messageId, serverTime](store::StoreContext &store) {
+            return store.messages().markSent(messageId, serverTime);
+        },
+        [this, messageId, serverTime](Result<std::optional<store::StatusChange>> changed) {
+            if (!changed) {
+                Q_EMIT storeFailed(changed.error()); // sent again at the next start: harmless
+                return;
+            }
+            if (changed.value())
+                Q_EMIT statusChanged(*changed.value());
+            Q_EMIT messageSent(messageId, serverTime);
+        });
+    pump();
+}
+
+void Outbox::fail(const QString &messageId, const Error &error)
+{
+    m_queue.removeIf([&](const Pending &p) { return p.item.messageId == messageId; });
+    m_store.run(
+        this,
+        [messageId](store::StoreContext &store) { return store.messages().markFailed(messageId); },
+        [this, messageId, error](Result<std::optional<store::StatusChange>> changed) {
+            if (changed && changed.value())
+                Q_EMIT statusChanged(*changed.value());
+            Q_EMIT sendFailed(messageId, error);
+        });
+    pump();
+}
+
+} // namespace parley::sync

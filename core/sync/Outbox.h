@@ -1,0 +1,81 @@
+#pragma once
+
+#include "core/protocol/ErrorCode.h"
+#include "core/store/StoreTypes.h"
+#include "core/sync/Identity.h"
+
+#include <QHash>
+#include <QList>
+#include <QObject>
+
+namespace parley::net {
+class MessageTransport;
+}
+namespace parley::store {
+class LocalStore;
+}
+
+namespace parley::sync {
+
+class DeviceDirectory;
+
+// The offline-first outbox (docs/architecture.md, "Outbox"): a message is in the store before
+// anything is sent, shown as pending, and sent again with the same id (which the server stores
+// once) after every reconnect or restart until the server acks it. Up to Window messages are in
+// flight at once on the one socket, so the server takes them, and each chat keeps, the order
+// they were written in.
+class Outbox : public QObject
+{
+    Q_OBJECT
+public:
+    static constexpr int Window = 32;
+
+    Outbox(Identity identity, net::MessageTransport &transport, DeviceDirectory &devices,
+           store::LocalStore &store, QObject *parent = nullptr);
+
+    // Loads what an earlier run left unsent.
+    void start();
+    // Sends when allowed (after the mailbox is synced), holds everything otherwise.
+    void setOnline(bool online);
+
+    // Stores a text message for a user and returns its id at once; then messageQueued, and in
+    // the end messageSent or sendFailed.
+    QString sendText(const QString &peerUserId, const QString &text);
+    // Puts a failed message back into the outbox.
+    void retry(qint64 row);
+    int pendingCount() const { return int(m_queue.size()); }
+
+Q_SIGNALS:
+    void messageQueued(const parley::store::StoredMessage &message);
+    void messageSent(const QString &messageId, qint64 serverTime);
+    void sendFailed(const QString &messageId, const parley::protocol::Error &error);
+    void statusChanged(const parley::store::StatusChange &change);
+    void storeFailed(const parley::protocol::Error &error);
+
+private:
+    struct Pending
+    {
+        store::OutboxItem item;
+        bool inFlight = false;
+        int staleDeviceLists = 0;
+    };
+
+    void enqueue(const store::OutboxItem &item);
+    void pump();
+    void send(const QString &messageId);
+    void onAnswer(const QString &messageId, const protocol::Result<QJsonObject> &answer);
+    void fail(const QString &messageId, const protocol::Error &error);
+    void failLater(const QString &messageId, const protocol::Error &error);
+    Pending *find(const QString &messageId);
+
+    Identity m_identity;
+    net::MessageTransport &m_transport;
+    DeviceDirectory &m_devices;
+    store::LocalStore &m_store;
+    QList<Pending> m_queue; // oldest first
+    int m_inFlight = 0;
+    bool m_online = false;
+    bool m_loaded = false;
+};
+
+} // namespace parley::sync
