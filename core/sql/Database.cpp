@@ -236,6 +236,7 @@ Result<QSqlQuery> Database::exec(const QString &sql, const QVariantList &values)
     QSqlQuery query(m_db);
     if (const QString error = run(query, sql, values); !error.isEmpty()) {
         qWarning().noquote() << "SQL failed:" << error << "in:" << sql;
+        m_lastFailure = error;
         return storageFailure(QStringLiteral("storage error"));
     }
     return query;

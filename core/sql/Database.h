@@ -60,6 +60,9 @@ public:
     void rollback();
 
     Backend backend() const { return m_backend; }
+    // The driver's text for the last statement that failed (errors say only "storage error", so
+    // that SQL details never reach a network answer; logs and the client's store read this).
+    const QString &lastFailure() const { return m_lastFailure; }
     // The stored schema version, 0 for a new database, -1 when it cannot be read.
     int schemaVersion();
 
@@ -78,6 +81,7 @@ private:
     Backend m_backend = Backend::None;
     bool m_inTransaction = false;
     QDeadlineTimer m_nextReconnect; // expired: may try now
+    QString m_lastFailure;
 };
 
 // Rolls back on scope exit unless commit() succeeded.

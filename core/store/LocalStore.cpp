@@ -41,7 +41,8 @@ Result<void> openStore(StoreContext &store, const QString &path)
         return Error{ErrorCode::InternalError,
                      QStringLiteral("cannot read and write the message store %1").arg(path)};
     auto opened = store.open(path);
-    if (opened || !info.exists() || !isDamage(opened.error().message))
+    const QString why = store.database().lastFailure();
+    if (opened || !info.exists() || !isDamage(why + opened.error().message))
         return opened;
     store.close();
     const QString aside = setAsideName(path);
@@ -53,8 +54,7 @@ Result<void> openStore(StoreContext &store, const QString &path)
                                       .arg(aside)
                                 : QStringLiteral("It could not be moved aside either.");
     return Error{ErrorCode::InternalError,
-                 QStringLiteral("The message store %1 is damaged (%2). %3")
-                     .arg(path, opened.error().message, where)};
+                 QStringLiteral("The message store %1 is damaged (%2). %3").arg(path, why, where)};
 }
 
 } // namespace
