@@ -1,0 +1,325 @@
+#include "core/crypto/MessageCipher.h"
+#include "core/protocol/MessagePayloads.h"
+#include "core/protocol/Plaintext.h"
+#include "core/store/LocalStore.h"
+#include "core/store/StoreContext.h"
+#include "core/sync/DeviceDirectory.h"
+#include "core/sync/MailboxSync.h"
+#include "core/sync/Outbox.h"
+#include "tests/core/FakeTransport.h"
+
+#include <QJsonArray>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace parley;
+using namespace parley::protocol;
+
+namespace {
+const QString Me = QStringLiteral("me");
+const QString MyDevice = QStringLiteral("me-laptop");
+const QString Bob = QStringLiteral("bob");
+const QString BobsPhone = QStringLiteral("bob-phone");
+constexpr qint64 ServerTime = 1795625483450;
+constexpr int WaitMs = 5000;
+
+QJsonObject deviceList(const QString &userId, const QString &deviceId, const QByteArray &key)
+{
+    return DeviceKeyList{userId, {{deviceId, key}}}.toJson();
+}
+} // namespace
+
+// MailboxSync and Outbox against a fake server: real store files and real crypto, no sockets.
+class MessagingTest : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void init();
+    void cleanup();
+
+    void receiptIsSentOnlyAfterTheMessageIsStored();
+    void restartResumesFromTheStoredSeq();
+    void gapMakesItSyncAgainFromTheLastHandledEvent();
+    void unacknowledgedEventIsReplayedAndStoredOnce();
+    void forgedConversationIsUndecryptableAndStillAcknowledged();
+    void outboxSurvivesARestartAndResendsTheSameId();
+    void severalMessagesAreInFlightAtOnceInTheOrderWritten();
+    void staleDeviceListIsFetchedAgainAndTheMessageResent();
+
+private:
+    void startServices();
+    void stopServices();
+    QJsonObject messageFromBob(qint64 seq, const QString &messageId, const QString &text,
+                               const QString &conversation = {});
+    FakeTransport::Request waitFor(FrameType type);
+    qint64 storedCursor()
+    {
+        return m_store->runAndWait(
+            [](store::StoreContext &s) { return s.messages().cursor().value_or(-1); });
+    }
+    int storedMessages()
+    {
+        return m_store->runAndWait([](store::StoreContext &s) {
+            auto q = s.database().exec(QStringLiteral("SELECT COUNT(*) FROM messages"));
+            return q && q->next() ? q->value(0).toInt() : -1;
+        });
+    }
+
+    QTemporaryDir m_dir;
+    crypto::DeviceKeyPair m_myKeys = crypto::DeviceKeyPair::generate();
+    crypto::DeviceKeyPair m_bobKeys = crypto::DeviceKeyPair::generate();
+    std::unique_ptr<FakeTransport> m_transport;
+    std::unique_ptr<FakeRest> m_rest;
+    std::unique_ptr<store::LocalStore> m_store;
+    std::unique_ptr<sync::DeviceDirectory> m_devices;
+    std::unique_ptr<sync::MailboxSync> m_mailbox;
+    std::unique_ptr<sync::Outbox> m_outbox;
+};
+
+void MessagingTest::init()
+{
+    m_myKeys = crypto::DeviceKeyPair::generate();
+    m_bobKeys = crypto::DeviceKeyPair::generate();
+    QFile::remove(m_dir.filePath(QStringLiteral("store.db")));
+    startServices();
+}
+
+void MessagingTest::cleanup()
+{
+    stopServices();
+}
+
+void MessagingTest::startServices()
+{
+    m_transport = std::make_unique<FakeTransport>();
+    m_rest = std::make_unique<FakeRest>();
+    m_rest->answers.insert(userDevicesPath(Bob), deviceList(Bob, BobsPhone, m_bobKeys.publicKey()));
+    m_rest->answers.insert(userDevicesPath(Me), deviceList(Me, MyDevice, m_myKeys.publicKey()));
+    m_store = std::make_unique<store::LocalStore>();
+    std::optional<Result<void>> opened;
+    m_store->open(m_dir.filePath(QStringLiteral("store.db")), this,
+                  [&](Result<void> result) { opened = result; });
+    QTRY_VERIFY(opened.has_value());
+    QVERIFY(opened->ok());
+    const sync::Identity me{Me, MyDevice, m_myKeys};
+    m_devices = std::make_unique<sync::DeviceDirectory>(*m_rest, *m_store);
+    m_mailbox = std::make_unique<sync::MailboxSync>(me, *m_transport, *m_devices, *m_store);
+    m_outbox = std::make_unique<sync::Outbox>(me, *m_transport, *m_devices, *m_store);
+}
+
+void MessagingTest::stopServices()
+{
+    // A process that ends: whatever was not committed is gone; the file stays.
+    m_outbox.reset();
+    m_mailbox.reset();
+    m_devices.reset();
+    m_store.reset();
+    m_rest.reset();
+    m_transport.reset();
+}
+
+QJsonObject MessagingTest::messageFromBob(qint64 seq, const QString &messageId, const QString &text,
+                                          const QString &conversation)
+{
+    const QByteArray plaintext
+        = MessageContent{messageId, conversation.isEmpty() ? Me : conversation, text, ServerTime}
+              .encode();
+    const auto box
+        = crypto::MessageCipher::seal(plaintext, m_myKeys.publicKey(), m_bobKeys.secretKey());
+    return MessageReceive{seq, messageId, Bob, BobsPhone, Me, ServerTime, box.nonce, box.ciphertext}
+        .toJson();
+}
+
+FakeTransport::Request MessagingTest::waitFor(FrameType type)
+{
+    std::optional<FakeTransport::Request> request;
+    const bool arrived
+        = QTest::qWaitFor([&] { return (request = m_transport->take(type)).has_value(); }, WaitMs);
+    if (!arrived)
+        qWarning() << "no request of type" << int(type);
+    return request.value_or(FakeTransport::Request{type, {}, nullptr, [](auto) {}});
+}
+
+void MessagingTest::receiptIsSentOnlyAfterTheMessageIsStored()
+{
+    QSignalSpy received(m_mailbox.get(), &sync::MailboxSync::messageReceived);
+    m_mailbox->start();
+    m_transport->connectNow();
+    const auto sync = waitFor(FrameType::Sync);
+    QCOMPARE(sync.data.value(QLatin1String("after")).toInteger(), 0);
+    m_transport->push(FrameType::MessageReceive,
+                      messageFromBob(1, QStringLiteral("m1"), QStringLiteral("Hi! \U0001F44B")));
+    FakeTransport::answer(
+        sync, QJsonObject{{QLatin1String("lastSeq"), 1}, {QLatin1String("hasMore"), false}});
+
+    const auto receipt = waitFor(FrameType::MessageDelivered);
+    QCOMPARE(receipt.data.value(QLatin1String("messageId")).toString(), QStringLiteral("m1"));
+    QCOMPARE(storedMessages(), 1); // stored before the receipt went out
+    QCOMPARE(received.size(), 1);
+    QCOMPARE(received.first().first().value<store::StoredMessage>().body,
+             QStringLiteral("Hi! \U0001F44B"));
+    QCOMPARE(m_mailbox->lastSeq(), 0); // not handled until the server has the receipt
+    QCOMPARE(storedCursor(), 0);
+
+    FakeTransport::answer(receipt, QJsonObject{});
+    QTRY_COMPARE(m_mailbox->lastSeq(), 1);
+    QTRY_COMPARE(storedCursor(), 1);
+}
+
+void MessagingTest::restartResumesFromTheStoredSeq()
+{
+    m_store->runAndWait([](store::StoreContext &s) { return s.messages().setCursor(41).ok(); });
+    stopServices();
+    startServices();
+    m_mailbox->start();
+    m_transport->connectNow();
+    const auto sync = waitFor(FrameType::Sync);
+    QCOMPARE(sync.data.value(QLatin1String("after")).toInteger(), 41);
+}
+
+void MessagingTest::gapMakesItSyncAgainFromTheLastHandledEvent()
+{
+    m_mailbox->start();
+    m_transport->connectNow();
+    FakeTransport::answer(
+        waitFor(FrameType::Sync),
+        QJsonObject{{QLatin1String("lastSeq"), 0}, {QLatin1String("hasMore"), false}});
+    m_transport->push(FrameType::MessageReceive,
+                      messageFromBob(1, QStringLiteral("g1"), QStringLiteral("one")));
+    FakeTransport::answer(waitFor(FrameType::MessageDelivered), QJsonObject{});
+    QTRY_COMPARE(m_mailbox->lastSeq(), 1);
+
+    // seq 2 never arrives: 3 is not taken, the mailbox is read again from 1.
+    m_transport->push(FrameType::MessageReceive,
+                      messageFromBob(3, QStringLiteral("g3"), QStringLiteral("three")));
+    const auto again = waitFor(FrameType::Sync);
+    QCOMPARE(again.data.value(QLatin1String("after")).toInteger(), 1);
+    QCOMPARE(storedMessages(), 1);
+    m_transport->push(FrameType::MessageReceive,
+                      messageFromBob(2, QStringLiteral("g2"), QStringLiteral("two")));
+    m_transport->push(FrameType::MessageReceive,
+                      messageFromBob(3, QStringLiteral("g3"), QStringLiteral("three")));
+    FakeTransport::answer(
+        again, QJsonObject{{QLatin1String("lastSeq"), 3}, {QLatin1String("hasMore"), false}});
+    FakeTransport::answer(waitFor(FrameType::MessageDelivered), QJsonObject{});
+    FakeTransport::answer(waitFor(FrameType::MessageDelivered), QJsonObject{});
+    QTRY_COMPARE(m_mailbox->lastSeq(), 3);
+    QCOMPARE(storedMessages(), 3);
+}
+
+void MessagingTest::unacknowledgedEventIsReplayedAndStoredOnce()
+{
+    QSignalSpy received(m_mailbox.get(), &sync::MailboxSync::messageReceived);
+    m_mailbox->start();
+    m_transport->connectNow();
+    waitFor(FrameType::Sync);
+    m_transport->push(FrameType::MessageReceive,
+                      messageFromBob(1, QStringLiteral("r1"), QStringLiteral("once")));
+    waitFor(FrameType::MessageDelivered); // stored; the answer is lost with the connection
+    QCOMPARE(storedMessages(), 1);
+
+    // As after a crash between the store commit and the receipt's ack: a new process.
+    stopServices();
+    startServices();
+    QSignalSpy receivedAgain(m_mailbox.get(), &sync::MailboxSync::messageReceived);
+    m_mailbox->start();
+    m_transport->connectNow();
+    const auto sync = waitFor(FrameType::Sync);
+    QCOMPARE(sync.data.value(QLatin1String("after")).toInteger(), 0);
+    m_transport->push(FrameType::MessageReceive,
+                      messageFromBob(1, QStringLiteral("r1"), QStringLiteral("once")));
+    const auto receipt = waitFor(FrameType::MessageDelivered); // sent again
+    QCOMPARE(receipt.data.value(QLatin1String("messageId")).toString(), QStringLiteral("r1"));
+    FakeTransport::answer(receipt, QJsonObject{});
+    QTRY_COMPARE(m_mailbox->lastSeq(), 1);
+    QCOMPARE(storedMessages(), 1);
+    QCOMPARE(received.size(), 1);
+    QCOMPARE(receivedAgain.size(), 0); // not announced twice
+}
+
+void MessagingTest::forgedConversationIsUndecryptableAndStillAcknowledged()
+{
+    QSignalSpy undecryptable(m_mailbox.get(), &sync::MailboxSync::messageUndecryptable);
+    m_mailbox->start();
+    m_transport->connectNow();
+    waitFor(FrameType::Sync);
+    // Bob wrote it for Carol; a server that files it under "to me" is caught by the label.
+    m_transport->push(FrameType::MessageReceive,
+                      messageFromBob(1, QStringLiteral("f1"), QStringLiteral("for Carol"),
+                                     QStringLiteral("carol")));
+    FakeTransport::answer(waitFor(FrameType::MessageDelivered), QJsonObject{});
+    QTRY_COMPARE(undecryptable.size(), 1);
+    QTRY_COMPARE(m_mailbox->lastSeq(), 1);
+    const auto hits = m_store->runAndWait(
+        [](store::StoreContext &s) { return s.messages().search(QStringLiteral("Carol"), 5); });
+    QVERIFY(hits);
+    QCOMPARE(hits->size(), 0);
+}
+
+void MessagingTest::outboxSurvivesARestartAndResendsTheSameId()
+{
+    QSignalSpy queued(m_outbox.get(), &sync::Outbox::messageQueued);
+    m_outbox->start();
+    const QString id = m_outbox->sendText(Bob, QStringLiteral("while offline"));
+    QTRY_COMPARE(queued.size(), 1);
+    QCOMPARE(queued.first().first().value<store::StoredMessage>().status,
+             store::MessageStatus::Pending);
+    stopServices(); // killed before anything was sent
+
+    startServices();
+    QSignalSpy sent(m_outbox.get(), &sync::Outbox::messageSent);
+    m_outbox->start();
+    m_transport->connectNow();
+    m_outbox->setOnline(true);
+    const auto send = waitFor(FrameType::MessageSend);
+    const auto message = MessageSend::fromJson(send.data);
+    QVERIFY(message);
+    QCOMPARE(message->messageId, id);
+    QCOMPARE(message->envelopes.size(), 1);
+    const auto opened = crypto::MessageCipher::open(message->envelopes.first().nonce,
+                                                    message->envelopes.first().ciphertext,
+                                                    m_myKeys.publicKey(), m_bobKeys.secretKey());
+    QVERIFY(opened);
+    QCOMPARE(MessageContent::decode(*opened)->text, QStringLiteral("while offline"));
+    QCOMPARE(MessageContent::decode(*opened)->recipientUserId, Bob);
+
+    FakeTransport::answer(send, MessageAccepted{id, ServerTime}.toJson());
+    QTRY_COMPARE(sent.size(), 1);
+    const auto pending = m_store->runAndWait(
+        [](store::StoreContext &s) { return s.messages().pendingOutbox().value().size(); });
+    QCOMPARE(pending, 0);
+}
+
+void MessagingTest::severalMessagesAreInFlightAtOnceInTheOrderWritten()
+{
+    m_outbox->start();
+    m_transport->connectNow();
+    m_outbox->setOnline(true);
+    QStringList ids;
+    for (int i = 0; i < 5; ++i)
+        ids.append(m_outbox->sendText(Bob, QStringLiteral("message %1").arg(i)));
+    QTRY_COMPARE(m_transport->requests.size(), 5); // all five before any answer
+    for (int i = 0; i < 5; ++i) {
+        const auto send = m_transport->take(FrameType::MessageSend);
+        QVERIFY(send);
+        QCOMPARE(MessageSend::fromJson(send->data)->messageId, ids.at(i));
+    }
+}
+
+void MessagingTest::staleDeviceListIsFetchedAgainAndTheMessageResent()
+{
+    m_outbox->start();
+    m_transport->connectNow();
+    m_outbox->setOnline(true);
+    const QString id = m_outbox->sendText(Bob, QStringLiteral("to the new phone"));
+    const auto first = waitFor(FrameType::MessageSend);
+    QCOMPARE(m_rest->gets.value(userDevicesPath(Bob)), 1);
+    FakeTransport::answer(first, Error{ErrorCode::DeviceMismatch, QStringLiteral("stale")});
+    const auto second = waitFor(FrameType::MessageSend);
+    QCOMPARE(MessageSend::fromJson(second.data)->messageId, id);
+    QCOMPARE(m_rest->gets.value(userDevicesPath(Bob)), 2);
+}
+
+QTEST_GUILESS_MAIN(MessagingTest)
+#include "tst_messaging.moc"
