@@ -55,6 +55,18 @@ Error transactionFailed()
                  QStringLiteral("the message store cannot begin or commit a transaction")};
 }
 
+// Runs `work` in one transaction: committed when it succeeds, rolled back when it fails.
+template<typename Work> auto inTransaction(sql::Database &db, Work work) -> decltype(work())
+{
+    sql::Transaction transaction(db);
+    if (!transaction.ok())
+        return transactionFailed();
+    auto result = work();
+    if (result && !transaction.commit())
+        return transactionFailed();
+    return result;
+}
+
 } // namespace
 
 MessageStore::MessageStore(sql::Database &db)
@@ -299,68 +311,61 @@ Result<QList<OutboxItem>> MessageStore::pendingOutbox()
 Result<std::optional<StatusChange>> MessageStore::markSent(const QString &messageId,
                                                            qint64 serverTime)
 {
-    sql::Transaction transaction(m_db);
-    if (!transaction.ok())
-        return transactionFailed();
-    auto updated
-        = m_db.run(QStringLiteral("UPDATE messages SET server_time = ? WHERE outgoing = 1 AND "
-                                  "message_id = ? AND server_time = 0"),
-                   {serverTime, messageId});
-    if (!updated)
-        return updated.error();
-    auto changed = setStatus(QStringLiteral("outgoing = 1 AND message_id = ? AND status IN (?, ?)"),
-                             {messageId, int(MessageStatus::Pending), int(MessageStatus::Failed)},
-                             MessageStatus::Sent);
-    if (!changed)
-        return changed.error();
-    auto removed = m_db.run(QStringLiteral("DELETE FROM outbox WHERE message_row IN "
-                                           "(SELECT id FROM messages WHERE outgoing = 1 AND "
-                                           "message_id = ?)"),
-                            {messageId});
-    if (!removed)
-        return removed.error();
-    if (!transaction.commit())
-        return transactionFailed();
-    return changed;
+    return inTransaction(m_db, [&]() -> Result<std::optional<StatusChange>> {
+        auto updated
+            = m_db.run(QStringLiteral("UPDATE messages SET server_time = ? WHERE outgoing = 1 AND "
+                                      "message_id = ? AND server_time = 0"),
+                       {serverTime, messageId});
+        if (!updated)
+            return updated.error();
+        auto changed
+            = setStatus(QStringLiteral("outgoing = 1 AND message_id = ? AND status IN (?, ?)"),
+                        {messageId, int(MessageStatus::Pending), int(MessageStatus::Failed)},
+                        MessageStatus::Sent);
+        if (!changed)
+            return changed.error();
+        auto removed = m_db.run(QStringLiteral("DELETE FROM outbox WHERE message_row IN "
+                                               "(SELECT id FROM messages WHERE outgoing = 1 AND "
+                                               "message_id = ?)"),
+                                {messageId});
+        if (!removed)
+            return removed.error();
+        return changed;
+    });
 }
 
 Result<std::optional<StatusChange>> MessageStore::markFailed(const QString &messageId)
 {
-    sql::Transaction transaction(m_db);
-    if (!transaction.ok())
-        return transactionFailed();
-    auto changed = setStatus(QStringLiteral("outgoing = 1 AND message_id = ? AND status = ?"),
-                             {messageId, int(MessageStatus::Pending)}, MessageStatus::Failed);
-    if (!changed)
-        return changed.error();
-    auto flagged = m_db.run(QStringLiteral("UPDATE outbox SET failed = 1 WHERE message_row IN "
-                                           "(SELECT id FROM messages WHERE outgoing = 1 AND "
-                                           "message_id = ?)"),
-                            {messageId});
-    if (!flagged)
-        return flagged.error();
-    if (!transaction.commit())
-        return transactionFailed();
-    return changed;
+    return inTransaction(m_db, [&]() -> Result<std::optional<StatusChange>> {
+        auto changed = setStatus(QStringLiteral("outgoing = 1 AND message_id = ? AND status = ?"),
+                                 {messageId, int(MessageStatus::Pending)}, MessageStatus::Failed);
+        if (!changed)
+            return changed.error();
+        auto flagged = m_db.run(QStringLiteral("UPDATE outbox SET failed = 1 WHERE message_row IN "
+                                               "(SELECT id FROM messages WHERE outgoing = 1 AND "
+                                               "message_id = ?)"),
+                                {messageId});
+        if (!flagged)
+            return flagged.error();
+        return changed;
+    });
 }
 
 Result<std::optional<StatusChange>> MessageStore::retry(qint64 row)
 {
-    sql::Transaction transaction(m_db);
-    if (!transaction.ok())
-        return transactionFailed();
-    auto flagged = m_db.run(
-        QStringLiteral("UPDATE outbox SET failed = 0, attempts = 0 WHERE message_row = ?"), {row});
-    if (!flagged)
-        return flagged.error();
-    auto changed = setStatus(QStringLiteral("id = ? AND status = ? AND id IN "
-                                            "(SELECT message_row FROM outbox)"),
-                             {row, int(MessageStatus::Failed)}, MessageStatus::Pending);
-    if (!changed)
-        return changed.error();
-    if (!transaction.commit())
-        return transactionFailed();
-    return changed;
+    return inTransaction(m_db, [&]() -> Result<std::optional<StatusChange>> {
+        auto flagged = m_db.run(
+            QStringLiteral("UPDATE outbox SET failed = 0, attempts = 0 WHERE message_row = ?"),
+            {row});
+        if (!flagged)
+            return flagged.error();
+        auto changed = setStatus(QStringLiteral("id = ? AND status = ? AND id IN "
+                                                "(SELECT message_row FROM outbox)"),
+                                 {row, int(MessageStatus::Failed)}, MessageStatus::Pending);
+        if (!changed)
+            return changed.error();
+        return changed;
+    });
 }
 
 Result<void> MessageStore::countAttempt(const QString &messageId)
