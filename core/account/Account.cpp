@@ -42,9 +42,9 @@ QString Account::sessionPath(const QString &profileDir)
     return QDir(profileDir).filePath(QStringLiteral("session.json"));
 }
 
-QString Account::storePath() const
+QString Account::storePath(const QString &profileDir, const QString &userId)
 {
-    return QDir(m_profileDir).filePath(QStringLiteral("store-%1.db").arg(session().userId));
+    return QDir(profileDir).filePath(QStringLiteral("store-%1.db").arg(userId));
 }
 
 void Account::start()

@@ -33,7 +33,8 @@ public:
     void start();
 
     const Session &session() const { return m_keeper.session(); }
-    QString storePath() const;
+    QString storePath() const { return storePath(m_profileDir, session().userId); }
+    static QString storePath(const QString &profileDir, const QString &userId);
     static QString sessionPath(const QString &profileDir);
 
     net::ApiClient &api() { return m_api; }

@@ -84,6 +84,11 @@ void LocalStore::open(const QString &path, const QObject *context,
         context, [path](StoreContext &store) { return openStore(store, path); }, std::move(done));
 }
 
+Result<void> LocalStore::openAndWait(const QString &path)
+{
+    return runAndWait([path](StoreContext &store) { return openStore(store, path); });
+}
+
 void LocalStore::post(std::function<void(StoreContext &)> job)
 {
     QMetaObject::invokeMethod(

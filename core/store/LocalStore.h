@@ -32,6 +32,9 @@ public:
     void open(const QString &path, const QObject *context,
               std::function<void(protocol::Result<void>)> done);
 
+    // The same, waiting: for the command-line client and tests only.
+    protocol::Result<void> openAndWait(const QString &path);
+
     // Runs work(StoreContext &) on the store thread, then done(result) on context's thread.
     template<typename Work, typename Done> void run(const QObject *context, Work work, Done done)
     {

@@ -103,6 +103,28 @@ Result<void> MessageStore::setPeerPhone(const QString &peerUserId, const QString
                     {phone, peerUserId});
 }
 
+Result<qint64> MessageStore::rememberPeer(const QString &peerUserId, const QString &phone,
+                                          qint64 now)
+{
+    return inTransaction(m_db, [&]() -> Result<qint64> {
+        auto chatId = directChat(peerUserId, now);
+        if (!chatId)
+            return chatId;
+        if (auto saved = setPeerPhone(peerUserId, phone); !saved)
+            return saved.error();
+        return chatId;
+    });
+}
+
+Result<QString> MessageStore::peerByPhone(const QString &phone)
+{
+    auto q
+        = m_db.exec(QStringLiteral("SELECT peer_user_id FROM chats WHERE peer_phone = ?"), {phone});
+    if (!q)
+        return q.error();
+    return q->next() ? q->value(0).toString() : QString();
+}
+
 Result<std::optional<qint64>> MessageStore::chatByPhone(const QString &phone)
 {
     auto q = m_db.exec(QStringLiteral("SELECT id FROM chats WHERE peer_phone = ?"), {phone});

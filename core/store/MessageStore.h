@@ -19,9 +19,14 @@ public:
     // The direct chat with a user, created on first use.
     protocol::Result<qint64> directChat(const QString &peerUserId, qint64 now);
     protocol::Result<void> setPeerPhone(const QString &peerUserId, const QString &phone);
+    // The direct chat with a user found by number, created if needed, remembering the number.
+    protocol::Result<qint64> rememberPeer(const QString &peerUserId, const QString &phone,
+                                          qint64 now);
     // The chat with the user of this phone number, if one exists (numbers known from searches).
     protocol::Result<std::optional<qint64>> chatByPhone(const QString &phone);
     protocol::Result<std::optional<qint64>> chatByPeer(const QString &peerUserId);
+    // The user of a number known from an earlier search; empty when unknown.
+    protocol::Result<QString> peerByPhone(const QString &phone);
 
     // A new outgoing text message and its outbox entry, in one transaction.
     protocol::Result<StoredMessage> addOutgoing(const QString &peerUserId, const QString &messageId,

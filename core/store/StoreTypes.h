@@ -20,6 +20,26 @@ enum class MessageStatus : int {
     Received = 5, // an incoming message
 };
 
+// The name of a status where it is shown to scripts (parley-cli --json).
+inline QLatin1String statusName(MessageStatus status)
+{
+    switch (status) {
+    case MessageStatus::Pending:
+        return QLatin1String("pending");
+    case MessageStatus::Sent:
+        return QLatin1String("sent");
+    case MessageStatus::Delivered:
+        return QLatin1String("delivered");
+    case MessageStatus::Read:
+        return QLatin1String("read");
+    case MessageStatus::Failed:
+        return QLatin1String("failed");
+    case MessageStatus::Received:
+        return QLatin1String("received");
+    }
+    return QLatin1String("unknown");
+}
+
 enum class MessageKind { Text, Undecryptable };
 
 struct StoredMessage

@@ -118,10 +118,12 @@ void MailboxSync::requestSync()
                                 scheduleResync();
                                 return;
                             }
-                            if (done->hasMore)
+                            if (done->hasMore) {
                                 requestSync(); // from the last event taken
-                            else
-                                setSynced(true);
+                                return;
+                            }
+                            setSynced(true);
+                            checkCaughtUp();
                         });
 }
 
@@ -297,6 +299,13 @@ void MailboxSync::finishBatch(const std::shared_ptr<Batch> &batch, bool acknowle
     if (m_handled > m_savedCursor && !m_cursorTimer.isActive())
         m_cursorTimer.start();
     startBatch();
+    checkCaughtUp();
+}
+
+void MailboxSync::checkCaughtUp()
+{
+    if (m_synced && !m_batchRunning && m_queue.isEmpty())
+        Q_EMIT caughtUp();
 }
 
 void MailboxSync::saveCursor()

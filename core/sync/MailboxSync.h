@@ -43,6 +43,8 @@ public:
 
 Q_SIGNALS:
     void syncedChanged(bool synced);
+    // Synced, and every event the server has sent so far is handled (stored and acknowledged).
+    void caughtUp();
     // After the store commit. A replayed message is not announced again.
     void messageReceived(const parley::store::StoredMessage &message);
     void messageUndecryptable(const QString &messageId, const QString &senderUserId);
@@ -69,6 +71,7 @@ private:
     void acknowledge(const std::shared_ptr<Batch> &batch);
     void finishBatch(const std::shared_ptr<Batch> &batch, bool acknowledged);
     void saveCursor();
+    void checkCaughtUp();
 
     Identity m_identity;
     net::MessageTransport &m_transport;
