@@ -1,5 +1,6 @@
 #include "server/http/HttpServer.h"
 
+#include "core/protocol/Http.h"
 #include "core/protocol/Limits.h"
 #include "core/protocol/RestPayloads.h"
 
@@ -32,7 +33,9 @@ QString clientAddress(const QHttpServerRequest &request)
 
 bool isWebSocketUpgrade(const QHttpServerRequest &request)
 {
-    return headerValue(request.headers(), "upgrade").compare("websocket", Qt::CaseInsensitive) == 0;
+    return headerValue(request.headers(), protocol::http::UpgradeHeader)
+               .compare(protocol::http::WebSocketProtocol, Qt::CaseInsensitive)
+        == 0;
 }
 
 HttpServer::HttpServer(Router router, Authenticator authenticator, const WebPolicy &policy,
@@ -128,8 +131,16 @@ HttpResponse HttpServer::route(const QHttpServerRequest &request)
 {
     const QString path = request.url().path();
     if (path == QLatin1String(protocol::paths::WebSocket)) {
-        return HttpResponse::error(ErrorCode::UpgradeRequired,
-                                   QStringLiteral("this path only accepts a WebSocket upgrade"));
+        HttpResponse refused
+            = HttpResponse::error(ErrorCode::UpgradeRequired,
+                                  QStringLiteral("this path only accepts a WebSocket upgrade"));
+        // A 426 names the protocol to switch to (RFC 9110 15.5.22), and whoever sends Upgrade
+        // also lists it in Connection, so that proxies do not forward it (RFC 9110 7.8).
+        refused.headers.append({QByteArray(protocol::http::UpgradeHeader),
+                                QByteArray(protocol::http::WebSocketProtocol)});
+        refused.headers.append({QByteArray(protocol::http::ConnectionHeader),
+                                QByteArray(protocol::http::UpgradeOption)});
+        return refused;
     }
     if (request.body().size() > protocol::limits::MaxRestBodyBytes) {
         return HttpResponse::error(ErrorCode::PayloadTooLarge,
@@ -187,15 +198,19 @@ void HttpServer::addCorsHeaders(const QHttpServerRequest &request, HttpResponse 
 void HttpServer::send(const QHttpServerRequest &request, QTcpSocket *socket,
                       const HttpResponse &response)
 {
+    // No answer to HEAD has a body (RFC 9110 9.3.2). Its Content-Length could only be that of a
+    // GET's answer (RFC 9110 8.6), which is not this error's, so it is left out as well.
+    const bool head = request.method() == QHttpServerRequest::Method::Head;
     QHttpServerResponder responder = makeResponder(request, socket);
     responder.writeStatusLine(static_cast<QHttpServerResponder::StatusCode>(response.status));
     if (response.status != 204) {
         responder.writeHeader("Content-Type", "application/json");
-        responder.writeHeader("Content-Length", QByteArray::number(response.body.size()));
+        if (!head)
+            responder.writeHeader("Content-Length", QByteArray::number(response.body.size()));
     }
     for (const auto &[name, value] : response.headers)
         responder.writeHeader(name, value);
-    responder.writeBody(response.body);
+    responder.writeBody(head ? QByteArray() : response.body);
 }
 
 } // namespace parley::server
