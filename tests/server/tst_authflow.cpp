@@ -68,6 +68,7 @@ private Q_SLOTS:
     void secondCodeWithinTheResendIntervalIsRefusedAlikeForAnyNumber();
     void hourlyCapPerNumberHolds();
     void refreshRotatesAndAReusedTokenRevokesTheFamily();
+    void reusedRefreshTokenEndsItsFamilyButNotTheDevicesOtherSignIns();
     void refreshTokenExpires();
     void expiredAccessTokenIsRefusedOnRestAndClosesTheSocket();
     void logoutRevokesAccessAndRefreshTokensAndClosesSockets();
@@ -394,6 +395,36 @@ void AuthFlowTest::refreshRotatesAndAReusedTokenRevokesTheFamily()
                          .arg(first.refreshToken))
                  .toInt(),
              0);
+}
+
+void AuthFlowTest::reusedRefreshTokenEndsItsFamilyButNotTheDevicesOtherSignIns()
+{
+    QVERIFY(start());
+    const Grant stolen = signIn(number(10));
+    const Grant other = signIn(number(10)); // the same key pair: the same device, a new family
+    QVERIFY(!stolen.refreshToken.isEmpty());
+    QVERIFY(!other.refreshToken.isEmpty());
+    QCOMPARE(other.deviceId, stolen.deviceId);
+    const auto refresh = [this](const QString &token) {
+        return TestHttp::postJson(url(QStringLiteral("/api/v1/auth/refresh-token")),
+                                  {{QStringLiteral("refreshToken"), token}});
+    };
+    const HttpReply rotated = refresh(stolen.refreshToken);
+    QCOMPARE(rotated.status, 200);
+    QCOMPARE(refresh(stolen.refreshToken).errorCode(), QStringLiteral("refresh_token_reused"));
+    QCOMPARE(refresh(grantFrom(rotated).refreshToken).errorCode(), QStringLiteral("token_revoked"));
+
+    // Access tokens name no family: every one of the device issued so far is refused ...
+    const HttpReply access
+        = TestHttp::get(url(QStringLiteral("/api/v1/devices")), other.accessToken);
+    QCOMPARE(access.errorCode(), QStringLiteral("token_revoked"));
+    // ... but the other sign-in's refresh token is not of the copied family, and carries on.
+    const HttpReply renewed = refresh(other.refreshToken);
+    QCOMPARE(renewed.status, 200);
+    QCOMPARE(grantFrom(renewed).deviceId, stolen.deviceId);
+    QCOMPARE(TestHttp::get(url(QStringLiteral("/api/v1/devices")), grantFrom(renewed).accessToken)
+                 .status,
+             200);
 }
 
 void AuthFlowTest::refreshTokenExpires()
