@@ -2,8 +2,11 @@
 #include "tests/support/ServerProcess.h"
 #include "tests/support/TestHttp.h"
 
+#include <QDir>
+#include <QFile>
 #include <QJsonArray>
 #include <QNetworkRequest>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTest>
 #include <QWebSocket>
@@ -67,6 +70,7 @@ private Q_SLOTS:
     void codeExpires();
     void secondCodeWithinTheResendIntervalIsRefusedAlikeForAnyNumber();
     void hourlyCapPerNumberHolds();
+    void fileDeliveryWritesEachCodeAsSixDigitsAndALineFeed();
     void refreshRotatesAndAReusedTokenRevokesTheFamily();
     void reusedRefreshTokenEndsItsFamilyButNotTheDevicesOtherSignIns();
     void refreshTokenExpires();
@@ -341,6 +345,33 @@ void AuthFlowTest::hourlyCapPerNumberHolds()
     QCOMPARE(capped.status, 429);
     const int retryAfter = header(capped, "Retry-After").toInt();
     QVERIFY(retryAfter > 3500 && retryAfter <= 3600);
+}
+
+// The code file of --otp-delivery file:DIR (docs/protocol.md 4.1): written anew for every code
+// sent, and for nothing else.
+void AuthFlowTest::fileDeliveryWritesEachCodeAsSixDigitsAndALineFeed()
+{
+    QVERIFY(start({QStringLiteral("--otp-resend-interval"), QStringLiteral("60")}));
+    const QString phone = number(11);
+    const QString path = QDir(m_server->otpDir()).filePath(phone + QStringLiteral(".txt"));
+    const auto contents = [&path] {
+        QFile file(path);
+        return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray("<no file>");
+    };
+    static const QRegularExpression sixDigitsAndALineFeed(QStringLiteral("^[0-9]{6}\n$"));
+
+    QCOMPARE(requestCode(phone).status, 200);
+    const QByteArray first = contents();
+    QVERIFY2(sixDigitsAndALineFeed.match(QLatin1String(first)).hasMatch(), first.constData());
+    QCOMPARE(requestCode(phone).status, 429); // within the resend interval: nothing is written
+    QCOMPARE(contents(), first);
+    QCOMPARE(verify(phone, QString::fromLatin1(first.left(6))).status, 200);
+    QCOMPARE(contents(), first); // a used code stays in its file
+
+    QCOMPARE(requestCode(phone).status, 200); // the last code was used: a new one at once
+    const QByteArray second = contents();
+    QVERIFY2(sixDigitsAndALineFeed.match(QLatin1String(second)).hasMatch(), second.constData());
+    QCOMPARE(verify(phone, QString::fromLatin1(second.left(6))).status, 200);
 }
 
 void AuthFlowTest::refreshRotatesAndAReusedTokenRevokesTheFamily()

@@ -136,6 +136,9 @@ void RestApiTest::malformedRequestsGetAnErrorCode_data()
     QTest::newRow("login: number is number")
         << login << QByteArray(R"({"phoneNumber":12025550123})") << 400
         << QStringLiteral("invalid_field");
+    QTest::newRow("login: number beyond a double")
+        << login << QByteArray(R"({"phoneNumber":1e400})") << 400
+        << QStringLiteral("invalid_field");
     QTest::newRow("login: number is object")
         << login << QByteArray(R"({"phoneNumber":{}})") << 400 << QStringLiteral("invalid_field");
     QTest::newRow("login: not E.164") << login << QByteArray(R"({"phoneNumber":"555-1234"})") << 400
