@@ -122,24 +122,7 @@ struct DeviceInfoList
     static Result<DeviceInfoList> fromJson(const QJsonObject &json);
 };
 
-struct UserSummary
-{
-    QString id;
-    QString phoneNumber;
-    QString displayName;
-
-    QJsonObject toJson() const;
-    static Result<UserSummary> fromJson(const QJsonObject &json);
-};
-
-// GET /api/v1/users/search?q=<E.164 number>
-struct UserSearchResult
-{
-    QList<UserSummary> users;
-
-    QJsonObject toJson() const;
-    static Result<UserSearchResult> fromJson(const QJsonObject &json);
-};
+// The answer of GET /api/v1/users/search is UserSearchPage (UserPayloads.h).
 
 struct DeviceKey
 {

@@ -159,12 +159,12 @@ QString MessagingService::sendText(const QString &recipientUserId, const QString
 }
 
 void MessagingService::findUserByPhone(const QString &phoneNumber,
-                                       std::function<void(Result<UserSearchResult>)> callback)
+                                       std::function<void(Result<UserSearchPage>)> callback)
 {
     QUrlQuery query;
     query.addQueryItem(QStringLiteral("q"),
                        QString::fromLatin1(QUrl::toPercentEncoding(phoneNumber)));
-    m_api.getAs<UserSearchResult>(QLatin1String(paths::UserSearch), query, std::move(callback));
+    m_api.getAs<UserSearchPage>(QLatin1String(paths::UserSearch), query, std::move(callback));
 }
 
 // Device lists are kept for the session: sending uses the kept list until the server calls it

@@ -5,6 +5,7 @@
 #include "core/protocol/ErrorCode.h"
 #include "core/protocol/Frame.h"
 #include "core/protocol/RestPayloads.h"
+#include "core/protocol/UserPayloads.h"
 
 #include <QHash>
 #include <QObject>
@@ -59,9 +60,8 @@ public:
 
     // Queues a text message; returns its id at once. Ends in messageSent or sendFailed.
     QString sendText(const QString &recipientUserId, const QString &text);
-    void
-    findUserByPhone(const QString &phoneNumber,
-                    std::function<void(protocol::Result<protocol::UserSearchResult>)> callback);
+    void findUserByPhone(const QString &phoneNumber,
+                         std::function<void(protocol::Result<protocol::UserSearchPage>)> callback);
 
 Q_SIGNALS:
     void syncedChanged(bool synced);

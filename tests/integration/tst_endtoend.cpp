@@ -2,6 +2,7 @@
 #include "core/protocol/Limits.h"
 #include "core/protocol/MessagePayloads.h"
 #include "core/protocol/RestPayloads.h"
+#include "core/protocol/UserPayloads.h"
 #include "core/sync/SignedInDevice.h"
 #include "tests/support/ServerProcess.h"
 #include "tests/support/TestClient.h"
@@ -126,8 +127,8 @@ void EndToEndTest::messageArrivesDecryptedAndSenderSeesDelivered()
     QVERIFY(m_bob->startMessaging());
     QVERIFY(m_alice->startMessaging());
 
-    std::optional<Result<UserSearchResult>> found;
-    m_alice->messaging().findUserByPhone(BobPhone, [&](Result<UserSearchResult> r) { found = r; });
+    std::optional<Result<UserSearchPage>> found;
+    m_alice->messaging().findUserByPhone(BobPhone, [&](Result<UserSearchPage> r) { found = r; });
     QTRY_VERIFY_WITH_TIMEOUT(found.has_value(), WaitMs);
     QVERIFY(found->ok());
     QCOMPARE(found->value().users.size(), 1);

@@ -3,6 +3,7 @@
 #include "tests/support/UserApiClient.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QSet>
 #include <QTest>
 
@@ -43,6 +44,7 @@ private Q_SLOTS:
     void exactNumberSearchFindsOneUserWithTheNumber();
     void numberSearchNormalisesAndRefusesNumbersLikeSignIn_data();
     void numberSearchNormalisesAndRefusesNumbersLikeSignIn();
+    void searchAnswersByNameAndByNumberDecodeAsOneType();
     void badSearchQueriesAreRefused_data();
     void badSearchQueriesAreRefused();
 
@@ -495,6 +497,25 @@ void UsersApiTest::numberSearchNormalisesAndRefusesNumbersLikeSignIn()
     QCOMPARE(page.value().users.size(), 1);
     QCOMPARE(page.value().users.first().id, account.userId);
     QCOMPARE(page.value().users.first().phoneNumber.value_or(QString()), e164);
+}
+
+// What the server answers, by number and by name, decodes as UserSearchPage and encodes back to
+// the same bytes: the client and the server share the one type (docs/protocol.md 4.5).
+void UsersApiTest::searchAnswersByNameAndByNumberDecodeAsOneType()
+{
+    const Account erin = m_api.signUp(QStringLiteral("Erin Roundtrip"));
+    QVERIFY(!erin.token.isEmpty());
+    for (const QString &q : {erin.phoneNumber, QStringLiteral("erin round")}) {
+        const HttpReply reply = m_api.search(m_alice, q);
+        QCOMPARE(reply.status, 200);
+        const auto page = UserSearchPage::fromJson(reply.json());
+        QVERIFY2(page, qPrintable(q));
+        QCOMPARE(page.value().users.size(), 1);
+        QCOMPARE(page.value().users.first().id, erin.userId);
+        QCOMPARE(page.value().users.first().displayName, QStringLiteral("Erin Roundtrip"));
+        QCOMPARE(page.value().users.first().phoneNumber.has_value(), q == erin.phoneNumber);
+        QCOMPARE(QJsonDocument(page.value().toJson()).toJson(QJsonDocument::Compact), reply.body);
+    }
 }
 
 void UsersApiTest::badSearchQueriesAreRefused_data()
