@@ -276,6 +276,13 @@ Result<DeviceInfoList> DeviceInfoList::fromJson(const QJsonObject &json)
     return list;
 }
 
+QJsonObject OtpWebhookRequest::toJson() const
+{
+    return {{QLatin1String("phoneNumber"), phoneNumber},
+            {QLatin1String("code"), code},
+            {QLatin1String("expiresIn"), expiresIn}};
+}
+
 QJsonObject DeviceKeyList::toJson() const
 {
     QJsonArray items;

@@ -105,6 +105,17 @@ struct RefreshRequest
     static Result<RefreshRequest> fromJson(const QJsonObject &json);
 };
 
+// What --otp-delivery webhook:URL POSTs to an SMS gateway (docs/protocol.md 4.1). The server
+// only sends it; gateways are not Parley code.
+struct OtpWebhookRequest
+{
+    QString phoneNumber; // E.164
+    QString code;
+    int expiresIn = 0; // seconds
+
+    QJsonObject toJson() const;
+};
+
 // GET /api/v1/devices: the caller's own devices.
 struct DeviceInfo
 {

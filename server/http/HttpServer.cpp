@@ -12,6 +12,7 @@ namespace parley::server {
 
 using protocol::Error;
 using protocol::ErrorCode;
+namespace http = protocol::http;
 
 namespace {
 
@@ -33,8 +34,8 @@ QString clientAddress(const QHttpServerRequest &request)
 
 bool isWebSocketUpgrade(const QHttpServerRequest &request)
 {
-    return headerValue(request.headers(), protocol::http::UpgradeHeader)
-               .compare(protocol::http::WebSocketProtocol, Qt::CaseInsensitive)
+    return headerValue(request.headers(), http::UpgradeHeader)
+               .compare(http::WebSocketProtocol, Qt::CaseInsensitive)
         == 0;
 }
 
@@ -50,12 +51,13 @@ HttpServer::HttpServer(Router router, Authenticator authenticator, const WebPoli
 QString HttpServer::accessToken(const QList<QPair<QByteArray, QByteArray>> &headers,
                                 const QUrlQuery &query)
 {
-    const QByteArray authorization = headerValue(headers, "authorization").trimmed();
+    const QByteArray authorization = headerValue(headers, http::AuthorizationHeader).trimmed();
     // The scheme name is case-insensitive (RFC 7235 section 2.1).
-    if (authorization.size() > 7
-        && authorization.left(7).compare("bearer ", Qt::CaseInsensitive) == 0)
-        return QString::fromLatin1(authorization.mid(7).trimmed());
-    return query.queryItemValue(QStringLiteral("access_token"), QUrl::FullyDecoded);
+    const qsizetype prefix = qsizetype(sizeof(http::BearerPrefix)) - 1;
+    if (authorization.size() > prefix
+        && authorization.left(prefix).compare(http::BearerPrefix, Qt::CaseInsensitive) == 0)
+        return QString::fromLatin1(authorization.mid(prefix).trimmed());
+    return query.queryItemValue(QLatin1String(http::AccessTokenParameter), QUrl::FullyDecoded);
 }
 
 std::optional<Error> HttpServer::limit(RateLimiter &limiter, const QString &key)
@@ -71,7 +73,7 @@ std::optional<Error> HttpServer::limit(RateLimiter &limiter, const QString &key)
 std::optional<Error> HttpServer::checkOrigin(const QHttpServerRequest &request) const
 {
     // Native apps and command-line tools send no Origin; a browser always does.
-    const QByteArray origin = headerValue(request.headers(), "origin");
+    const QByteArray origin = headerValue(request.headers(), http::OriginHeader);
     if (origin.isEmpty() || m_allowedOrigins.contains(QString::fromLatin1(origin)))
         return std::nullopt;
     return Error{
@@ -136,10 +138,10 @@ HttpResponse HttpServer::route(const QHttpServerRequest &request)
                                   QStringLiteral("this path only accepts a WebSocket upgrade"));
         // A 426 names the protocol to switch to (RFC 9110 15.5.22), and whoever sends Upgrade
         // also lists it in Connection, so that proxies do not forward it (RFC 9110 7.8).
-        refused.headers.append({QByteArray(protocol::http::UpgradeHeader),
-                                QByteArray(protocol::http::WebSocketProtocol)});
-        refused.headers.append({QByteArray(protocol::http::ConnectionHeader),
-                                QByteArray(protocol::http::UpgradeOption)});
+        refused.headers.append(
+            {QByteArray(http::UpgradeHeader), QByteArray(http::WebSocketProtocol)});
+        refused.headers.append(
+            {QByteArray(http::ConnectionHeader), QByteArray(http::UpgradeOption)});
         return refused;
     }
     if (request.body().size() > protocol::limits::MaxRestBodyBytes) {
@@ -179,19 +181,19 @@ HttpResponse HttpServer::route(const QHttpServerRequest &request)
 
 void HttpServer::addCorsHeaders(const QHttpServerRequest &request, HttpResponse &response) const
 {
-    const QByteArray origin = headerValue(request.headers(), "origin");
+    const QByteArray origin = headerValue(request.headers(), http::OriginHeader);
     if (origin.isEmpty() || !m_allowedOrigins.contains(QString::fromLatin1(origin)))
         return;
-    response.headers.append(qMakePair(QByteArray("Access-Control-Allow-Origin"), origin));
-    response.headers.append(qMakePair(QByteArray("Vary"), QByteArray("Origin")));
-    response.headers.append(
-        qMakePair(QByteArray("Access-Control-Expose-Headers"), QByteArray("Retry-After")));
+    const auto add = [&response](const char *name, const QByteArray &value) {
+        response.headers.append({QByteArray(name), value});
+    };
+    add(http::AllowOriginHeader, origin);
+    add(http::VaryHeader, http::OriginHeader);
+    add(http::ExposeHeadersHeader, http::RetryAfterHeader);
     if (request.method() == QHttpServerRequest::Method::Options) {
-        response.headers.append(qMakePair(QByteArray("Access-Control-Allow-Methods"),
-                                          QByteArray("GET, POST, PUT, DELETE, OPTIONS")));
-        response.headers.append(qMakePair(QByteArray("Access-Control-Allow-Headers"),
-                                          QByteArray("Authorization, Content-Type")));
-        response.headers.append(qMakePair(QByteArray("Access-Control-Max-Age"), QByteArray("600")));
+        add(http::AllowMethodsHeader, http::AllowedMethods);
+        add(http::AllowHeadersHeader, http::AllowedRequestHeaders);
+        add(http::MaxAgeHeader, http::PreflightMaxAgeSeconds);
     }
 }
 
@@ -204,9 +206,10 @@ void HttpServer::send(const QHttpServerRequest &request, QTcpSocket *socket,
     QHttpServerResponder responder = makeResponder(request, socket);
     responder.writeStatusLine(static_cast<QHttpServerResponder::StatusCode>(response.status));
     if (response.status != 204) {
-        responder.writeHeader("Content-Type", "application/json");
+        responder.writeHeader(http::ContentTypeHeader, http::JsonMediaType);
         if (!head)
-            responder.writeHeader("Content-Length", QByteArray::number(response.body.size()));
+            responder.writeHeader(http::ContentLengthHeader,
+                                  QByteArray::number(response.body.size()));
     }
     for (const auto &[name, value] : response.headers)
         responder.writeHeader(name, value);

@@ -271,6 +271,7 @@ void WebSocketErrorsTest::serverShutdownClosesSocketsAsGoingAway()
     QCOMPARE(m_server.stop(), 0);
     QVERIFY(disconnected.size() > 0 || disconnected.wait(WaitMs));
     QCOMPARE(m_socket->closeCode(), QWebSocketProtocol::CloseCodeGoingAway);
+    QCOMPARE(m_socket->closeReason(), QStringLiteral("server stopping"));
 }
 
 QTEST_GUILESS_MAIN(WebSocketErrorsTest)

@@ -62,6 +62,7 @@ private Q_SLOTS:
     void verifyOtpRequiresADevicePublicKeyOf32Bytes_data();
     void verifyOtpRequiresADevicePublicKeyOf32Bytes();
     void errorBodyRoundTrips();
+    void pingAnswerAndEventSeqHaveTheirWireNames();
     void searchPageRoundTrips_data();
     void searchPageRoundTrips();
     void nonErrorBodyIsNotMistakenForAnError();
@@ -275,6 +276,20 @@ void PayloadsTest::searchPageRoundTrips()
     const auto decoded = UserSearchPage::fromJson(QJsonDocument::fromJson(wire).object());
     QVERIFY(decoded);
     QVERIFY(decoded.value() == page);
+}
+
+void PayloadsTest::pingAnswerAndEventSeqHaveTheirWireNames()
+{
+    const QJsonObject ping = PingAnswer{1795625490267}.toJson();
+    QCOMPARE(QJsonDocument(ping).toJson(QJsonDocument::Compact),
+             QByteArray(R"({"serverTime":1795625490267})"));
+    QCOMPARE(PingAnswer::fromJson(ping).value().serverTime, 1795625490267);
+
+    const QJsonObject event
+        = withSeq(QJsonObject{{QStringLiteral("messageId"), QStringLiteral("m")}}, 7);
+    QCOMPARE(QJsonDocument(event).toJson(QJsonDocument::Compact),
+             QByteArray(R"({"messageId":"m","seq":7})"));
+    QCOMPARE(withoutSeq(event), (QJsonObject{{QStringLiteral("messageId"), QStringLiteral("m")}}));
 }
 
 void PayloadsTest::errorBodyRoundTrips()

@@ -406,6 +406,7 @@ void AuthFlowTest::refreshRotatesAndAReusedTokenRevokesTheFamily()
     QCOMPARE(access.errorCode(), QStringLiteral("token_revoked"));
     QVERIFY(closed.size() > 0 || closed.wait(WaitMs));
     QCOMPARE(int(socket->closeCode()), parley::protocol::closecode::TokenRevoked);
+    QCOMPARE(socket->closeReason(), QStringLiteral("token_revoked"));
     const QByteArray upgrade
         = TestHttp::raw(m_server->url(),
                         "GET /api/v1/ws?access_token=" + second.accessToken.toLatin1()
@@ -482,6 +483,7 @@ void AuthFlowTest::expiredAccessTokenIsRefusedOnRestAndClosesTheSocket()
     QSignalSpy closed(socket.get(), &QWebSocket::disconnected);
     QVERIFY(closed.wait(WaitMs));
     QCOMPARE(int(socket->closeCode()), parley::protocol::closecode::TokenExpired);
+    QCOMPARE(socket->closeReason(), QStringLiteral("token_expired"));
     QVERIFY(!frames.isEmpty() && frames.last().contains(QStringLiteral("\"token_expired\"")));
 
     const HttpReply rest = TestHttp::get(url(QStringLiteral("/api/v1/devices")), grant.accessToken);
@@ -508,6 +510,7 @@ void AuthFlowTest::logoutRevokesAccessAndRefreshTokensAndClosesSockets()
     QCOMPARE(logout.status, 200);
     QVERIFY(closed.size() > 0 || closed.wait(WaitMs));
     QCOMPARE(int(socket->closeCode()), parley::protocol::closecode::TokenRevoked);
+    QCOMPARE(socket->closeReason(), QStringLiteral("token_revoked"));
     const HttpReply access
         = TestHttp::get(url(QStringLiteral("/api/v1/devices")), grant.accessToken);
     QCOMPARE(access.errorCode(), QStringLiteral("token_revoked"));
