@@ -1,6 +1,7 @@
 #include "server/ParleyServer.h"
 
 #include "core/protocol/CloseCode.h"
+#include "core/protocol/Http.h"
 #include "core/protocol/Limits.h"
 #include "core/sql/Database.h"
 #include "server/auth/AuthHandler.h"
@@ -102,7 +103,7 @@ protocol::Result<QString> ParleyServer::start(const ServerConfig &config)
         [this](const QString &deviceId) {
             m_registry->closeDevice(
                 deviceId, QWebSocketProtocol::CloseCode(protocol::closecode::TokenRevoked),
-                QStringLiteral("token_revoked"));
+                protocol::closecode::reason(protocol::closecode::TokenRevoked));
         });
     auto isOnline = [this](const QString &userId) { return m_registry->isOnline(userId); };
     m_users = std::make_unique<UserHandler>(*m_identities, *m_profiles, isOnline,
@@ -138,7 +139,8 @@ void ParleyServer::acceptWebSockets()
         // The upgrade was authenticated before the handshake; read the identity again from the
         // same request (a token cannot change in between, but a device can be removed).
         const QString token = HttpServer::accessToken(
-            {{"authorization", socket->request().rawHeader("Authorization")}},
+            {{protocol::http::AuthorizationHeader,
+              socket->request().rawHeader(protocol::http::AuthorizationHeader)}},
             QUrlQuery(socket->requestUrl()));
         auto identity = m_tokens->verify(token);
         if (!identity) {

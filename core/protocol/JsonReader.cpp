@@ -3,6 +3,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
+#include <QRegularExpression>
 
 #include <cmath>
 
@@ -162,6 +163,56 @@ QJsonArray JsonReader::array(const char *field, qsizetype maxItems)
     return items;
 }
 
+namespace {
+
+bool isNumberCharacter(char c)
+{
+    return (c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E';
+}
+
+// A number literal as RFC 8259 section 6 writes it, of any size, and whether a double holds it.
+bool isUnrepresentableNumber(const QByteArray &token)
+{
+    static const QRegularExpression grammar(
+        QStringLiteral("^-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?$"));
+    if (!grammar.match(QLatin1String(token)).hasMatch())
+        return false;
+    bool ok = false;
+    const double value = token.toDouble(&ok);
+    return !ok || !std::isfinite(value);
+}
+
+// RFC 8259 allows numbers of any size, but Qt refuses a document with a number beyond a double
+// (1e400) as invalid JSON. Such a document is well-formed, so its oversized numbers are written
+// as the largest double of their sign instead: every integer field refuses that as out of range,
+// every other field for its type, and the error names the field (and a frame keeps its id).
+QByteArray withOversizedNumbersClamped(const QByteArray &bytes)
+{
+    QByteArray out;
+    out.reserve(bytes.size());
+    bool inString = false;
+    for (qsizetype i = 0; i < bytes.size();) {
+        const char c = bytes.at(i);
+        if (inString || c == '"' || !(c == '-' || (c >= '0' && c <= '9'))) {
+            const bool escape = inString && c == '\\' && i + 1 < bytes.size();
+            if (c == '"')
+                inString = !inString;
+            out += bytes.mid(i, escape ? 2 : 1);
+            i += escape ? 2 : 1;
+            continue;
+        }
+        qsizetype end = i + 1;
+        while (end < bytes.size() && isNumberCharacter(bytes.at(end)))
+            ++end;
+        const QByteArray token = bytes.mid(i, end - i);
+        out += isUnrepresentableNumber(token) ? QByteArray(c == '-' ? "-1e308" : "1e308") : token;
+        i = end;
+    }
+    return out;
+}
+
+} // namespace
+
 ParsedObject parseJsonObject(const QByteArray &bytes, qsizetype maxBytes)
 {
     if (bytes.size() > maxBytes) {
@@ -172,7 +223,16 @@ ParsedObject parseJsonObject(const QByteArray &bytes, qsizetype maxBytes)
                           .arg(maxBytes)}};
     }
     QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(bytes, &parseError);
+    QJsonDocument document = QJsonDocument::fromJson(bytes, &parseError);
+    if (parseError.error == QJsonParseError::IllegalNumber) {
+        QJsonParseError clampedError;
+        const QJsonDocument clamped
+            = QJsonDocument::fromJson(withOversizedNumbersClamped(bytes), &clampedError);
+        if (clampedError.error == QJsonParseError::NoError) {
+            document = clamped;
+            parseError = clampedError;
+        }
+    }
     if (parseError.error != QJsonParseError::NoError) {
         return {{},
                 Error{ErrorCode::MalformedJson,

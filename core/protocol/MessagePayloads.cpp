@@ -154,6 +154,35 @@ Result<ReceiptEvent> ReceiptEvent::fromJson(const QJsonObject &json)
     return finish(reader, std::move(receipt));
 }
 
+namespace {
+const QLatin1String SeqKey("seq");
+} // namespace
+
+QJsonObject withSeq(QJsonObject eventData, qint64 seq)
+{
+    eventData.insert(SeqKey, double(seq));
+    return eventData;
+}
+
+QJsonObject withoutSeq(QJsonObject eventData)
+{
+    eventData.remove(SeqKey);
+    return eventData;
+}
+
+QJsonObject PingAnswer::toJson() const
+{
+    return {{QLatin1String("serverTime"), double(serverTime)}};
+}
+
+Result<PingAnswer> PingAnswer::fromJson(const QJsonObject &json)
+{
+    JsonReader reader(json);
+    PingAnswer answer;
+    answer.serverTime = reader.integer("serverTime", limits::MaxJsonInteger);
+    return finish(reader, answer);
+}
+
 QJsonObject SyncRequest::toJson() const
 {
     return {{QLatin1String("after"), double(after)}};

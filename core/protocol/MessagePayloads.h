@@ -85,6 +85,21 @@ struct ReceiptEvent
     static Result<ReceiptEvent> fromJson(const QJsonObject &json);
 };
 
+// Every mailbox event carries its "seq" in its data (docs/protocol.md 6.6). The server stores an
+// event without it, because the seq is only known once the event is appended, and adds it when
+// it sends the event.
+QJsonObject withSeq(QJsonObject eventData, qint64 seq);
+QJsonObject withoutSeq(QJsonObject eventData);
+
+// Ack data of "ping".
+struct PingAnswer
+{
+    qint64 serverTime = 0; // the server's clock, ms since the Unix epoch
+
+    QJsonObject toJson() const;
+    static Result<PingAnswer> fromJson(const QJsonObject &json);
+};
+
 // Client -> server "sync": replay every mailbox event after `after`, then go live.
 struct SyncRequest
 {

@@ -36,7 +36,6 @@ std::optional<Error> readItems(const QJsonArray &items, QList<T> &out, Parse par
 
 constexpr qsizetype MaxListItems = 1000;
 constexpr qsizetype MaxTokenLength = 1024;
-constexpr qsizetype MaxNameLength = 128;
 
 } // namespace
 
@@ -277,42 +276,11 @@ Result<DeviceInfoList> DeviceInfoList::fromJson(const QJsonObject &json)
     return list;
 }
 
-QJsonObject UserSummary::toJson() const
+QJsonObject OtpWebhookRequest::toJson() const
 {
-    return {{QLatin1String("id"), id},
-            {QLatin1String("phoneNumber"), phoneNumber},
-            {QLatin1String("displayName"), displayName}};
-}
-
-Result<UserSummary> UserSummary::fromJson(const QJsonObject &json)
-{
-    JsonReader reader(json, QStringLiteral("users[]"));
-    UserSummary user;
-    user.id = reader.string("id", limits::MaxIdLength);
-    user.phoneNumber = reader.string("phoneNumber", 32);
-    // An empty display name is sent as "" and reads back as empty.
-    if (json.value(QLatin1String("displayName")).toString().size() > 0)
-        user.displayName = reader.optionalString("displayName", MaxNameLength);
-    return finish(reader, std::move(user));
-}
-
-QJsonObject UserSearchResult::toJson() const
-{
-    QJsonArray items;
-    for (const UserSummary &user : users)
-        items.append(user.toJson());
-    return {{QLatin1String("users"), items}};
-}
-
-Result<UserSearchResult> UserSearchResult::fromJson(const QJsonObject &json)
-{
-    const QJsonValue users = json.value(QLatin1String("users"));
-    if (!users.isArray())
-        return Error{ErrorCode::InvalidField, QStringLiteral("field 'users' must be an array")};
-    UserSearchResult result;
-    if (auto error = readItems(users.toArray(), result.users, &UserSummary::fromJson))
-        return *error;
-    return result;
+    return {{QLatin1String("phoneNumber"), phoneNumber},
+            {QLatin1String("code"), code},
+            {QLatin1String("expiresIn"), expiresIn}};
 }
 
 QJsonObject DeviceKeyList::toJson() const

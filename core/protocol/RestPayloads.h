@@ -105,6 +105,17 @@ struct RefreshRequest
     static Result<RefreshRequest> fromJson(const QJsonObject &json);
 };
 
+// What --otp-delivery webhook:URL POSTs to an SMS gateway (docs/protocol.md 4.1). The server
+// only sends it; gateways are not Parley code.
+struct OtpWebhookRequest
+{
+    QString phoneNumber; // E.164
+    QString code;
+    int expiresIn = 0; // seconds
+
+    QJsonObject toJson() const;
+};
+
 // GET /api/v1/devices: the caller's own devices.
 struct DeviceInfo
 {
@@ -122,24 +133,7 @@ struct DeviceInfoList
     static Result<DeviceInfoList> fromJson(const QJsonObject &json);
 };
 
-struct UserSummary
-{
-    QString id;
-    QString phoneNumber;
-    QString displayName;
-
-    QJsonObject toJson() const;
-    static Result<UserSummary> fromJson(const QJsonObject &json);
-};
-
-// GET /api/v1/users/search?q=<E.164 number>
-struct UserSearchResult
-{
-    QList<UserSummary> users;
-
-    QJsonObject toJson() const;
-    static Result<UserSearchResult> fromJson(const QJsonObject &json);
-};
+// The answer of GET /api/v1/users/search is UserSearchPage (UserPayloads.h).
 
 struct DeviceKey
 {

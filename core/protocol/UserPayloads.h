@@ -101,11 +101,14 @@ struct UserSearchRequest
 struct UserSearchHit
 {
     QString id;
-    QString displayName;
+    QString displayName; // "" for a number match without a name
     std::optional<QString> phoneNumber; // only for an exact-number match
     std::optional<QString> avatarMediaId;
+
+    friend bool operator==(const UserSearchHit &, const UserSearchHit &) = default;
 };
 
+// The one answer of a search, by number or by name: the server encodes it, clients decode it.
 struct UserSearchPage
 {
     QList<UserSearchHit> users;
@@ -113,6 +116,8 @@ struct UserSearchPage
 
     QJsonObject toJson() const;
     static Result<UserSearchPage> fromJson(const QJsonObject &json);
+
+    friend bool operator==(const UserSearchPage &, const UserSearchPage &) = default;
 };
 
 // POST /api/v1/users/contacts/sync

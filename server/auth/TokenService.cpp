@@ -131,10 +131,12 @@ TokenService::refresh(const QString &refreshToken)
     if (!marked)
         return marked.error();
     if (!marked.value()) {
-        // A second use: the token was copied. Sign the device out everywhere: its family, any
-        // other sign-in of the same device, and every access token issued so far.
+        // A second use proves that a token of this family was copied: the family ends, whoever
+        // holds its newest token. The device's other families are other sign-ins, each proven
+        // with its own code, and keep their refresh tokens (docs/protocol.md 5.2). Access
+        // tokens name no family, so every one of the device issued so far is refused: the
+        // thief may hold one.
         if (!m_refreshTokens.revokeFamily(record.familyId, at)
-            || !m_refreshTokens.revokeDevice(record.deviceId, at)
             || !m_identities.revokeDeviceTokens(record.deviceId, at) || !transaction.commit()) {
             return storageError();
         }

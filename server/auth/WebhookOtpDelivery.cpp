@@ -1,5 +1,7 @@
 #include "server/auth/WebhookOtpDelivery.h"
 
+#include "core/protocol/Http.h"
+#include "core/protocol/RestPayloads.h"
 #include "server/auth/CurlWorkerPool.h"
 
 #include <QJsonDocument>
@@ -8,6 +10,8 @@
 #include <sodium.h>
 
 namespace parley::server {
+
+namespace http = protocol::http;
 
 using protocol::Error;
 using protocol::ErrorCode;
@@ -21,11 +25,14 @@ QString post(CURL *curl, const QUrl &url, const QByteArray &body, const QByteArr
     curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https");
     curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(body.size()));
     curl_easy_setopt(curl, CURLOPT_COPYPOSTFIELDS, body.constData());
-    curl_slist *headers = curl_slist_append(nullptr, "Content-Type: application/json");
+    const auto header = [](const char *name, const QByteArray &value) {
+        return QByteArray(QByteArray(name) + ": " + value);
+    };
+    curl_slist *headers = curl_slist_append(
+        nullptr, header(http::ContentTypeHeader, http::JsonMediaType).constData());
     headers = curl_slist_append(headers, "Expect:"); // no 100-continue round trip
     if (!signature.isEmpty())
-        headers = curl_slist_append(headers,
-                                    QByteArray("X-Parley-Signature: " + signature).constData());
+        headers = curl_slist_append(headers, header(http::SignatureHeader, signature).constData());
     curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
     QString error = CurlWorkerPool::perform(curl);
     long status = 0;
@@ -76,10 +83,9 @@ protocol::Result<QUrl> WebhookOtpDelivery::parseUrl(const QString &spec)
 
 QByteArray WebhookOtpDelivery::body(const OtpMessage &message)
 {
-    const QJsonObject json{{QLatin1String("phoneNumber"), message.phoneNumber},
-                           {QLatin1String("code"), message.code},
-                           {QLatin1String("expiresIn"), message.expiresInSeconds}};
-    return QJsonDocument(json).toJson(QJsonDocument::Compact);
+    const protocol::OtpWebhookRequest request{message.phoneNumber, message.code,
+                                              message.expiresInSeconds};
+    return QJsonDocument(request.toJson()).toJson(QJsonDocument::Compact);
 }
 
 QByteArray WebhookOtpDelivery::signature(const QByteArray &body, const QByteArray &secret)
@@ -93,7 +99,7 @@ QByteArray WebhookOtpDelivery::signature(const QByteArray &body, const QByteArra
     QByteArray mac(crypto_auth_hmacsha256_BYTES, Qt::Uninitialized);
     crypto_auth_hmacsha256_final(&state, reinterpret_cast<unsigned char *>(mac.data()));
     sodium_memzero(&state, sizeof state);
-    return "sha256=" + mac.toHex();
+    return http::SignaturePrefix + mac.toHex();
 }
 
 } // namespace parley::server

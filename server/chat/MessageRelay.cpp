@@ -52,8 +52,7 @@ void MessageRelay::handle(ClientConnection &connection, const Frame &request)
         reply = sync(connection, request.data);
         break;
     case FrameType::Ping:
-        reply = QJsonObject{
-            {QLatin1String("serverTime"), double(QDateTime::currentMSecsSinceEpoch())}};
+        reply = PingAnswer{QDateTime::currentMSecsSinceEpoch()}.toJson();
         break;
     default:
         break;
@@ -70,8 +69,7 @@ Result<void> MessageRelay::appendEvent(const QString &deviceId, FrameType type, 
     auto seq = m_mailbox.append(deviceId, frameTypeName(type), data, message);
     if (!seq)
         return seq.error();
-    data.insert(QLatin1String("seq"), double(seq.value()));
-    pushes.append({deviceId, Frame::event(type, data)});
+    pushes.append({deviceId, Frame::event(type, withSeq(data, seq.value()))});
     return {};
 }
 
@@ -160,9 +158,8 @@ MessageRelay::Reply MessageRelay::send(const AuthIdentity &sender, const QJsonOb
                                    stored.serverTime,
                                    envelope.nonce,
                                    envelope.ciphertext};
-        QJsonObject eventData = event.toJson();
-        eventData.remove(QLatin1String("seq"));
-        if (!appendEvent(envelope.deviceId, FrameType::MessageReceive, eventData, pushes, &stored))
+        if (!appendEvent(envelope.deviceId, FrameType::MessageReceive, withoutSeq(event.toJson()),
+                         pushes, &stored))
             return storageError();
     }
     if (!transaction.commit()) {
@@ -201,8 +198,7 @@ MessageRelay::Reply MessageRelay::receipt(const AuthIdentity &recipient, FrameTy
         if (!senderDevices)
             return storageError();
         ReceiptEvent event{0, request.messageId, recipient.userId, recipient.deviceId, at};
-        QJsonObject eventData = event.toJson();
-        eventData.remove(QLatin1String("seq"));
+        const QJsonObject eventData = withoutSeq(event.toJson());
         for (const DeviceRecord &device : senderDevices.value()) {
             if (!appendEvent(device.id, kind, eventData, pushes))
                 return storageError();
@@ -229,9 +225,7 @@ MessageRelay::Reply MessageRelay::sync(ClientConnection &connection, const QJson
         const auto type = frameTypeFromName(event.type);
         if (!type)
             continue;
-        QJsonObject eventData = event.data;
-        eventData.insert(QLatin1String("seq"), double(event.seq));
-        connection.send(Frame::event(*type, eventData));
+        connection.send(Frame::event(*type, withSeq(event.data, event.seq)));
         done.lastSeq = event.seq;
     }
     // Nothing can be appended between this read and going live: the relay runs on one thread.

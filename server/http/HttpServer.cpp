@@ -1,5 +1,6 @@
 #include "server/http/HttpServer.h"
 
+#include "core/protocol/Http.h"
 #include "core/protocol/Limits.h"
 #include "core/protocol/RestPayloads.h"
 
@@ -11,6 +12,7 @@ namespace parley::server {
 
 using protocol::Error;
 using protocol::ErrorCode;
+namespace http = protocol::http;
 
 namespace {
 
@@ -32,7 +34,9 @@ QString clientAddress(const QHttpServerRequest &request)
 
 bool isWebSocketUpgrade(const QHttpServerRequest &request)
 {
-    return headerValue(request.headers(), "upgrade").compare("websocket", Qt::CaseInsensitive) == 0;
+    return headerValue(request.headers(), http::UpgradeHeader)
+               .compare(http::WebSocketProtocol, Qt::CaseInsensitive)
+        == 0;
 }
 
 HttpServer::HttpServer(Router router, Authenticator authenticator, const WebPolicy &policy,
@@ -47,12 +51,13 @@ HttpServer::HttpServer(Router router, Authenticator authenticator, const WebPoli
 QString HttpServer::accessToken(const QList<QPair<QByteArray, QByteArray>> &headers,
                                 const QUrlQuery &query)
 {
-    const QByteArray authorization = headerValue(headers, "authorization").trimmed();
+    const QByteArray authorization = headerValue(headers, http::AuthorizationHeader).trimmed();
     // The scheme name is case-insensitive (RFC 7235 section 2.1).
-    if (authorization.size() > 7
-        && authorization.left(7).compare("bearer ", Qt::CaseInsensitive) == 0)
-        return QString::fromLatin1(authorization.mid(7).trimmed());
-    return query.queryItemValue(QStringLiteral("access_token"), QUrl::FullyDecoded);
+    const qsizetype prefix = qsizetype(sizeof(http::BearerPrefix)) - 1;
+    if (authorization.size() > prefix
+        && authorization.left(prefix).compare(http::BearerPrefix, Qt::CaseInsensitive) == 0)
+        return QString::fromLatin1(authorization.mid(prefix).trimmed());
+    return query.queryItemValue(QLatin1String(http::AccessTokenParameter), QUrl::FullyDecoded);
 }
 
 std::optional<Error> HttpServer::limit(RateLimiter &limiter, const QString &key)
@@ -68,7 +73,7 @@ std::optional<Error> HttpServer::limit(RateLimiter &limiter, const QString &key)
 std::optional<Error> HttpServer::checkOrigin(const QHttpServerRequest &request) const
 {
     // Native apps and command-line tools send no Origin; a browser always does.
-    const QByteArray origin = headerValue(request.headers(), "origin");
+    const QByteArray origin = headerValue(request.headers(), http::OriginHeader);
     if (origin.isEmpty() || m_allowedOrigins.contains(QString::fromLatin1(origin)))
         return std::nullopt;
     return Error{
@@ -128,8 +133,16 @@ HttpResponse HttpServer::route(const QHttpServerRequest &request)
 {
     const QString path = request.url().path();
     if (path == QLatin1String(protocol::paths::WebSocket)) {
-        return HttpResponse::error(ErrorCode::UpgradeRequired,
-                                   QStringLiteral("this path only accepts a WebSocket upgrade"));
+        HttpResponse refused
+            = HttpResponse::error(ErrorCode::UpgradeRequired,
+                                  QStringLiteral("this path only accepts a WebSocket upgrade"));
+        // A 426 names the protocol to switch to (RFC 9110 15.5.22), and whoever sends Upgrade
+        // also lists it in Connection, so that proxies do not forward it (RFC 9110 7.8).
+        refused.headers.append(
+            {QByteArray(http::UpgradeHeader), QByteArray(http::WebSocketProtocol)});
+        refused.headers.append(
+            {QByteArray(http::ConnectionHeader), QByteArray(http::UpgradeOption)});
+        return refused;
     }
     if (request.body().size() > protocol::limits::MaxRestBodyBytes) {
         return HttpResponse::error(ErrorCode::PayloadTooLarge,
@@ -168,34 +181,39 @@ HttpResponse HttpServer::route(const QHttpServerRequest &request)
 
 void HttpServer::addCorsHeaders(const QHttpServerRequest &request, HttpResponse &response) const
 {
-    const QByteArray origin = headerValue(request.headers(), "origin");
+    const QByteArray origin = headerValue(request.headers(), http::OriginHeader);
     if (origin.isEmpty() || !m_allowedOrigins.contains(QString::fromLatin1(origin)))
         return;
-    response.headers.append(qMakePair(QByteArray("Access-Control-Allow-Origin"), origin));
-    response.headers.append(qMakePair(QByteArray("Vary"), QByteArray("Origin")));
-    response.headers.append(
-        qMakePair(QByteArray("Access-Control-Expose-Headers"), QByteArray("Retry-After")));
+    const auto add = [&response](const char *name, const QByteArray &value) {
+        response.headers.append({QByteArray(name), value});
+    };
+    add(http::AllowOriginHeader, origin);
+    add(http::VaryHeader, http::OriginHeader);
+    add(http::ExposeHeadersHeader, http::RetryAfterHeader);
     if (request.method() == QHttpServerRequest::Method::Options) {
-        response.headers.append(qMakePair(QByteArray("Access-Control-Allow-Methods"),
-                                          QByteArray("GET, POST, PUT, DELETE, OPTIONS")));
-        response.headers.append(qMakePair(QByteArray("Access-Control-Allow-Headers"),
-                                          QByteArray("Authorization, Content-Type")));
-        response.headers.append(qMakePair(QByteArray("Access-Control-Max-Age"), QByteArray("600")));
+        add(http::AllowMethodsHeader, http::AllowedMethods);
+        add(http::AllowHeadersHeader, http::AllowedRequestHeaders);
+        add(http::MaxAgeHeader, http::PreflightMaxAgeSeconds);
     }
 }
 
 void HttpServer::send(const QHttpServerRequest &request, QTcpSocket *socket,
                       const HttpResponse &response)
 {
+    // No answer to HEAD has a body (RFC 9110 9.3.2). Its Content-Length could only be that of a
+    // GET's answer (RFC 9110 8.6), which is not this error's, so it is left out as well.
+    const bool head = request.method() == QHttpServerRequest::Method::Head;
     QHttpServerResponder responder = makeResponder(request, socket);
     responder.writeStatusLine(static_cast<QHttpServerResponder::StatusCode>(response.status));
     if (response.status != 204) {
-        responder.writeHeader("Content-Type", "application/json");
-        responder.writeHeader("Content-Length", QByteArray::number(response.body.size()));
+        responder.writeHeader(http::ContentTypeHeader, http::JsonMediaType);
+        if (!head)
+            responder.writeHeader(http::ContentLengthHeader,
+                                  QByteArray::number(response.body.size()));
     }
     for (const auto &[name, value] : response.headers)
         responder.writeHeader(name, value);
-    responder.writeBody(response.body);
+    responder.writeBody(head ? QByteArray() : response.body);
 }
 
 } // namespace parley::server

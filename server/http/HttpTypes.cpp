@@ -1,5 +1,6 @@
 #include "server/http/HttpTypes.h"
 
+#include "core/protocol/Http.h"
 #include "core/protocol/RestPayloads.h"
 
 #include <QJsonDocument>
@@ -15,8 +16,8 @@ HttpResponse HttpResponse::error(const protocol::Error &error)
 {
     HttpResponse response{protocol::httpStatus(error.code), protocol::encodeErrorBody(error), {}};
     if (error.retryAfterSeconds > 0)
-        response.headers.append(
-            qMakePair(QByteArray("Retry-After"), QByteArray::number(error.retryAfterSeconds)));
+        response.headers.append(qMakePair(QByteArray(protocol::http::RetryAfterHeader),
+                                          QByteArray::number(error.retryAfterSeconds)));
     return response;
 }
 

@@ -41,7 +41,8 @@ void ClientConnection::expire()
                         Error{ErrorCode::TokenExpired,
                               QStringLiteral("the access token has expired; refresh it and "
                                              "reconnect")}));
-    close(QWebSocketProtocol::CloseCode(closecode::TokenExpired), QStringLiteral("token_expired"));
+    close(QWebSocketProtocol::CloseCode(closecode::TokenExpired),
+          closecode::reason(closecode::TokenExpired));
 }
 
 ClientConnection::~ClientConnection()

@@ -1,5 +1,6 @@
 #include "server/realtime/ConnectionRegistry.h"
 
+#include "core/protocol/CloseCode.h"
 #include "server/realtime/ClientConnection.h"
 
 namespace parley::server {
@@ -27,7 +28,7 @@ void ConnectionRegistry::closeAll()
     const auto connections = m_byDevice.values();
     for (ClientConnection *connection : connections)
         connection->close(QWebSocketProtocol::CloseCodeGoingAway,
-                          QStringLiteral("server stopping"));
+                          protocol::closecode::reason(protocol::closecode::GoingAway));
 }
 
 void ConnectionRegistry::closeDevice(const QString &deviceId, QWebSocketProtocol::CloseCode code,

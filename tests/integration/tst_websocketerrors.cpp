@@ -47,6 +47,8 @@ private Q_SLOTS:
     void badFramesGetErrorFramesAndTheConnectionStaysUsable_data();
     void badFramesGetErrorFramesAndTheConnectionStaysUsable();
     void binaryFrameIsRefused();
+    void requestIdsOfOneTo64PrintableCharactersAreAnswered();
+    void hugeNumbersInUnknownFieldsAreIgnored();
     void frameBeyondTheSocketLimitClosesWith1009();
     void upgradeWithoutTokenIsRefusedBeforeTheHandshake();
     void upgradeWithForgedTokenIsRefusedWithTokenInvalid();
@@ -129,6 +131,25 @@ void WebSocketErrorsTest::badFramesGetErrorFramesAndTheConnectionStaysUsable_dat
     QTest::newRow("send to unknown user") << QByteArray(
         R"({"type":"message:send","id":"w3","data":{"messageId":"m","recipientUserId":"nobody","envelopes":[{"deviceId":"d","nonce":"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA","ciphertext":"AAAAAAAAAAAAAAAAAAAAAAAA"}]}})")
                                           << QStringLiteral("unknown_user") << QStringLiteral("w3");
+    QTest::newRow("sync after beyond a double")
+        << QByteArray(R"({"type":"sync","id":"1","data":{"after":1e400}})")
+        << QStringLiteral("invalid_field") << QStringLiteral("1");
+    QTest::newRow("sync after beyond 2^53-1")
+        << QByteArray(R"({"type":"sync","id":"n2","data":{"after":9007199254740992}})")
+        << QStringLiteral("invalid_field") << QStringLiteral("n2");
+    QTest::newRow("sync after negative")
+        << QByteArray(R"({"type":"sync","id":"n3","data":{"after":-1}})")
+        << QStringLiteral("invalid_field") << QStringLiteral("n3");
+    QTest::newRow("sync after fraction")
+        << QByteArray(R"({"type":"sync","id":"n4","data":{"after":1.5}})")
+        << QStringLiteral("invalid_field") << QStringLiteral("n4");
+    QTest::newRow("id beyond a double") << QByteArray(R"({"type":"ping","id":1e400})")
+                                        << QStringLiteral("invalid_field") << QString();
+    QTest::newRow("empty id") << QByteArray(R"({"type":"ping","id":""})")
+                              << QStringLiteral("invalid_field") << QString();
+    QTest::newRow("id of 65 characters")
+        << QByteArray(R"({"type":"ping","id":")" + QByteArray(65, 'i') + R"("})")
+        << QStringLiteral("invalid_field") << QString();
     const QByteArray big = R"({"type":"ping","id":"big","data":{"pad":")"
         + QByteArray(limits::MaxFrameBytes, 'x') + R"("}})";
     QTest::newRow("over frame limit")
@@ -153,6 +174,29 @@ void WebSocketErrorsTest::binaryFrameIsRefused()
     m_socket->sendBinaryMessage(QByteArray("\x00\x01\x02", 3));
     const QJsonObject frame = nextFrame();
     QCOMPARE(frame.value(QStringLiteral("code")).toString(), QStringLiteral("malformed_frame"));
+}
+
+void WebSocketErrorsTest::requestIdsOfOneTo64PrintableCharactersAreAnswered()
+{
+    const QString longest = QString(63, u'~') + u'!';
+    for (const QString &id : {QStringLiteral("x"), longest}) {
+        m_socket->sendTextMessage(QStringLiteral(R"({"type":"ping","id":"%1"})").arg(id));
+        const QJsonObject ack = nextFrame();
+        QCOMPARE(ack.value(QStringLiteral("type")).toString(), QStringLiteral("ack"));
+        QCOMPARE(ack.value(QStringLiteral("re")).toString(), id);
+    }
+}
+
+void WebSocketErrorsTest::hugeNumbersInUnknownFieldsAreIgnored()
+{
+    m_socket->sendTextMessage(
+        QStringLiteral(R"({"type":"sync","id":"h1","x":-1e400,"data":{"after":0,"y":1e400}})"));
+    QJsonObject answer = nextFrame();
+    while (!answer.isEmpty() && answer.value(QStringLiteral("type")) != QStringLiteral("ack")
+           && !answer.contains(QStringLiteral("re")))
+        answer = nextFrame(); // the mailbox events the sync replays
+    QCOMPARE(answer.value(QStringLiteral("type")).toString(), QStringLiteral("ack"));
+    QCOMPARE(answer.value(QStringLiteral("re")).toString(), QStringLiteral("h1"));
 }
 
 void WebSocketErrorsTest::frameBeyondTheSocketLimitClosesWith1009()
@@ -227,6 +271,7 @@ void WebSocketErrorsTest::serverShutdownClosesSocketsAsGoingAway()
     QCOMPARE(m_server.stop(), 0);
     QVERIFY(disconnected.size() > 0 || disconnected.wait(WaitMs));
     QCOMPARE(m_socket->closeCode(), QWebSocketProtocol::CloseCodeGoingAway);
+    QCOMPARE(m_socket->closeReason(), QStringLiteral("server stopping"));
 }
 
 QTEST_GUILESS_MAIN(WebSocketErrorsTest)

@@ -1,5 +1,6 @@
 #include "core/protocol/Frame.h"
 #include "core/protocol/Limits.h"
+#include "core/protocol/MessagePayloads.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -9,6 +10,7 @@
 using namespace parley::protocol;
 
 Q_DECLARE_METATYPE(parley::protocol::ErrorCode)
+Q_DECLARE_METATYPE(std::optional<parley::protocol::ErrorCode>)
 
 // Frame decoding (docs/protocol.md, "Frame format"): every bad frame gets its error code, and the
 // request id is still reported when it could be read so that the error frame can answer it.
@@ -26,6 +28,8 @@ private Q_SLOTS:
     void errorFrameCarriesCodeAndMessage();
     void requestIdIsReportedEvenWhenTheFrameIsBad();
     void nullDataCountsAsAbsent();
+    void numbersBeyondADoubleAreOutOfRangeFieldsNotMalformedFrames_data();
+    void numbersBeyondADoubleAreOutOfRangeFieldsNotMalformedFrames();
     void clientRequestsNeedAnIdAndARequestType();
     void randomBytesNeverCrashTheDecoder();
     void frameTypeNamesRoundTrip();
@@ -165,6 +169,72 @@ void FrameCodecTest::nullDataCountsAsAbsent()
     const DecodedFrame decoded = decodeFrame(R"({"type":"ping","id":"1","data":null})");
     QVERIFY(decoded.frame.ok());
     QVERIFY(decoded.frame.value().data.isEmpty());
+}
+
+void FrameCodecTest::numbersBeyondADoubleAreOutOfRangeFieldsNotMalformedFrames_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<QString>("requestId");
+    QTest::addColumn<std::optional<ErrorCode>>("frameError"); // nothing: the frame decodes
+    QTest::addColumn<std::optional<ErrorCode>>("syncError"); // of its data, read as a sync
+    const std::optional<ErrorCode> none;
+    const std::optional<ErrorCode> invalid = ErrorCode::InvalidField;
+    const std::optional<ErrorCode> malformed = ErrorCode::MalformedFrame;
+    const std::optional<ErrorCode> missing = ErrorCode::MissingField;
+
+    QTest::newRow("after 1e400") << QByteArray(R"({"type":"sync","id":"1","data":{"after":1e400}})")
+                                 << QStringLiteral("1") << none << invalid;
+    QTest::newRow("after -1e400") << QByteArray(
+        R"({"type":"sync","id":"2","data":{"after":-1E+400}})")
+                                  << QStringLiteral("2") << none << invalid;
+    QTest::newRow("after of 400 digits")
+        << (R"({"type":"sync","id":"3","data":{"after":1)" + QByteArray(400, '0') + "}}")
+        << QStringLiteral("3") << none << invalid;
+    QTest::newRow("after 2^53") << QByteArray(
+        R"({"type":"sync","id":"4","data":{"after":9007199254740992}})")
+                                << QStringLiteral("4") << none << invalid;
+    QTest::newRow("an unknown field of 1e400 is ignored")
+        << QByteArray(R"({"type":"sync","id":"5","data":{"after":3,"x":[1e400]}})")
+        << QStringLiteral("5") << none << none;
+    QTest::newRow("1e400 in a string is text")
+        << QByteArray(R"({"type":"sync","id":"1e400","data":{"after":"\"1e400"}})")
+        << QStringLiteral("1e400") << none << invalid;
+    QTest::newRow("the type 1e400")
+        << QByteArray(R"({"type":1e400,"id":"6"})") << QStringLiteral("6") << invalid << none;
+    QTest::newRow("the id 1e400") << QByteArray(R"({"type":"sync","id":1e400})") << QString()
+                                  << invalid << none;
+    QTest::newRow("the data 1e400") << QByteArray(R"({"type":"sync","id":"7","data":1e400})")
+                                    << QStringLiteral("7") << invalid << none;
+    QTest::newRow("still not JSON") << QByteArray(R"({"type":"sync","id":"8","data":{"after":1e}})")
+                                    << QString() << malformed << none;
+    QTest::newRow("still truncated")
+        << QByteArray(R"({"type":"sync","id":"9","data":{"after":1e400)") << QString() << malformed
+        << none;
+    QTest::newRow("no after") << QByteArray(R"({"type":"sync","id":"10","data":{"y":-1e999}})")
+                              << QStringLiteral("10") << none << missing;
+}
+
+// RFC 8259 sets no size on numbers: a frame with a number beyond a double is well-formed JSON,
+// so the error is the field's, and it answers the request (docs/protocol.md 1.4, 6.3).
+void FrameCodecTest::numbersBeyondADoubleAreOutOfRangeFieldsNotMalformedFrames()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(QString, requestId);
+    QFETCH(std::optional<ErrorCode>, frameError);
+    QFETCH(std::optional<ErrorCode>, syncError);
+    const DecodedFrame decoded = decodeFrame(bytes);
+    QCOMPARE(decoded.requestId, requestId);
+    if (frameError) {
+        QVERIFY(!decoded.frame.ok());
+        QCOMPARE(decoded.frame.error().code, *frameError);
+        return;
+    }
+    if (!decoded.frame.ok())
+        QFAIL(qPrintable(decoded.frame.error().message));
+    const auto sync = SyncRequest::fromJson(decoded.frame.value().data);
+    QCOMPARE(sync.ok(), !syncError);
+    if (syncError)
+        QCOMPARE(sync.error().code, *syncError);
 }
 
 void FrameCodecTest::clientRequestsNeedAnIdAndARequestType()

@@ -1,12 +1,15 @@
 #include "core/protocol/Limits.h"
 #include "core/protocol/MessagePayloads.h"
 #include "core/protocol/RestPayloads.h"
+#include "core/protocol/UserPayloads.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTest>
 
 using namespace parley::protocol;
+
+Q_DECLARE_METATYPE(parley::protocol::UserSearchPage)
 
 Q_DECLARE_METATYPE(parley::protocol::ErrorCode)
 
@@ -59,6 +62,9 @@ private Q_SLOTS:
     void verifyOtpRequiresADevicePublicKeyOf32Bytes_data();
     void verifyOtpRequiresADevicePublicKeyOf32Bytes();
     void errorBodyRoundTrips();
+    void pingAnswerAndEventSeqHaveTheirWireNames();
+    void searchPageRoundTrips_data();
+    void searchPageRoundTrips();
     void nonErrorBodyIsNotMistakenForAnError();
 };
 
@@ -238,6 +244,52 @@ void PayloadsTest::verifyOtpRequiresADevicePublicKeyOf32Bytes()
     QCOMPARE(parsed.ok(), accepted);
     if (!accepted)
         QCOMPARE(parsed.error().code, ErrorCode::InvalidField);
+}
+
+void PayloadsTest::searchPageRoundTrips_data()
+{
+    QTest::addColumn<UserSearchPage>("page");
+    QTest::addColumn<QByteArray>("wire");
+    const UserSearchHit byNumber{QStringLiteral("u1"), QString(), QStringLiteral("+12025550182"),
+                                 std::nullopt};
+    const UserSearchHit byName{QStringLiteral("u2"), QStringLiteral("Bob Builder"), std::nullopt,
+                               QStringLiteral("m_77aa")};
+    QTest::newRow("a number match")
+        << UserSearchPage{{byNumber}, std::nullopt}
+        << QByteArray(R"({"nextCursor":null,"users":[{"avatarMediaId":null,"displayName":"",)"
+                      R"("id":"u1","phoneNumber":"+12025550182"}]})");
+    QTest::newRow("a name page with a cursor")
+        << UserSearchPage{{byName}, QStringLiteral("WyJi")}
+        << QByteArray(R"({"nextCursor":"WyJi","users":[{"avatarMediaId":"m_77aa",)"
+                      R"("displayName":"Bob Builder","id":"u2"}]})");
+    QTest::newRow("no match") << UserSearchPage{}
+                              << QByteArray(R"({"nextCursor":null,"users":[]})");
+}
+
+// One type for the search answer, by number and by name (docs/protocol.md 4.5): what the server
+// encodes is what a client decodes, and a name match carries no phoneNumber key at all.
+void PayloadsTest::searchPageRoundTrips()
+{
+    QFETCH(UserSearchPage, page);
+    QFETCH(QByteArray, wire);
+    QCOMPARE(QJsonDocument(page.toJson()).toJson(QJsonDocument::Compact), wire);
+    const auto decoded = UserSearchPage::fromJson(QJsonDocument::fromJson(wire).object());
+    QVERIFY(decoded);
+    QVERIFY(decoded.value() == page);
+}
+
+void PayloadsTest::pingAnswerAndEventSeqHaveTheirWireNames()
+{
+    const QJsonObject ping = PingAnswer{1795625490267}.toJson();
+    QCOMPARE(QJsonDocument(ping).toJson(QJsonDocument::Compact),
+             QByteArray(R"({"serverTime":1795625490267})"));
+    QCOMPARE(PingAnswer::fromJson(ping).value().serverTime, 1795625490267);
+
+    const QJsonObject event
+        = withSeq(QJsonObject{{QStringLiteral("messageId"), QStringLiteral("m")}}, 7);
+    QCOMPARE(QJsonDocument(event).toJson(QJsonDocument::Compact),
+             QByteArray(R"({"messageId":"m","seq":7})"));
+    QCOMPARE(withoutSeq(event), (QJsonObject{{QStringLiteral("messageId"), QStringLiteral("m")}}));
 }
 
 void PayloadsTest::errorBodyRoundTrips()

@@ -2,8 +2,11 @@
 #include "tests/support/ServerProcess.h"
 #include "tests/support/TestHttp.h"
 
+#include <QDir>
+#include <QFile>
 #include <QJsonArray>
 #include <QNetworkRequest>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTest>
 #include <QWebSocket>
@@ -67,7 +70,9 @@ private Q_SLOTS:
     void codeExpires();
     void secondCodeWithinTheResendIntervalIsRefusedAlikeForAnyNumber();
     void hourlyCapPerNumberHolds();
+    void fileDeliveryWritesEachCodeAsSixDigitsAndALineFeed();
     void refreshRotatesAndAReusedTokenRevokesTheFamily();
+    void reusedRefreshTokenEndsItsFamilyButNotTheDevicesOtherSignIns();
     void refreshTokenExpires();
     void expiredAccessTokenIsRefusedOnRestAndClosesTheSocket();
     void logoutRevokesAccessAndRefreshTokensAndClosesSockets();
@@ -342,6 +347,33 @@ void AuthFlowTest::hourlyCapPerNumberHolds()
     QVERIFY(retryAfter > 3500 && retryAfter <= 3600);
 }
 
+// The code file of --otp-delivery file:DIR (docs/protocol.md 4.1): written anew for every code
+// sent, and for nothing else.
+void AuthFlowTest::fileDeliveryWritesEachCodeAsSixDigitsAndALineFeed()
+{
+    QVERIFY(start({QStringLiteral("--otp-resend-interval"), QStringLiteral("60")}));
+    const QString phone = number(11);
+    const QString path = QDir(m_server->otpDir()).filePath(phone + QStringLiteral(".txt"));
+    const auto contents = [&path] {
+        QFile file(path);
+        return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray("<no file>");
+    };
+    static const QRegularExpression sixDigitsAndALineFeed(QStringLiteral("^[0-9]{6}\n$"));
+
+    QCOMPARE(requestCode(phone).status, 200);
+    const QByteArray first = contents();
+    QVERIFY2(sixDigitsAndALineFeed.match(QLatin1String(first)).hasMatch(), first.constData());
+    QCOMPARE(requestCode(phone).status, 429); // within the resend interval: nothing is written
+    QCOMPARE(contents(), first);
+    QCOMPARE(verify(phone, QString::fromLatin1(first.left(6))).status, 200);
+    QCOMPARE(contents(), first); // a used code stays in its file
+
+    QCOMPARE(requestCode(phone).status, 200); // the last code was used: a new one at once
+    const QByteArray second = contents();
+    QVERIFY2(sixDigitsAndALineFeed.match(QLatin1String(second)).hasMatch(), second.constData());
+    QCOMPARE(verify(phone, QString::fromLatin1(second.left(6))).status, 200);
+}
+
 void AuthFlowTest::refreshRotatesAndAReusedTokenRevokesTheFamily()
 {
     QVERIFY(start());
@@ -374,6 +406,7 @@ void AuthFlowTest::refreshRotatesAndAReusedTokenRevokesTheFamily()
     QCOMPARE(access.errorCode(), QStringLiteral("token_revoked"));
     QVERIFY(closed.size() > 0 || closed.wait(WaitMs));
     QCOMPARE(int(socket->closeCode()), parley::protocol::closecode::TokenRevoked);
+    QCOMPARE(socket->closeReason(), QStringLiteral("token_revoked"));
     const QByteArray upgrade
         = TestHttp::raw(m_server->url(),
                         "GET /api/v1/ws?access_token=" + second.accessToken.toLatin1()
@@ -394,6 +427,36 @@ void AuthFlowTest::refreshRotatesAndAReusedTokenRevokesTheFamily()
                          .arg(first.refreshToken))
                  .toInt(),
              0);
+}
+
+void AuthFlowTest::reusedRefreshTokenEndsItsFamilyButNotTheDevicesOtherSignIns()
+{
+    QVERIFY(start());
+    const Grant stolen = signIn(number(10));
+    const Grant other = signIn(number(10)); // the same key pair: the same device, a new family
+    QVERIFY(!stolen.refreshToken.isEmpty());
+    QVERIFY(!other.refreshToken.isEmpty());
+    QCOMPARE(other.deviceId, stolen.deviceId);
+    const auto refresh = [this](const QString &token) {
+        return TestHttp::postJson(url(QStringLiteral("/api/v1/auth/refresh-token")),
+                                  {{QStringLiteral("refreshToken"), token}});
+    };
+    const HttpReply rotated = refresh(stolen.refreshToken);
+    QCOMPARE(rotated.status, 200);
+    QCOMPARE(refresh(stolen.refreshToken).errorCode(), QStringLiteral("refresh_token_reused"));
+    QCOMPARE(refresh(grantFrom(rotated).refreshToken).errorCode(), QStringLiteral("token_revoked"));
+
+    // Access tokens name no family: every one of the device issued so far is refused ...
+    const HttpReply access
+        = TestHttp::get(url(QStringLiteral("/api/v1/devices")), other.accessToken);
+    QCOMPARE(access.errorCode(), QStringLiteral("token_revoked"));
+    // ... but the other sign-in's refresh token is not of the copied family, and carries on.
+    const HttpReply renewed = refresh(other.refreshToken);
+    QCOMPARE(renewed.status, 200);
+    QCOMPARE(grantFrom(renewed).deviceId, stolen.deviceId);
+    QCOMPARE(TestHttp::get(url(QStringLiteral("/api/v1/devices")), grantFrom(renewed).accessToken)
+                 .status,
+             200);
 }
 
 void AuthFlowTest::refreshTokenExpires()
@@ -420,6 +483,7 @@ void AuthFlowTest::expiredAccessTokenIsRefusedOnRestAndClosesTheSocket()
     QSignalSpy closed(socket.get(), &QWebSocket::disconnected);
     QVERIFY(closed.wait(WaitMs));
     QCOMPARE(int(socket->closeCode()), parley::protocol::closecode::TokenExpired);
+    QCOMPARE(socket->closeReason(), QStringLiteral("token_expired"));
     QVERIFY(!frames.isEmpty() && frames.last().contains(QStringLiteral("\"token_expired\"")));
 
     const HttpReply rest = TestHttp::get(url(QStringLiteral("/api/v1/devices")), grant.accessToken);
@@ -446,6 +510,7 @@ void AuthFlowTest::logoutRevokesAccessAndRefreshTokensAndClosesSockets()
     QCOMPARE(logout.status, 200);
     QVERIFY(closed.size() > 0 || closed.wait(WaitMs));
     QCOMPARE(int(socket->closeCode()), parley::protocol::closecode::TokenRevoked);
+    QCOMPARE(socket->closeReason(), QStringLiteral("token_revoked"));
     const HttpReply access
         = TestHttp::get(url(QStringLiteral("/api/v1/devices")), grant.accessToken);
     QCOMPARE(access.errorCode(), QStringLiteral("token_revoked"));

@@ -24,6 +24,15 @@ QJsonObject verifyBody(const QString &phone, const QString &code)
             {QStringLiteral("device"), device()}};
 }
 
+QByteArray header(const HttpReply &reply, const QByteArray &name)
+{
+    for (const auto &[key, value] : reply.headers) {
+        if (key.compare(name, Qt::CaseInsensitive) == 0)
+            return value;
+    }
+    return {};
+}
+
 QString wrongCodeFor(const QString &code)
 {
     return code == QLatin1String("000000") ? QStringLiteral("000001") : QStringLiteral("000000");
@@ -54,6 +63,9 @@ private Q_SLOTS:
     void searchFindsAUserByExactNumberOnly();
     void deviceListCarriesThePublicKey();
     void unknownPathsAndMethodsAreReported();
+    void plainGetOfTheWebSocketPathNamesTheUpgradeItNeeds();
+    void headRequestsAreAnsweredWithoutABody_data();
+    void headRequestsAreAnsweredWithoutABody();
     void signingInAgainWithTheSameKeyKeepsTheDevice();
     void bearerSchemeIsCaseInsensitive();
 
@@ -123,6 +135,9 @@ void RestApiTest::malformedRequestsGetAnErrorCode_data()
         << login << QByteArray("{}") << 400 << QStringLiteral("missing_field");
     QTest::newRow("login: number is number")
         << login << QByteArray(R"({"phoneNumber":12025550123})") << 400
+        << QStringLiteral("invalid_field");
+    QTest::newRow("login: number beyond a double")
+        << login << QByteArray(R"({"phoneNumber":1e400})") << 400
         << QStringLiteral("invalid_field");
     QTest::newRow("login: number is object")
         << login << QByteArray(R"({"phoneNumber":{}})") << 400 << QStringLiteral("invalid_field");
@@ -355,6 +370,44 @@ void RestApiTest::unknownPathsAndMethodsAreReported()
     const HttpReply plainGetOnSocket = TestHttp::get(url(QStringLiteral("/api/v1/ws")));
     QCOMPARE(plainGetOnSocket.status, 426);
     QCOMPARE(plainGetOnSocket.errorCode(), QStringLiteral("upgrade_required"));
+}
+
+void RestApiTest::plainGetOfTheWebSocketPathNamesTheUpgradeItNeeds()
+{
+    const HttpReply reply = TestHttp::get(url(QStringLiteral("/api/v1/ws")));
+    QCOMPARE(reply.status, 426);
+    QCOMPARE(reply.errorCode(), QStringLiteral("upgrade_required"));
+    QCOMPARE(header(reply, "Upgrade"), QByteArray("websocket"));
+    QCOMPARE(header(reply, "Connection"), QByteArray("Upgrade"));
+}
+
+void RestApiTest::headRequestsAreAnsweredWithoutABody_data()
+{
+    QTest::addColumn<QByteArray>("path");
+    QTest::addColumn<QByteArray>("status");
+    QTest::newRow("a GET route") << QByteArray("/api/v1/devices") << QByteArray("405");
+    QTest::newRow("a POST route") << QByteArray("/api/v1/auth/login") << QByteArray("405");
+    QTest::newRow("no route") << QByteArray("/api/v1/nothing-here") << QByteArray("404");
+    QTest::newRow("the WebSocket") << QByteArray("/api/v1/ws") << QByteArray("426");
+}
+
+void RestApiTest::headRequestsAreAnsweredWithoutABody()
+{
+    QFETCH(QByteArray, path);
+    QFETCH(QByteArray, status);
+    // A second request on the same connection: a body after the HEAD answer's headers would
+    // come before its status line.
+    const QByteArray answer
+        = TestHttp::raw(m_server.url(),
+                        "HEAD " + path
+                            + " HTTP/1.1\r\nHost: x\r\n\r\n"
+                              "GET /api/v1/nothing-here HTTP/1.1\r\nHost: x\r\n\r\n");
+    QVERIFY2(answer.startsWith(QByteArray("HTTP/1.1 " + status)), answer.constData());
+    const qsizetype headEnd = answer.indexOf("\r\n\r\n");
+    QVERIFY(headEnd > 0);
+    const QByteArray headers = answer.left(headEnd).toLower();
+    QVERIFY2(!headers.contains("content-length"), headers.constData());
+    QVERIFY2(answer.mid(headEnd + 4).startsWith("HTTP/1.1 404"), answer.constData());
 }
 
 void RestApiTest::signingInAgainWithTheSameKeyKeepsTheDevice()

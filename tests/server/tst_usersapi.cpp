@@ -3,6 +3,7 @@
 #include "tests/support/UserApiClient.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QSet>
 #include <QTest>
 
@@ -41,6 +42,9 @@ private Q_SLOTS:
     void likeWildcardsInANamePrefixMatchOnlyThemselves();
     void exactNumberSearchFindsOneUserWithTheNumber_data();
     void exactNumberSearchFindsOneUserWithTheNumber();
+    void numberSearchNormalisesAndRefusesNumbersLikeSignIn_data();
+    void numberSearchNormalisesAndRefusesNumbersLikeSignIn();
+    void searchAnswersByNameAndByNumberDecodeAsOneType();
     void badSearchQueriesAreRefused_data();
     void badSearchQueriesAreRefused();
 
@@ -58,6 +62,7 @@ private:
     QHash<QString, QString> m_pagingNames; // userId -> display name
     bool m_wildcardUsersCreated = false;
     Account m_dora; // found by number
+    QHash<QString, Account> m_abroad; // E.164 -> an account outside the +1 test range
 };
 
 void UsersApiTest::initTestCase()
@@ -446,6 +451,71 @@ void UsersApiTest::exactNumberSearchFindsOneUserWithTheNumber()
     const HttpReply none = m_api.search(m_alice, UserApiClient::number(99));
     QCOMPARE(none.status, 200);
     QCOMPARE(none.json().value(QStringLiteral("users")).toArray().size(), 0);
+}
+
+void UsersApiTest::numberSearchNormalisesAndRefusesNumbersLikeSignIn_data()
+{
+    QTest::addColumn<QString>("written");
+    QTest::addColumn<QString>("e164"); // the account found; empty: refused
+    QTest::addColumn<QString>("reason"); // the refusal's message contains it
+    QTest::newRow("trunk prefix") << QStringLiteral("+44 (0)20 7946 0958")
+                                  << QStringLiteral("+442079460958") << QString();
+    QTest::newRow("E.164 of it") << QStringLiteral("+442079460958")
+                                 << QStringLiteral("+442079460958") << QString();
+    QTest::newRow("dots") << QStringLiteral("+49.30.901820") << QStringLiteral("+4930901820")
+                          << QString();
+    QTest::newRow("not in use") << QStringLiteral("+1 555 123 4567") << QString()
+                                << QStringLiteral("invalid phone number: not a number in use");
+    QTest::newRow("unknown country") << QStringLiteral("+999 1234567") << QString()
+                                     << QStringLiteral("invalid phone number: it must start");
+    QTest::newRow("too short") << QStringLiteral("+1 202") << QString()
+                               << QStringLiteral("invalid phone number: too short");
+}
+
+// Every spelling that signs in to an account finds it, and a number sign-in refuses is refused
+// with the same reason (docs/protocol.md 4.5, 4.16).
+void UsersApiTest::numberSearchNormalisesAndRefusesNumbersLikeSignIn()
+{
+    QFETCH(QString, written);
+    QFETCH(QString, e164);
+    QFETCH(QString, reason);
+    const HttpReply reply = m_api.search(m_alice, written);
+    if (e164.isEmpty()) {
+        QCOMPARE(reply.status, 400);
+        QCOMPARE(reply.errorCode(), QStringLiteral("invalid_phone_number"));
+        QVERIFY2(reply.errorMessage().startsWith(reason), qPrintable(reply.errorMessage()));
+        return;
+    }
+    if (!m_abroad.contains(e164))
+        m_abroad.insert(e164, m_api.signUp(QStringLiteral("Abroad"), e164));
+    const Account &account = m_abroad.value(e164);
+    QVERIFY(!account.token.isEmpty());
+    const HttpReply found = m_api.search(m_alice, written);
+    QCOMPARE(found.status, 200);
+    auto page = UserSearchPage::fromJson(found.json());
+    QVERIFY(page);
+    QCOMPARE(page.value().users.size(), 1);
+    QCOMPARE(page.value().users.first().id, account.userId);
+    QCOMPARE(page.value().users.first().phoneNumber.value_or(QString()), e164);
+}
+
+// What the server answers, by number and by name, decodes as UserSearchPage and encodes back to
+// the same bytes: the client and the server share the one type (docs/protocol.md 4.5).
+void UsersApiTest::searchAnswersByNameAndByNumberDecodeAsOneType()
+{
+    const Account erin = m_api.signUp(QStringLiteral("Erin Roundtrip"));
+    QVERIFY(!erin.token.isEmpty());
+    for (const QString &q : {erin.phoneNumber, QStringLiteral("erin round")}) {
+        const HttpReply reply = m_api.search(m_alice, q);
+        QCOMPARE(reply.status, 200);
+        const auto page = UserSearchPage::fromJson(reply.json());
+        QVERIFY2(page, qPrintable(q));
+        QCOMPARE(page.value().users.size(), 1);
+        QCOMPARE(page.value().users.first().id, erin.userId);
+        QCOMPARE(page.value().users.first().displayName, QStringLiteral("Erin Roundtrip"));
+        QCOMPARE(page.value().users.first().phoneNumber.has_value(), q == erin.phoneNumber);
+        QCOMPARE(QJsonDocument(page.value().toJson()).toJson(QJsonDocument::Compact), reply.body);
+    }
 }
 
 void UsersApiTest::badSearchQueriesAreRefused_data()

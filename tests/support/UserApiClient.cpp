@@ -29,9 +29,9 @@ QUrl UserApiClient::url(const QString &path) const
     return m_server.url(path);
 }
 
-UserApiClient::Account UserApiClient::signUp(const QString &displayName)
+UserApiClient::Account UserApiClient::signUp(const QString &displayName, const QString &phoneNumber)
 {
-    const QString phone = number(m_nextNumber++);
+    const QString phone = phoneNumber.isEmpty() ? number(m_nextNumber++) : phoneNumber;
     if (TestHttp::postJson(url(QStringLiteral("/api/v1/auth/login")),
                            {{QStringLiteral("phoneNumber"), phone}})
             .status

@@ -41,8 +41,9 @@ public:
     // A URL on the server; the path may carry a query.
     QUrl url(const QString &path) const;
 
-    // A new account on the next unused number, with that display name when one is given.
-    Account signUp(const QString &displayName = {});
+    // A new account on the next unused number (or on phoneNumber, in E.164), with that display
+    // name when one is given.
+    Account signUp(const QString &displayName = {}, const QString &phoneNumber = {});
     // A real client device of a new account, signed in; startMessaging() connects it.
     std::unique_ptr<TestClient> connectedClient(Account &account);
     // Sends the body as it is: the suites also send malformed JSON, which TestHttp::putJson
