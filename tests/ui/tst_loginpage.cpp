@@ -1,12 +1,14 @@
 #include "core/account/Account.h"
 #include "core/account/LoginService.h"
 #include "core/crypto/DeviceKeyPair.h"
+#include "core/models/ChatListModel.h"
 #include "core/net/ApiClient.h"
 #include "tests/support/ServerProcess.h"
-#include "ui/chat/ChatListModel.h"
+#include "tests/support/TestClient.h"
 #include "ui/chat/ChatListView.h"
 #include "ui/main/MainWindow.h"
 
+#include <QAbstractItemView>
 #include <QDeadlineTimer>
 #include <QDir>
 #include <QFile>
@@ -313,6 +315,16 @@ void TestLoginPage::statusBarShowsConnectedOnceSynced()
     m_window->setAccount(*m_account);
     m_account->start();
     QTRY_COMPARE_WITH_TIMEOUT(connection->text(), QStringLiteral("Connected"), AnswerTimeoutMs);
+
+    // Someone writes: the chat list shows the chat, read from the store.
+    TestClient friendClient(m_server->url());
+    QVERIFY(friendClient.login(*m_server, QStringLiteral("+12025550177")));
+    QVERIFY(friendClient.startMessaging());
+    friendClient.outbox().sendText(session.userId, QStringLiteral("Welcome to Parley! 👋"));
+    auto *chatList = child<QAbstractItemView>("chatList");
+    QTRY_COMPARE_WITH_TIMEOUT(chatList->model()->rowCount(), 1, AnswerTimeoutMs);
+    QCOMPARE(chatList->model()->index(0, 0).data(models::ChatListModel::PreviewRole).toString(),
+             QStringLiteral("Welcome to Parley! 👋"));
     saveScreenshot(QStringLiteral("main-window.png"));
 
     m_server->stop();

@@ -1,6 +1,5 @@
 #include "ui/chat/ChatsPage.h"
 
-#include "ui/chat/ChatListModel.h"
 #include "ui/chat/ChatListView.h"
 
 #include <QLabel>
@@ -17,11 +16,10 @@ constexpr int ChatListMinimumWidth = 200;
 
 ChatsPage::ChatsPage(QWidget *parent)
     : QWidget(parent)
-    , m_chatListModel(new ChatListModel(this))
+    , m_chatList(new ChatListView(this))
 {
-    auto *chatList = new ChatListView(this);
+    auto *chatList = m_chatList;
     chatList->setObjectName(QStringLiteral("chatList"));
-    chatList->setModel(m_chatListModel);
     chatList->setPlaceholderText(tr("No chats yet"));
     chatList->setMinimumWidth(ChatListMinimumWidth);
 
@@ -43,6 +41,11 @@ ChatsPage::ChatsPage(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(splitter);
+}
+
+void ChatsPage::setChatListModel(QAbstractItemModel *model)
+{
+    m_chatList->setModel(model);
 }
 
 } // namespace parley::ui

@@ -2,9 +2,11 @@
 
 #include <QWidget>
 
+class QAbstractItemModel;
+
 namespace parley::ui {
 
-class ChatListModel;
+class ChatListView;
 
 // What a signed-in user sees: the chat list on the left, the open chat on the right.
 class ChatsPage : public QWidget
@@ -13,10 +15,11 @@ class ChatsPage : public QWidget
 public:
     explicit ChatsPage(QWidget *parent = nullptr);
 
-    ChatListModel *chatListModel() const { return m_chatListModel; }
+    // The signed-in account's chats (core/models/ChatListModel); the page does not own it.
+    void setChatListModel(QAbstractItemModel *model);
 
 private:
-    ChatListModel *m_chatListModel = nullptr;
+    ChatListView *m_chatList = nullptr;
 };
 
 } // namespace parley::ui

@@ -2,6 +2,7 @@
 
 #include "core/account/Account.h"
 #include "core/account/LoginService.h"
+#include "core/models/ChatListModel.h"
 #include "ui/chat/ChatsPage.h"
 #include "ui/login/LoginPage.h"
 
@@ -43,6 +44,9 @@ MainWindow::MainWindow(LoginService &login, QWidget *parent)
 
 void MainWindow::setAccount(Account &account)
 {
+    // The model lives and dies with the account; the view lets go of it when it goes.
+    m_chatsPage->setChatListModel(
+        new models::ChatListModel(account.store(), account.mailbox(), account.outbox(), &account));
     connect(&account.mailbox(), &sync::MailboxSync::syncedChanged, this, &MainWindow::showSynced);
     showSynced(account.mailbox().isSynced());
 }

@@ -1,0 +1,147 @@
+#include "core/models/MessageModel.h"
+
+#include "core/store/LocalStore.h"
+#include "core/store/StoreContext.h"
+#include "core/sync/MailboxSync.h"
+#include "core/sync/Outbox.h"
+
+namespace parley::models {
+
+using protocol::Result;
+
+MessageModel::MessageModel(store::LocalStore &store, sync::MailboxSync &mailbox,
+                           sync::Outbox &outbox, qint64 chatId, QObject *parent)
+    : QAbstractListModel(parent)
+    , m_store(store)
+    , m_chatId(chatId)
+{
+    connect(&mailbox, &sync::MailboxSync::messageReceived, this, &MessageModel::add);
+    connect(&outbox, &sync::Outbox::messageQueued, this, &MessageModel::add);
+    connect(&mailbox, &sync::MailboxSync::statusChanged, this, &MessageModel::changeStatus);
+    connect(&outbox, &sync::Outbox::statusChanged, this, &MessageModel::changeStatus);
+    fetchMore({});
+}
+
+int MessageModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_messages.size());
+}
+
+QVariant MessageModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const store::StoredMessage &m = m_messages.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+    case BodyRole:
+        return m.body;
+    case RowIdRole:
+        return m.row;
+    case MessageIdRole:
+        return m.messageId;
+    case OutgoingRole:
+        return m.outgoing;
+    case SenderUserIdRole:
+        return m.senderUserId;
+    case StatusRole:
+        return int(m.status);
+    case SentAtRole:
+        return m.sentAt;
+    case ServerTimeRole:
+        return m.serverTime;
+    case UndecryptableRole:
+        return m.kind == store::MessageKind::Undecryptable;
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> MessageModel::roleNames() const
+{
+    return {{RowIdRole, "rowId"},
+            {MessageIdRole, "messageId"},
+            {BodyRole, "body"},
+            {OutgoingRole, "outgoing"},
+            {SenderUserIdRole, "sender"},
+            {StatusRole, "status"},
+            {SentAtRole, "sentAt"},
+            {ServerTimeRole, "serverTime"},
+            {UndecryptableRole, "undecryptable"}};
+}
+
+bool MessageModel::canFetchMore(const QModelIndex &parent) const
+{
+    return !parent.isValid() && !m_atStart && !m_fetching;
+}
+
+void MessageModel::fetchMore(const QModelIndex &parent)
+{
+    if (!canFetchMore(parent))
+        return;
+    m_fetching = true;
+    const qint64 before = m_messages.isEmpty() ? 0 : m_messages.first().row;
+    const qint64 chatId = m_chatId;
+    m_store.run(
+        this,
+        [chatId, before](store::StoreContext &store) {
+            return store.messages().messages(chatId, before, PageSize);
+        },
+        [this](Result<QList<store::StoredMessage>> page) {
+            m_fetching = false;
+            if (!page) {
+                qWarning().noquote() << "cannot read messages:" << page.error().message;
+                return;
+            }
+            // Messages stored while the page was read may already be here (add()).
+            QList<store::StoredMessage> older;
+            const qint64 oldest = m_messages.isEmpty() ? std::numeric_limits<qint64>::max()
+                                                       : m_messages.first().row;
+            for (auto it = page->crbegin(); it != page->crend(); ++it) {
+                if (it->row < oldest)
+                    older.append(*it);
+            }
+            m_atStart = page->size() < PageSize;
+            if (!older.isEmpty()) {
+                beginInsertRows({}, 0, int(older.size()) - 1);
+                m_messages = older + m_messages;
+                endInsertRows();
+            }
+            Q_EMIT pageLoaded(int(older.size()));
+        });
+}
+
+int MessageModel::rowOfMessage(const QString &messageId) const
+{
+    for (qsizetype row = m_messages.size() - 1; row >= 0; --row) {
+        if (m_messages.at(row).messageId == messageId)
+            return int(row);
+    }
+    return -1;
+}
+
+void MessageModel::add(const store::StoredMessage &message)
+{
+    if (message.chatId != m_chatId)
+        return;
+    if (!m_messages.isEmpty() && message.row <= m_messages.last().row)
+        return; // already read with a page
+    beginInsertRows({}, int(m_messages.size()), int(m_messages.size()));
+    m_messages.append(message);
+    endInsertRows();
+}
+
+void MessageModel::changeStatus(const store::StatusChange &change)
+{
+    if (change.chatId != m_chatId)
+        return;
+    for (qsizetype row = m_messages.size() - 1; row >= 0; --row) {
+        if (m_messages.at(row).row != change.row)
+            continue;
+        m_messages[row].status = change.status;
+        Q_EMIT dataChanged(index(int(row)), index(int(row)), {StatusRole});
+        return;
+    }
+}
+
+} // namespace parley::models

@@ -1,0 +1,65 @@
+#pragma once
+
+#include "core/store/StoreTypes.h"
+
+#include <QAbstractListModel>
+
+namespace parley::store {
+class LocalStore;
+}
+namespace parley::sync {
+class MailboxSync;
+class Outbox;
+} // namespace parley::sync
+
+namespace parley::models {
+
+// The messages of one chat, oldest at the top, read from the store in pages: the newest page
+// first, older ones as the view scrolls up (canFetchMore/fetchMore, which answer while a page
+// is being read as if there were nothing more, so a view does not ask twice). New messages are
+// appended as the services store them; ticks change in place.
+class MessageModel : public QAbstractListModel
+{
+    Q_OBJECT
+public:
+    static constexpr int PageSize = 50;
+
+    enum Role {
+        RowIdRole = Qt::UserRole + 1, // the store's row: the message's place in the chat
+        MessageIdRole,
+        BodyRole,
+        OutgoingRole,
+        SenderUserIdRole,
+        StatusRole, // store::MessageStatus as int
+        SentAtRole,
+        ServerTimeRole,
+        UndecryptableRole,
+    };
+
+    MessageModel(store::LocalStore &store, sync::MailboxSync &mailbox, sync::Outbox &outbox,
+                 qint64 chatId, QObject *parent = nullptr);
+
+    qint64 chatId() const { return m_chatId; }
+    int rowCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QHash<int, QByteArray> roleNames() const override;
+    bool canFetchMore(const QModelIndex &parent) const override;
+    void fetchMore(const QModelIndex &parent) override;
+    int rowOfMessage(const QString &messageId) const;
+
+Q_SIGNALS:
+    // A page was read: the first one (the newest messages), then each older one.
+    void pageLoaded(int rows);
+
+private:
+    void add(const store::StoredMessage &message);
+    void changeStatus(const store::StatusChange &change);
+
+    store::LocalStore &m_store;
+    qint64 m_chatId = 0;
+    QList<store::StoredMessage> m_messages; // oldest first
+    bool m_fetching = false;
+    bool m_atStart = false; // the oldest message is loaded
+};
+
+} // namespace parley::models

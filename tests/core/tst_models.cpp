@@ -1,0 +1,192 @@
+#include "core/models/ChatListModel.h"
+#include "core/models/MessageModel.h"
+#include "core/store/LocalStore.h"
+#include "core/store/StoreContext.h"
+#include "core/sync/DeviceDirectory.h"
+#include "core/sync/MailboxSync.h"
+#include "core/sync/Outbox.h"
+#include "tests/core/FakeTransport.h"
+
+#include <QAbstractItemModelTester>
+#include <QItemSelectionModel>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace parley;
+using namespace parley::models;
+using protocol::Result;
+
+namespace {
+constexpr qint64 Now = 1795625483450;
+
+store::InboundMessage from(const QString &peer, const QString &id, qint64 at)
+{
+    store::InboundMessage in;
+    in.messageId = id;
+    in.senderUserId = in.peerUserId = peer;
+    in.senderDeviceId = QStringLiteral("device");
+    in.body = QStringLiteral("text of ") + id;
+    in.sentAt = in.serverTime = at;
+    return in;
+}
+} // namespace
+
+// The Qt models of the next issue's screens, over a real store file (Qt's model tester checks
+// every signal they emit).
+class ModelsTest : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void init();
+    void cleanup();
+
+    void messagesArePagedFromTheNewestUpToTheFirst();
+    void newAndChangedMessagesShowInPlace();
+    void chatListIsOrderedAndKeepsTheSelectionWhenChatsMove();
+
+private:
+    QList<store::StoredMessage> storeInbox(const QList<store::InboundMessage> &messages);
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<FakeTransport> m_transport;
+    std::unique_ptr<FakeRest> m_rest;
+    std::unique_ptr<store::LocalStore> m_store;
+    std::unique_ptr<sync::DeviceDirectory> m_devices;
+    std::unique_ptr<sync::MailboxSync> m_mailbox;
+    std::unique_ptr<sync::Outbox> m_outbox;
+};
+
+void ModelsTest::init()
+{
+    QFile::remove(m_dir.filePath(QStringLiteral("store.db")));
+    m_transport = std::make_unique<FakeTransport>();
+    m_rest = std::make_unique<FakeRest>();
+    m_store = std::make_unique<store::LocalStore>();
+    QVERIFY(m_store->openAndWait(m_dir.filePath(QStringLiteral("store.db"))));
+    const sync::Identity me{QStringLiteral("me"), QStringLiteral("laptop"),
+                            crypto::DeviceKeyPair::generate()};
+    m_devices = std::make_unique<sync::DeviceDirectory>(*m_rest, *m_store);
+    m_mailbox = std::make_unique<sync::MailboxSync>(me, *m_transport, *m_devices, *m_store);
+    m_outbox = std::make_unique<sync::Outbox>(me, *m_transport, *m_devices, *m_store);
+}
+
+void ModelsTest::cleanup()
+{
+    m_outbox.reset();
+    m_mailbox.reset();
+    m_devices.reset();
+    m_store.reset();
+}
+
+QList<store::StoredMessage> ModelsTest::storeInbox(const QList<store::InboundMessage> &messages)
+{
+    auto changes = m_store->runAndWait([messages](store::StoreContext &store) {
+        return store.messages().storeInbox(messages, {}, 0, Now);
+    });
+    return changes ? changes->added : QList<store::StoredMessage>();
+}
+
+void ModelsTest::messagesArePagedFromTheNewestUpToTheFirst()
+{
+    QList<store::InboundMessage> batch;
+    for (int i = 0; i < 120; ++i)
+        batch.append(from(QStringLiteral("ann"), QStringLiteral("m%1").arg(i), Now + i));
+    const auto added = storeInbox(batch);
+    QCOMPARE(added.size(), 120);
+
+    MessageModel model(*m_store, *m_mailbox, *m_outbox, added.first().chatId);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QSignalSpy pages(&model, &MessageModel::pageLoaded);
+    QVERIFY(pages.wait());
+    QCOMPARE(model.rowCount(), MessageModel::PageSize);
+    QCOMPARE(model.index(0).data(MessageModel::MessageIdRole).toString(), QStringLiteral("m70"));
+    QCOMPARE(model.index(49).data().toString(), QStringLiteral("text of m119"));
+    // A view asks for more as it scrolls up (Qt's model tester asks too): one page at a time.
+    QTRY_VERIFY(model.canFetchMore({}) || model.rowCount() > MessageModel::PageSize);
+    if (model.canFetchMore({})) {
+        model.fetchMore({});
+        QVERIFY(!model.canFetchMore({}));
+    }
+    QTRY_VERIFY(model.rowCount() >= 2 * MessageModel::PageSize);
+    if (model.rowCount() == 2 * MessageModel::PageSize)
+        QCOMPARE(model.index(0).data(MessageModel::MessageIdRole).toString(),
+                 QStringLiteral("m20"));
+    QTRY_VERIFY(model.canFetchMore({}) || model.rowCount() == 120);
+    if (model.canFetchMore({}))
+        model.fetchMore({});
+    QTRY_COMPARE(model.rowCount(), 120);
+    QCOMPARE(model.index(0).data(MessageModel::MessageIdRole).toString(), QStringLiteral("m0"));
+    QCOMPARE(model.index(119).data(MessageModel::MessageIdRole).toString(), QStringLiteral("m119"));
+    QVERIFY(!model.canFetchMore({}));
+}
+
+void ModelsTest::newAndChangedMessagesShowInPlace()
+{
+    const auto first = storeInbox({from(QStringLiteral("ben"), QStringLiteral("b0"), Now)});
+    MessageModel model(*m_store, *m_mailbox, *m_outbox, first.first().chatId);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QSignalSpy pages(&model, &MessageModel::pageLoaded);
+    QVERIFY(pages.wait());
+    QCOMPARE(model.rowCount(), 1);
+
+    // An outgoing message appears as pending, then gets its tick.
+    QSignalSpy queued(m_outbox.get(), &sync::Outbox::messageQueued);
+    const QString id = m_outbox->sendText(QStringLiteral("ben"), QStringLiteral("on my way"));
+    QVERIFY(queued.wait());
+    QCOMPARE(model.rowCount(), 2);
+    QCOMPARE(model.index(1).data(MessageModel::StatusRole).toInt(),
+             int(store::MessageStatus::Pending));
+    QCOMPARE(model.rowOfMessage(id), 1);
+    auto sent = m_store->runAndWait(
+        [id](store::StoreContext &store) { return store.messages().markSent(id, Now); });
+    QVERIFY(sent && sent.value());
+    Q_EMIT m_outbox->statusChanged(*sent.value());
+    QCOMPARE(model.index(1).data(MessageModel::StatusRole).toInt(),
+             int(store::MessageStatus::Sent));
+
+    // Someone else's chat does not show here.
+    const auto other = storeInbox({from(QStringLiteral("cat"), QStringLiteral("c0"), Now)});
+    Q_EMIT m_mailbox->messageReceived(other.first());
+    QCOMPARE(model.rowCount(), 2);
+}
+
+void ModelsTest::chatListIsOrderedAndKeepsTheSelectionWhenChatsMove()
+{
+    storeInbox({from(QStringLiteral("ann"), QStringLiteral("a0"), Now),
+                from(QStringLiteral("ben"), QStringLiteral("b0"), Now + 10)});
+    ChatListModel model(*m_store, *m_mailbox, *m_outbox);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QSignalSpy loaded(&model, &ChatListModel::loaded);
+    QVERIFY(loaded.wait());
+    QCOMPARE(model.rowCount(), 2);
+    QCOMPARE(model.index(0).data(ChatListModel::PeerUserIdRole).toString(), QStringLiteral("ben"));
+    QCOMPARE(model.index(0).data(ChatListModel::UnreadCountRole).toInt(), 1);
+    QCOMPARE(model.index(0).data(ChatListModel::PreviewRole).toString(),
+             QStringLiteral("text of b0"));
+
+    QItemSelectionModel selection(&model);
+    selection.setCurrentIndex(model.index(1), QItemSelectionModel::ClearAndSelect);
+    QCOMPARE(selection.currentIndex().data(ChatListModel::PeerUserIdRole).toString(),
+             QStringLiteral("ann"));
+
+    // Ann writes again: her chat moves to the top, a new chat appears, the selection follows.
+    const auto added = storeInbox({from(QStringLiteral("ann"), QStringLiteral("a1"), Now + 20),
+                                   from(QStringLiteral("cat"), QStringLiteral("c0"), Now + 5)});
+    Q_EMIT m_mailbox->messageReceived(added.first());
+    QVERIFY(loaded.wait());
+    QCOMPARE(model.rowCount(), 3);
+    QCOMPARE(model.index(0).data(ChatListModel::PeerUserIdRole).toString(), QStringLiteral("ann"));
+    QCOMPARE(model.index(0).data(ChatListModel::UnreadCountRole).toInt(), 2);
+    QCOMPARE(model.index(2).data(ChatListModel::PeerUserIdRole).toString(), QStringLiteral("cat"));
+    QCOMPARE(selection.currentIndex().row(), 0);
+    QCOMPARE(selection.currentIndex().data(ChatListModel::PeerUserIdRole).toString(),
+             QStringLiteral("ann"));
+
+    model.setTyping(QStringLiteral("cat"), true);
+    QVERIFY(model.index(2).data(ChatListModel::TypingRole).toBool());
+    QVERIFY(!model.index(0).data(ChatListModel::TypingRole).toBool());
+}
+
+QTEST_GUILESS_MAIN(ModelsTest)
+#include "tst_models.moc"
