@@ -84,6 +84,7 @@ Database::~Database()
 
 void Database::close()
 {
+    m_prepared.clear();
     m_db.close();
     m_db = QSqlDatabase();
     QSqlDatabase::removeDatabase(m_connectionName);
@@ -192,6 +193,7 @@ bool Database::ensureOpen()
         return false;
     }
     qWarning().noquote() << "PostgreSQL connection lost; reconnected";
+    m_prepared.clear(); // prepared on the old connection
     QSqlQuery quiet(m_db);
     quiet.exec(QStringLiteral("SET client_min_messages TO WARNING"));
     return true;
@@ -240,6 +242,41 @@ Result<QSqlQuery> Database::exec(const QString &sql, const QVariantList &values)
         return storageFailure(QStringLiteral("storage error"));
     }
     return query;
+}
+
+Result<QSqlQuery *> Database::execCached(const QString &sql, std::initializer_list<QVariant> values)
+{
+    ensureOpen();
+    auto cached = m_prepared.find(sql);
+    if (cached == m_prepared.end()) {
+        QSqlQuery query(m_db);
+        if (!query.prepare(sql)) {
+            m_lastFailure = failure(query);
+            qWarning().noquote() << "SQL failed:" << m_lastFailure << "in:" << sql;
+            return storageFailure(QStringLiteral("storage error"));
+        }
+        cached = m_prepared.emplace(sql, std::move(query));
+    }
+    QSqlQuery &query = *cached;
+    int position = 0;
+    for (const QVariant &value : values)
+        query.bindValue(position++, portable(value));
+    if (!query.exec()) {
+        m_lastFailure = failure(query);
+        qWarning().noquote() << "SQL failed:" << m_lastFailure << "in:" << sql;
+        m_prepared.erase(cached);
+        return storageFailure(QStringLiteral("storage error"));
+    }
+    return &query;
+}
+
+Result<void> Database::runCached(const QString &sql, std::initializer_list<QVariant> values)
+{
+    auto query = execCached(sql, values);
+    if (!query)
+        return query.error();
+    query.value()->finish();
+    return {};
 }
 
 Result<void> Database::run(const QString &sql, std::initializer_list<QVariant> values)

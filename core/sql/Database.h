@@ -3,6 +3,7 @@
 #include "core/protocol/Result.h"
 
 #include <QDeadlineTimer>
+#include <QHash>
 #include <QList>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -51,6 +52,13 @@ public:
     protocol::Result<QSqlQuery> exec(const QString &sql,
                                      std::initializer_list<QVariant> values = {});
     protocol::Result<QSqlQuery> exec(const QString &sql, const QVariantList &values);
+    // Like exec() and run(), keeping the statement prepared for the next call with the same SQL
+    // (SQLite parses and plans a small statement in about as long as it runs). The query is the
+    // cached one: read its rows before the same SQL runs again, which resets it.
+    protocol::Result<QSqlQuery *> execCached(const QString &sql,
+                                             std::initializer_list<QVariant> values = {});
+    protocol::Result<void> runCached(const QString &sql,
+                                     std::initializer_list<QVariant> values = {});
 
     // Closes the connection (the destructor does too); open*() may be called again.
     void close();
@@ -82,6 +90,7 @@ private:
     bool m_inTransaction = false;
     QDeadlineTimer m_nextReconnect; // expired: may try now
     QString m_lastFailure;
+    QHash<QString, QSqlQuery> m_prepared; // execCached(), by SQL text
 };
 
 // Rolls back on scope exit unless commit() succeeded.

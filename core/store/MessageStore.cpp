@@ -3,6 +3,7 @@
 #include "core/sql/Database.h"
 #include "core/store/TextIndex.h"
 
+#include <QHash>
 #include <QSqlQuery>
 #include <QVariant>
 
@@ -137,15 +138,15 @@ Result<std::optional<qint64>> MessageStore::chatByPhone(const QString &phone)
 
 Result<void> MessageStore::index(qint64 row, const QString &body)
 {
-    return m_db.run(QStringLiteral("INSERT INTO messages_fts (rowid, body) VALUES (?, ?)"),
-                    {row, TextIndex::normalize(body)});
+    return m_db.runCached(QStringLiteral("INSERT INTO messages_fts (rowid, body) VALUES (?, ?)"),
+                          {row, TextIndex::normalize(body)});
 }
 
-Result<void> MessageStore::touchChat(qint64 chatId, qint64 at, bool unread)
+Result<void> MessageStore::touchChat(qint64 chatId, qint64 at, int unread)
 {
-    return m_db.run(QStringLiteral("UPDATE chats SET last_activity = MAX(last_activity, ?), "
-                                   "unread_count = unread_count + ? WHERE id = ?"),
-                    {at, unread ? 1 : 0, chatId});
+    return m_db.runCached(QStringLiteral("UPDATE chats SET last_activity = MAX(last_activity, ?), "
+                                         "unread_count = unread_count + ? WHERE id = ?"),
+                          {at, unread, chatId});
 }
 
 Result<StoredMessage> MessageStore::addOutgoing(const QString &peerUserId, const QString &messageId,
@@ -179,7 +180,7 @@ Result<StoredMessage> MessageStore::addOutgoing(const QString &peerUserId, const
     for (auto step : {m_db.run(QStringLiteral("INSERT INTO outbox (message_row, recipient_user_id, "
                                               "plaintext) VALUES (?, ?, ?)"),
                                {m.row, peerUserId, plaintext}),
-                      index(m.row, body), touchChat(m.chatId, now, false)}) {
+                      index(m.row, body), touchChat(m.chatId, now, 0)}) {
         if (!step)
             return step.error();
     }
@@ -189,27 +190,25 @@ Result<StoredMessage> MessageStore::addOutgoing(const QString &peerUserId, const
 }
 
 Result<std::optional<StoredMessage>> MessageStore::insertInbound(const InboundMessage &in,
-                                                                 qint64 now)
+                                                                 qint64 chatId, qint64 now)
 {
-    auto chatId = directChat(in.peerUserId, now);
-    if (!chatId)
-        return chatId.error();
     const MessageStatus status = in.outgoing ? MessageStatus::Sent : MessageStatus::Received;
-    auto q = m_db.exec(
+    auto cached = m_db.execCached(
         QStringLiteral("INSERT INTO messages (chat_id, message_id, sender_user_id, "
                        "sender_device_id, outgoing, kind, body, sent_at, server_time, stored_at, "
                        "status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                        "ON CONFLICT (sender_user_id, message_id) DO NOTHING RETURNING id"),
-        {chatId.value(), in.messageId, in.outgoing ? QStringLiteral("") : in.senderUserId,
+        {chatId, in.messageId, in.outgoing ? QStringLiteral("") : in.senderUserId,
          text(in.senderDeviceId), in.outgoing, kindName(in.kind), text(in.body), in.sentAt,
          in.serverTime, now, int(status)});
-    if (!q)
-        return q.error();
-    if (!q->next())
+    if (!cached)
+        return cached.error();
+    QSqlQuery &q = *cached.value();
+    if (!q.next())
         return std::optional<StoredMessage>(); // stored before: a replay
     StoredMessage m;
-    m.row = q->value(0).toLongLong();
-    m.chatId = chatId.value();
+    m.row = q.value(0).toLongLong();
+    m.chatId = chatId;
     m.messageId = in.messageId;
     m.senderUserId = in.outgoing ? QString() : in.senderUserId;
     m.senderDeviceId = in.senderDeviceId;
@@ -220,13 +219,11 @@ Result<std::optional<StoredMessage>> MessageStore::insertInbound(const InboundMe
     m.serverTime = in.serverTime;
     m.storedAt = now;
     m.status = status;
-    q->finish();
+    q.finish();
     if (in.kind == MessageKind::Text) {
         if (auto indexed = index(m.row, in.body); !indexed)
             return indexed.error();
     }
-    if (auto touched = touchChat(m.chatId, in.serverTime, !in.outgoing); !touched)
-        return touched.error();
     return std::optional<StoredMessage>(m);
 }
 
@@ -276,12 +273,34 @@ Result<InboxChanges> MessageStore::storeInbox(const QList<InboundMessage> &messa
     if (!transaction.ok())
         return transactionFailed();
     InboxChanges changes;
+    QHash<QString, qint64> chatOf; // peer -> chat id, for this batch
+    struct Activity
+    {
+        qint64 at = 0;
+        int unread = 0;
+    };
+    QHash<qint64, Activity> activity; // chat id -> what the batch adds
     for (const InboundMessage &message : messages) {
-        auto added = insertInbound(message, now);
+        auto known = chatOf.constFind(message.peerUserId);
+        if (known == chatOf.cend()) {
+            auto chatId = directChat(message.peerUserId, now);
+            if (!chatId)
+                return chatId.error();
+            known = chatOf.insert(message.peerUserId, chatId.value());
+        }
+        auto added = insertInbound(message, *known, now);
         if (!added)
             return added.error();
-        if (added.value())
-            changes.added.append(*added.value());
+        if (!added.value())
+            continue;
+        changes.added.append(*added.value());
+        Activity &chat = activity[*known];
+        chat.at = qMax(chat.at, message.serverTime);
+        chat.unread += message.outgoing ? 0 : 1;
+    }
+    for (auto it = activity.cbegin(); it != activity.cend(); ++it) {
+        if (auto touched = touchChat(it.key(), it->at, it->unread); !touched)
+            return touched.error();
     }
     for (const InboundReceipt &receipt : receipts) {
         auto changed = applyReceipt(receipt);

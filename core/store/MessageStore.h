@@ -63,10 +63,10 @@ public:
 
 private:
     protocol::Result<std::optional<StoredMessage>> insertInbound(const InboundMessage &message,
-                                                                 qint64 now);
+                                                                 qint64 chatId, qint64 now);
     protocol::Result<std::optional<StatusChange>> applyReceipt(const InboundReceipt &receipt);
     protocol::Result<void> index(qint64 row, const QString &body);
-    protocol::Result<void> touchChat(qint64 chatId, qint64 at, bool unread);
+    protocol::Result<void> touchChat(qint64 chatId, qint64 at, int unread);
     protocol::Result<std::optional<StatusChange>>
     setStatus(const QString &where, std::initializer_list<QVariant> values, MessageStatus status);
 
