@@ -31,13 +31,14 @@ constexpr qint64 Start = 1795625483450;
 // Words of a few languages, so that the index looks like a real one.
 const QStringList Words = [] {
     QStringList words
-        = QStringLiteral("dinner tonight meeting tomorrow weekend holiday family birthday "
-                         "party coffee lunch office project deadline morning evening train "
-                         "station airport flight hotel beach mountain river garden kitchen "
-                         "café crème über straße mañana déjà naïve résumé garçon "
-                         "مرحبا شكرا صباح مساء اليوم غدا أهلا سلام "
-                         "привет спасибо завтра 你好 谢谢 明天 🎉 👍 😂 ❤️ "
-                         "🍕")
+        = QStringLiteral(
+              "dinner tonight meeting tomorrow weekend holiday family birthday "
+              "party coffee lunch office project deadline morning evening train "
+              "station airport flight hotel beach mountain river garden kitchen "
+              "café crème über straße mañana déjà naïve résumé garçon "
+              "مرحبا شكرا صباح مساء اليوم غدا أهلا سلام "
+              "привет спасибо завтра 你好 谢谢 明天 🎉 👍 😂 ❤️ "
+              "🍕")
               .split(u' ', Qt::SkipEmptyParts);
     for (int i = 0; i < 2000; ++i) // rarer words, as names and places are
         words.append(QStringLiteral("w%1x").arg(i * 7919 % 100000));
