@@ -46,6 +46,7 @@ private Q_SLOTS:
     void outboxSurvivesARestartAndResendsTheSameId();
     void severalMessagesAreInFlightAtOnceInTheOrderWritten();
     void staleDeviceListIsFetchedAgainAndTheMessageResent();
+    void deviceWhoseKeyChangedIsReportedAndNeverUsed();
 
 private:
     void startServices();
@@ -319,6 +320,41 @@ void MessagingTest::staleDeviceListIsFetchedAgainAndTheMessageResent()
     const auto second = waitFor(FrameType::MessageSend);
     QCOMPARE(MessageSend::fromJson(second.data)->messageId, id);
     QCOMPARE(m_rest->gets.value(userDevicesPath(Bob)), 2);
+}
+
+void MessagingTest::deviceWhoseKeyChangedIsReportedAndNeverUsed()
+{
+    QSignalSpy mismatches(m_devices.get(), &sync::DeviceDirectory::keyMismatch);
+    std::optional<Result<DeviceKeyList>> first;
+    m_devices->devices(Bob, false, this, [&](Result<DeviceKeyList> list) { first = list; });
+    QTRY_VERIFY(first.has_value());
+    QCOMPARE(first->value().devices.size(), 1);
+
+    // The server now claims another key for the same phone: a server that lies, or a thief.
+    m_rest->answers.insert(
+        userDevicesPath(Bob),
+        deviceList(Bob, BobsPhone, crypto::DeviceKeyPair::generate().publicKey()));
+    std::optional<Result<DeviceKeyList>> second;
+    m_devices->devices(Bob, true, this, [&](Result<DeviceKeyList> list) { second = list; });
+    QTRY_VERIFY(second.has_value());
+    QVERIFY(second->ok());
+    QCOMPARE(second->value().devices.size(), 0);
+    QCOMPARE(mismatches.size(), 1);
+    QCOMPARE(mismatches.first().at(1).toString(), BobsPhone);
+    QCOMPARE(m_devices->keptKey(Bob, BobsPhone), std::nullopt);
+
+    // The pin outlives the process: a restart still refuses the new key.
+    stopServices();
+    startServices();
+    QSignalSpy again(m_devices.get(), &sync::DeviceDirectory::keyMismatch);
+    m_rest->answers.insert(
+        userDevicesPath(Bob),
+        deviceList(Bob, BobsPhone, crypto::DeviceKeyPair::generate().publicKey()));
+    std::optional<Result<DeviceKeyList>> third;
+    m_devices->devices(Bob, true, this, [&](Result<DeviceKeyList> list) { third = list; });
+    QTRY_VERIFY(third.has_value());
+    QCOMPARE(third->value().devices.size(), 0);
+    QCOMPARE(again.size(), 1);
 }
 
 QTEST_GUILESS_MAIN(MessagingTest)
