@@ -1,5 +1,6 @@
 #include "core/net/ApiClient.h"
 
+#include "core/protocol/Http.h"
 #include "core/protocol/JsonReader.h"
 #include "core/protocol/RestPayloads.h"
 
@@ -31,10 +32,12 @@ QNetworkRequest ApiClient::makeRequest(const QString &path, const QUrlQuery &que
     url.setPath(prefix + path);
     url.setQuery(query);
     QNetworkRequest request(url);
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    request.setHeader(QNetworkRequest::ContentTypeHeader,
+                      QByteArray(protocol::http::JsonMediaType));
     request.setTransferTimeout(TransferTimeoutMs);
     if (!m_accessToken.isEmpty())
-        request.setRawHeader("Authorization", "Bearer " + m_accessToken.toLatin1());
+        request.setRawHeader(protocol::http::AuthorizationHeader,
+                             protocol::http::BearerPrefix + m_accessToken.toLatin1());
     return request;
 }
 

@@ -1,7 +1,9 @@
 #include "core/net/SyncSocket.h"
 
 #include "core/protocol/CloseCode.h"
+#include "core/protocol/Http.h"
 #include "core/protocol/Limits.h"
+#include "core/protocol/MessagePayloads.h"
 #include "core/protocol/RestPayloads.h"
 
 #include <QDateTime>
@@ -90,7 +92,7 @@ void SyncSocket::onConnected()
 
 void SyncSocket::setAccessToken(const QString &accessToken)
 {
-    m_request.setRawHeader("Authorization", "Bearer " + accessToken.toLatin1());
+    m_request.setRawHeader(http::AuthorizationHeader, http::BearerPrefix + accessToken.toLatin1());
 }
 
 void SyncSocket::onDisconnected()
@@ -132,11 +134,9 @@ void SyncSocket::onText(const QString &text)
     DecodedFrame decoded = decodeFrame(bytes);
     if (!decoded.frame) {
         // An event type from a newer server still holds a place in the mailbox sequence.
-        const QJsonObject json = QJsonDocument::fromJson(bytes).object();
-        const double seq
-            = json.value(QLatin1String("data")).toObject().value(QLatin1String("seq")).toDouble();
+        const qint64 seq = eventSeq(frameData(QJsonDocument::fromJson(bytes).object()));
         if (decoded.frame.error().code == ErrorCode::UnknownType && seq >= 1) {
-            Q_EMIT unknownEventReceived(qint64(seq));
+            Q_EMIT unknownEventReceived(seq);
             return;
         }
         qWarning().noquote() << "ignoring a malformed frame from the server:"

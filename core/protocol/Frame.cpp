@@ -92,6 +92,11 @@ Frame Frame::event(FrameType type, QJsonObject data)
     return frame;
 }
 
+QJsonObject frameData(const QJsonObject &frame)
+{
+    return frame.value(DataKey).toObject();
+}
+
 QByteArray encodeFrame(const Frame &frame)
 {
     QJsonObject object{{TypeKey, frameTypeName(frame.type)}};

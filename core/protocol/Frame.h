@@ -32,6 +32,9 @@ struct Frame
 };
 
 QByteArray encodeFrame(const Frame &frame);
+// The "data" object of a frame's JSON, whatever its type (empty when it has none); for frames
+// decodeFrame() refused, such as an event of a type this client does not know.
+QJsonObject frameData(const QJsonObject &frame);
 
 // Checks size, JSON shape, type and envelope fields; payloads are checked by their own parsers.
 // A failed decode still reports the request id when one could be read, so that the error frame

@@ -216,7 +216,7 @@ namespace parley::protocol {
 
 qint64 eventSeq(const QJsonObject &data)
 {
-    const double seq = data.value(QLatin1String("seq")).toDouble();
+    const double seq = data.value(SeqKey).toDouble();
     return seq >= 1 && seq <= double(limits::MaxJsonInteger) ? qint64(seq) : 0;
 }
 
