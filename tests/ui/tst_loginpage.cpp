@@ -294,7 +294,8 @@ void TestLoginPage::rightCodeSwitchesMainWindowToChatView()
              QStringLiteral("Signed in as %1").arg(testNumber()));
     auto *chatList = child<ui::ChatListView>("chatList");
     QVERIFY(chatList && chatList->isVisible());
-    QCOMPARE(chatList->model()->rowCount(), 0);
+    // The chats come with the account (app/main.cpp wires it after login); none yet here.
+    QVERIFY(!chatList->model() || chatList->model()->rowCount() == 0);
     QCOMPARE(chatList->placeholderText(), QStringLiteral("No chats yet"));
     QVERIFY(child<QLabel>("noChatSelected")->isVisible());
 }
