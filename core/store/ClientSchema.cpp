@@ -44,9 +44,9 @@ const QList<QStringList> &clientMigrations()
                            " PRIMARY KEY (message_row, user_id))"),
             // The text is indexed as TextIndex::normalize() makes it (accents and Arabic
             // vowel marks removed, emoji as words), so the index keeps its own copy.
-            QStringLiteral(
-                "CREATE VIRTUAL TABLE messages_fts USING fts5 (body,"
-                " tokenize = \"unicode61 remove_diacritics 0 categories 'L* N* Co So'\", prefix = '2 3')"),
+            QStringLiteral("CREATE VIRTUAL TABLE messages_fts USING fts5 (body,"
+                           " tokenize = \"unicode61 remove_diacritics 0 categories 'L* N* Co "
+                           "So'\", prefix = '2 3')"),
             QStringLiteral("CREATE TABLE outbox ("
                            " message_row INTEGER PRIMARY KEY REFERENCES messages (id),"
                            " recipient_user_id TEXT NOT NULL,"

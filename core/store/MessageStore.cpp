@@ -20,6 +20,9 @@ const QString MessageColumns = QStringLiteral(
     "m.id, m.chat_id, m.message_id, m.sender_user_id, m.sender_device_id, m.outgoing, m.kind, "
     "m.body, m.sent_at, m.server_time, m.stored_at, m.status");
 
+// This account's own messages (written here or on its other devices) are stored with an empty
+// sender, so "sender_user_id = '' AND message_id = ?" finds one through the unique index.
+
 // Qt binds a null QString as NULL; the text columns are NOT NULL, empty when there is nothing.
 QString text(const QString &value)
 {
@@ -149,44 +152,65 @@ Result<void> MessageStore::touchChat(qint64 chatId, qint64 at, int unread)
                           {at, unread, chatId});
 }
 
+Result<StoredMessage> MessageStore::insertOutgoing(const OutgoingDraft &draft, qint64 now)
+{
+    auto chatId = directChat(draft.peerUserId, now);
+    if (!chatId)
+        return chatId.error();
+    auto cached = m_db.execCached(
+        QStringLiteral("INSERT INTO messages (chat_id, message_id, sender_user_id, outgoing, kind, "
+                       "body, sent_at, stored_at, status) "
+                       "VALUES (?, ?, '', 1, 'text', ?, ?, ?, ?) RETURNING id"),
+        {chatId.value(), draft.messageId, draft.body, draft.sentAt, now,
+         int(MessageStatus::Pending)});
+    if (!cached)
+        return cached.error();
+    QSqlQuery &q = *cached.value();
+    if (!q.next())
+        return Error{protocol::ErrorCode::InternalError, QStringLiteral("no row id")};
+    StoredMessage m;
+    m.row = q.value(0).toLongLong();
+    m.chatId = chatId.value();
+    m.messageId = draft.messageId;
+    m.outgoing = true;
+    m.body = draft.body;
+    m.sentAt = draft.sentAt;
+    m.storedAt = now;
+    q.finish(); // a RETURNING statement must be done before the transaction commits
+    for (auto step :
+         {m_db.runCached(QStringLiteral("INSERT INTO outbox (message_row, recipient_user_id, "
+                                        "plaintext) VALUES (?, ?, ?)"),
+                         {m.row, draft.peerUserId, draft.plaintext}),
+          index(m.row, draft.body), touchChat(m.chatId, now, 0)}) {
+        if (!step)
+            return step.error();
+    }
+    return m;
+}
+
+Result<QList<StoredMessage>> MessageStore::addOutgoing(const QList<OutgoingDraft> &drafts,
+                                                       qint64 now)
+{
+    return inTransaction(m_db, [&]() -> Result<QList<StoredMessage>> {
+        QList<StoredMessage> stored;
+        for (const OutgoingDraft &draft : drafts) {
+            auto message = insertOutgoing(draft, now);
+            if (!message)
+                return message.error();
+            stored.append(message.value());
+        }
+        return stored;
+    });
+}
+
 Result<StoredMessage> MessageStore::addOutgoing(const QString &peerUserId, const QString &messageId,
                                                 const QString &body, qint64 sentAt,
                                                 const QByteArray &plaintext, qint64 now)
 {
-    sql::Transaction transaction(m_db);
-    if (!transaction.ok())
-        return transactionFailed();
-    auto chatId = directChat(peerUserId, now);
-    if (!chatId)
-        return chatId.error();
-    auto q = m_db.exec(
-        QStringLiteral("INSERT INTO messages (chat_id, message_id, sender_user_id, outgoing, kind, "
-                       "body, sent_at, stored_at, status) "
-                       "VALUES (?, ?, '', 1, 'text', ?, ?, ?, ?) RETURNING id"),
-        {chatId.value(), messageId, body, sentAt, now, int(MessageStatus::Pending)});
-    if (!q)
-        return q.error();
-    if (!q->next())
-        return Error{protocol::ErrorCode::InternalError, QStringLiteral("no row id")};
-    StoredMessage m;
-    m.row = q->value(0).toLongLong();
-    m.chatId = chatId.value();
-    m.messageId = messageId;
-    m.outgoing = true;
-    m.body = body;
-    m.sentAt = sentAt;
-    m.storedAt = now;
-    q->finish(); // a RETURNING statement must be done before the transaction commits
-    for (auto step : {m_db.run(QStringLiteral("INSERT INTO outbox (message_row, recipient_user_id, "
-                                              "plaintext) VALUES (?, ?, ?)"),
-                               {m.row, peerUserId, plaintext}),
-                      index(m.row, body), touchChat(m.chatId, now, 0)}) {
-        if (!step)
-            return step.error();
-    }
-    if (!transaction.commit())
-        return transactionFailed();
-    return m;
+    auto stored = addOutgoing({{peerUserId, messageId, body, sentAt, plaintext}}, now);
+    if (!stored)
+        return stored.error();
+    return stored->first();
 }
 
 Result<std::optional<StoredMessage>> MessageStore::insertInbound(const InboundMessage &in,
@@ -250,18 +274,19 @@ Result<std::optional<StatusChange>> MessageStore::applyReceipt(const InboundRece
 {
     const bool read = receipt.status == MessageStatus::Read;
     auto recorded = m_db.run(
-        QStringLiteral("INSERT INTO receipts (message_row, user_id, delivered_at, read_at) "
-                       "SELECT id, ?, ?, ? FROM messages WHERE outgoing = 1 AND message_id = ? "
-                       "ON CONFLICT (message_row, user_id) DO UPDATE SET "
-                       "delivered_at = CASE WHEN receipts.delivered_at = 0 "
-                       "THEN excluded.delivered_at ELSE receipts.delivered_at END, "
-                       "read_at = MAX(receipts.read_at, excluded.read_at)"),
+        QStringLiteral(
+            "INSERT INTO receipts (message_row, user_id, delivered_at, read_at) "
+            "SELECT id, ?, ?, ? FROM messages WHERE sender_user_id = '' AND message_id = ? "
+            "ON CONFLICT (message_row, user_id) DO UPDATE SET "
+            "delivered_at = CASE WHEN receipts.delivered_at = 0 "
+            "THEN excluded.delivered_at ELSE receipts.delivered_at END, "
+            "read_at = MAX(receipts.read_at, excluded.read_at)"),
         {receipt.recipientUserId, receipt.at, read ? receipt.at : 0, receipt.messageId});
     if (!recorded)
         return recorded.error();
     // Ticks only move forward; a Failed message that reached someone was sent after all.
     return setStatus(
-        QStringLiteral("outgoing = 1 AND message_id = ? AND (status < ? OR status = ?)"),
+        QStringLiteral("sender_user_id = '' AND message_id = ? AND (status < ? OR status = ?)"),
         {receipt.messageId, int(receipt.status), int(MessageStatus::Failed)}, receipt.status);
 }
 
@@ -349,43 +374,68 @@ Result<QList<OutboxItem>> MessageStore::pendingOutbox()
     return items;
 }
 
+Result<std::optional<StatusChange>> MessageStore::markOneSent(const SentAck &ack)
+{
+    auto updated = m_db.runCached(QStringLiteral("UPDATE messages SET server_time = ? WHERE "
+                                                 "sender_user_id = '' AND message_id = ? AND "
+                                                 "server_time = 0"),
+                                  {ack.serverTime, ack.messageId});
+    if (!updated)
+        return updated.error();
+    auto changed
+        = setStatus(QStringLiteral("sender_user_id = '' AND message_id = ? AND status IN (?, ?)"),
+                    {ack.messageId, int(MessageStatus::Pending), int(MessageStatus::Failed)},
+                    MessageStatus::Sent);
+    if (!changed)
+        return changed.error();
+    auto removed
+        = m_db.runCached(QStringLiteral("DELETE FROM outbox WHERE message_row IN "
+                                        "(SELECT id FROM messages WHERE sender_user_id = '' AND "
+                                        "message_id = ?)"),
+                         {ack.messageId});
+    if (!removed)
+        return removed.error();
+    return changed;
+}
+
+Result<QList<StatusChange>> MessageStore::markSent(const QList<SentAck> &acks)
+{
+    return inTransaction(m_db, [&]() -> Result<QList<StatusChange>> {
+        QList<StatusChange> changes;
+        for (const SentAck &ack : acks) {
+            auto changed = markOneSent(ack);
+            if (!changed)
+                return changed.error();
+            if (changed.value())
+                changes.append(*changed.value());
+        }
+        return changes;
+    });
+}
+
 Result<std::optional<StatusChange>> MessageStore::markSent(const QString &messageId,
                                                            qint64 serverTime)
 {
-    return inTransaction(m_db, [&]() -> Result<std::optional<StatusChange>> {
-        auto updated
-            = m_db.run(QStringLiteral("UPDATE messages SET server_time = ? WHERE outgoing = 1 AND "
-                                      "message_id = ? AND server_time = 0"),
-                       {serverTime, messageId});
-        if (!updated)
-            return updated.error();
-        auto changed
-            = setStatus(QStringLiteral("outgoing = 1 AND message_id = ? AND status IN (?, ?)"),
-                        {messageId, int(MessageStatus::Pending), int(MessageStatus::Failed)},
-                        MessageStatus::Sent);
-        if (!changed)
-            return changed.error();
-        auto removed = m_db.run(QStringLiteral("DELETE FROM outbox WHERE message_row IN "
-                                               "(SELECT id FROM messages WHERE outgoing = 1 AND "
-                                               "message_id = ?)"),
-                                {messageId});
-        if (!removed)
-            return removed.error();
-        return changed;
-    });
+    auto changes = markSent(QList<SentAck>{{messageId, serverTime}});
+    if (!changes)
+        return changes.error();
+    return changes->isEmpty() ? std::optional<StatusChange>()
+                              : std::optional<StatusChange>(changes->first());
 }
 
 Result<std::optional<StatusChange>> MessageStore::markFailed(const QString &messageId)
 {
     return inTransaction(m_db, [&]() -> Result<std::optional<StatusChange>> {
-        auto changed = setStatus(QStringLiteral("outgoing = 1 AND message_id = ? AND status = ?"),
-                                 {messageId, int(MessageStatus::Pending)}, MessageStatus::Failed);
+        auto changed
+            = setStatus(QStringLiteral("sender_user_id = '' AND message_id = ? AND status = ?"),
+                        {messageId, int(MessageStatus::Pending)}, MessageStatus::Failed);
         if (!changed)
             return changed.error();
-        auto flagged = m_db.run(QStringLiteral("UPDATE outbox SET failed = 1 WHERE message_row IN "
-                                               "(SELECT id FROM messages WHERE outgoing = 1 AND "
-                                               "message_id = ?)"),
-                                {messageId});
+        auto flagged
+            = m_db.run(QStringLiteral("UPDATE outbox SET failed = 1 WHERE message_row IN "
+                                      "(SELECT id FROM messages WHERE sender_user_id = '' AND "
+                                      "message_id = ?)"),
+                       {messageId});
         if (!flagged)
             return flagged.error();
         return changed;
@@ -412,7 +462,7 @@ Result<std::optional<StatusChange>> MessageStore::retry(qint64 row)
 Result<void> MessageStore::countAttempt(const QString &messageId)
 {
     return m_db.run(QStringLiteral("UPDATE outbox SET attempts = attempts + 1 WHERE message_row "
-                                   "IN (SELECT id FROM messages WHERE outgoing = 1 AND "
+                                   "IN (SELECT id FROM messages WHERE sender_user_id = '' AND "
                                    "message_id = ?)"),
                     {messageId});
 }

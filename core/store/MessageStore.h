@@ -28,7 +28,11 @@ public:
     // The user of a number known from an earlier search; empty when unknown.
     protocol::Result<QString> peerByPhone(const QString &phone);
 
-    // A new outgoing text message and its outbox entry, in one transaction.
+    // New outgoing text messages and their outbox entries, all in one transaction (messages
+    // written together are committed together: one fsync for a burst).
+    protocol::Result<QList<StoredMessage>> addOutgoing(const QList<OutgoingDraft> &drafts,
+                                                       qint64 now);
+    // One new outgoing text message and its outbox entry.
     protocol::Result<StoredMessage> addOutgoing(const QString &peerUserId, const QString &messageId,
                                                 const QString &text, qint64 sentAt,
                                                 const QByteArray &plaintext, qint64 now);
@@ -46,6 +50,8 @@ public:
 
     // The outbox, oldest first: what is waiting for the server's ack and not marked failed.
     protocol::Result<QList<OutboxItem>> pendingOutbox();
+    // Acked messages leave the outbox, in one transaction; the changes of those still pending.
+    protocol::Result<QList<StatusChange>> markSent(const QList<SentAck> &acks);
     protocol::Result<std::optional<StatusChange>> markSent(const QString &messageId,
                                                            qint64 serverTime);
     protocol::Result<std::optional<StatusChange>> markFailed(const QString &messageId);
@@ -66,6 +72,8 @@ private:
                                                                  qint64 chatId, qint64 now);
     protocol::Result<std::optional<StatusChange>> applyReceipt(const InboundReceipt &receipt);
     protocol::Result<void> index(qint64 row, const QString &body);
+    protocol::Result<StoredMessage> insertOutgoing(const OutgoingDraft &draft, qint64 now);
+    protocol::Result<std::optional<StatusChange>> markOneSent(const SentAck &ack);
     protocol::Result<void> touchChat(qint64 chatId, qint64 at, int unread);
     protocol::Result<std::optional<StatusChange>>
     setStatus(const QString &where, std::initializer_list<QVariant> values, MessageStatus status);

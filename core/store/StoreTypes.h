@@ -110,6 +110,23 @@ struct InboxChanges
     QList<StatusChange> statuses;
 };
 
+// A message written on this device, to store with its outbox entry.
+struct OutgoingDraft
+{
+    QString peerUserId;
+    QString messageId;
+    QString body;
+    qint64 sentAt = 0;
+    QByteArray plaintext; // the exact bytes every attempt seals
+};
+
+// The server's ack of one sent message.
+struct SentAck
+{
+    QString messageId;
+    qint64 serverTime = 0;
+};
+
 struct OutboxItem
 {
     qint64 row = 0;

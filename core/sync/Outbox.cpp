@@ -80,20 +80,43 @@ QString Outbox::sendText(const QString &peerUserId, const QString &text)
         failLater(messageId, *problem);
         return messageId;
     }
+    m_drafts.append({peerUserId, messageId, text, now, plaintext});
+    storeDrafts();
+    return messageId;
+}
+
+void Outbox::storeDrafts()
+{
+    if (m_storingDrafts || m_drafts.isEmpty())
+        return;
+    m_storingDrafts = true;
+    const QList<store::OutgoingDraft> drafts = std::exchange(m_drafts, {});
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
     m_store.run(
         this,
-        [=](store::StoreContext &store) {
-            return store.messages().addOutgoing(peerUserId, messageId, text, now, plaintext, now);
+        [drafts, now](store::StoreContext &store) {
+            return store.messages().addOutgoing(drafts, now);
         },
-        [this, peerUserId, plaintext](Result<store::StoredMessage> stored) {
+        [this, drafts](Result<QList<store::StoredMessage>> stored) {
+            m_storingDrafts = false;
             if (!stored) {
+                // Nothing of the batch was stored: each message is reported failed.
                 Q_EMIT storeFailed(stored.error());
-                return;
+                for (const store::OutgoingDraft &draft : drafts)
+                    Q_EMIT sendFailed(draft.messageId, stored.error());
+            } else {
+                for (qsizetype i = 0; i < stored->size(); ++i) {
+                    const store::StoredMessage &message = stored->at(i);
+                    Q_EMIT messageQueued(message);
+                    m_queue.append({{message.row, message.chatId, message.messageId,
+                                     drafts.at(i).peerUserId, drafts.at(i).plaintext, 0},
+                                    false,
+                                    0});
+                }
+                pump();
             }
-            Q_EMIT messageQueued(stored.value());
-            enqueue({stored->row, stored->chatId, stored->messageId, peerUserId, plaintext, 0});
+            storeDrafts();
         });
-    return messageId;
 }
 
 void Outbox::failLater(const QString &messageId, const Error &error)
@@ -220,23 +243,31 @@ void Outbox::onAnswer(const QString &messageId, const Result<QJsonObject> &answe
         return;
     }
     const auto accepted = MessageAccepted::fromJson(answer.value());
-    const qint64 serverTime = accepted ? accepted->serverTime : 0;
     m_queue.removeIf([&](const Pending &p) { return p.item.messageId == messageId; });
-    m_store.run(
-        this,
-        [messageId, serverTime](store::StoreContext &store) {
-            return store.messages().markSent(messageId, serverTime);
-        },
-        [this, messageId, serverTime](Result<std::optional<store::StatusChange>> changed) {
-            if (!changed) {
-                Q_EMIT storeFailed(changed.error()); // sent again at the next start: harmless
-                return;
-            }
-            if (changed.value())
-                Q_EMIT statusChanged(*changed.value());
-            Q_EMIT messageSent(messageId, serverTime);
-        });
+    m_acks.append({messageId, accepted ? accepted->serverTime : 0});
+    storeAcks();
     pump();
+}
+
+void Outbox::storeAcks()
+{
+    if (m_storingAcks || m_acks.isEmpty())
+        return;
+    m_storingAcks = true;
+    const QList<store::SentAck> acks = std::exchange(m_acks, {});
+    m_store.run(
+        this, [acks](store::StoreContext &store) { return store.messages().markSent(acks); },
+        [this, acks](Result<QList<store::StatusChange>> changes) {
+            m_storingAcks = false;
+            if (!changes)
+                Q_EMIT storeFailed(changes.error()); // sent again at the next start: harmless
+            else
+                for (const store::StatusChange &change : changes.value())
+                    Q_EMIT statusChanged(change);
+            for (const store::SentAck &ack : acks)
+                Q_EMIT messageSent(ack.messageId, ack.serverTime);
+            storeAcks();
+        });
 }
 
 void Outbox::fail(const QString &messageId, const Error &error)

@@ -61,6 +61,8 @@ private:
     };
 
     void enqueue(const store::OutboxItem &item);
+    void storeDrafts();
+    void storeAcks();
     void pump();
     void send(const QString &messageId);
     void onAnswer(const QString &messageId, const protocol::Result<QJsonObject> &answer);
@@ -73,6 +75,11 @@ private:
     DeviceDirectory &m_devices;
     store::LocalStore &m_store;
     QList<Pending> m_queue; // oldest first
+    // Group commit: what arrives while the store writes the last batch goes in the next one.
+    QList<store::OutgoingDraft> m_drafts;
+    bool m_storingDrafts = false;
+    QList<store::SentAck> m_acks;
+    bool m_storingAcks = false;
     int m_inFlight = 0;
     bool m_online = false;
     bool m_loaded = false;
