@@ -1,3 +1,4 @@
+#include "tests/support/FrameFilterProxy.h"
 #include "tests/support/ServerProcess.h"
 
 #include <QJsonDocument>
@@ -13,6 +14,11 @@ namespace {
 constexpr int WaitMs = 20000;
 const QString AlicePhone = QStringLiteral("+12025550123");
 const QString BobPhone = QStringLiteral("+12025550182");
+
+bool finishes(QProcess &process, int timeoutMs)
+{
+    return QTest::qWaitFor([&] { return process.state() == QProcess::NotRunning; }, timeoutMs);
+}
 
 struct Run
 {
@@ -43,14 +49,15 @@ private Q_SLOTS:
     void sentMessageIsInBothHistoriesAndSearchable();
     void listenPrintsEachMessageAndReceiptAsAJsonLine();
     void messageKilledBeforeItsAckIsSentByTheNextRunExactlyOnce();
+    void receivedMessageKilledBeforeItsReceiptIsStoredOnce();
     void errorsHaveTheirExitCodes_data();
     void errorsHaveTheirExitCodes();
     void damagedStoreIsNamedAndKept();
 
 private:
-    QStringList base(const QString &profile) const;
+    QStringList base(const QString &profile, const QUrl &server = {}) const;
     Run cli(const QString &profile, const QStringList &args, const QByteArray &input = {},
-            int timeoutMs = WaitMs);
+            int timeoutMs = WaitMs, const QUrl &server = {});
     bool login(const QString &profile, const QString &phone);
 
     std::unique_ptr<ServerProcess> m_server;
@@ -70,23 +77,24 @@ void CliTest::cleanup()
     m_dir.reset();
 }
 
-QStringList CliTest::base(const QString &profile) const
+QStringList CliTest::base(const QString &profile, const QUrl &server) const
 {
-    return {QStringLiteral("--server"), m_server->url().toString(), QStringLiteral("--profile"),
-            m_dir->filePath(profile)};
+    return {QStringLiteral("--server"), (server.isEmpty() ? m_server->url() : server).toString(),
+            QStringLiteral("--profile"), m_dir->filePath(profile)};
 }
 
 Run CliTest::cli(const QString &profile, const QStringList &args, const QByteArray &input,
-                 int timeoutMs)
+                 int timeoutMs, const QUrl &server)
 {
     QProcess process;
-    process.start(qEnvironmentVariable("PARLEY_CLI"), base(profile) + args);
+    process.start(qEnvironmentVariable("PARLEY_CLI"), base(profile, server) + args);
     if (!process.waitForStarted(timeoutMs))
         return {};
     if (!input.isEmpty())
         process.write(input);
     process.closeWriteChannel();
-    if (!process.waitForFinished(timeoutMs)) {
+    // The event loop keeps running meanwhile: a proxy in this process must go on relaying.
+    if (!finishes(process, timeoutMs)) {
         process.kill();
         process.waitForFinished();
     }
@@ -269,6 +277,77 @@ void CliTest::messageKilledBeforeItsAckIsSentByTheNextRunExactlyOnce()
                           {QStringLiteral("history"), BobPhone, QStringLiteral("--json")});
     QVERIFY(jsonLines(after.out).at(1).value(QLatin1String("status")).toString()
             != QLatin1String("pending"));
+}
+
+void CliTest::receivedMessageKilledBeforeItsReceiptIsStoredOnce()
+{
+    QVERIFY(login(QStringLiteral("alice"), AlicePhone));
+    // Bob's client talks to the server through a proxy that can hold back his receipts.
+    FrameFilterProxy proxy(m_server->port());
+    QVERIFY(proxy.listen());
+    QUrl viaProxy = m_server->url();
+    viaProxy.setPort(proxy.port());
+    QProcess bobLogin;
+    bobLogin.start(qEnvironmentVariable("PARLEY_CLI"),
+                   base(QStringLiteral("bob"), viaProxy)
+                       + QStringList{QStringLiteral("login"), BobPhone});
+    const QString code = m_server->takeCode(BobPhone);
+    QVERIFY(!code.isEmpty());
+    bobLogin.write(code.toLatin1() + '\n');
+    bobLogin.closeWriteChannel();
+    QVERIFY(finishes(bobLogin, WaitMs));
+    QVERIFY2(bobLogin.exitCode() == 0, bobLogin.readAllStandardError().constData());
+
+    proxy.setDroppedTypes({QStringLiteral("message:delivered")});
+    QProcess listener;
+    listener.start(qEnvironmentVariable("PARLEY_CLI"),
+                   base(QStringLiteral("bob"), viaProxy)
+                       + QStringList{QStringLiteral("listen"), QStringLiteral("--json")});
+    QByteArray said;
+    QTRY_VERIFY_WITH_TIMEOUT((said += listener.readAllStandardError()).contains("Listening"),
+                             WaitMs);
+    const Run sent
+        = cli(QStringLiteral("alice"),
+              {QStringLiteral("send"), BobPhone, QStringLiteral("held"), QStringLiteral("--json")});
+    QCOMPARE(sent.exitCode, 0);
+    const QString id = jsonLines(sent.out).value(0).value(QLatin1String("messageId")).toString();
+    // Stored and announced; its receipt went out and was dropped: then the process dies.
+    QString out;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        (out += QString::fromUtf8(listener.readAllStandardOutput())).contains(id), WaitMs);
+    QTRY_COMPARE_WITH_TIMEOUT(proxy.droppedCount(), 1, WaitMs);
+    ::kill(pid_t(listener.processId()), SIGKILL);
+    QVERIFY(listener.waitForFinished());
+
+    // The next run syncs from before the message (it was never handled), stores it once and
+    // acknowledges it; Alice learns it was delivered.
+    proxy.setDroppedTypes({});
+    QProcess again;
+    again.start(qEnvironmentVariable("PARLEY_CLI"),
+                base(QStringLiteral("bob"), viaProxy)
+                    + QStringList{QStringLiteral("listen"), QStringLiteral("--json")});
+    QProcess aliceListens;
+    aliceListens.start(qEnvironmentVariable("PARLEY_CLI"),
+                       base(QStringLiteral("alice"))
+                           + QStringList{QStringLiteral("listen"), QStringLiteral("--json")});
+    QString alicesOut;
+    QTRY_VERIFY_WITH_TIMEOUT((alicesOut += QString::fromUtf8(aliceListens.readAllStandardOutput()))
+                                 .contains(QLatin1String("\"event\":\"delivered\"")),
+                             WaitMs);
+    again.kill();
+    aliceListens.kill();
+    again.waitForFinished();
+    aliceListens.waitForFinished();
+    QVERIFY(!QString::fromUtf8(again.readAllStandardOutput()).contains(id)); // not announced twice
+    const Run history = cli(QStringLiteral("bob"),
+                            {QStringLiteral("history"), AlicePhone, QStringLiteral("--json")}, {},
+                            WaitMs, viaProxy);
+    QCOMPARE(history.exitCode, 0);
+    const auto lines = jsonLines(history.out);
+    int copies = 0;
+    for (const QJsonObject &line : lines)
+        copies += line.value(QLatin1String("messageId")).toString() == id ? 1 : 0;
+    QCOMPARE(copies, 1);
 }
 
 void CliTest::errorsHaveTheirExitCodes_data()
