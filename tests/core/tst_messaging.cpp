@@ -42,6 +42,7 @@ private Q_SLOTS:
     void restartResumesFromTheStoredSeq();
     void gapMakesItSyncAgainFromTheLastHandledEvent();
     void unacknowledgedEventIsReplayedAndStoredOnce();
+    void seqFromTheFutureAndReplayedPagesChangeNothing();
     void forgedConversationIsUndecryptableAndStillAcknowledged();
     void outboxSurvivesARestartAndResendsTheSameId();
     void severalMessagesAreInFlightAtOnceInTheOrderWritten();
@@ -237,6 +238,39 @@ void MessagingTest::unacknowledgedEventIsReplayedAndStoredOnce()
     QCOMPARE(storedMessages(), 1);
     QCOMPARE(received.size(), 1);
     QCOMPARE(receivedAgain.size(), 0); // not announced twice
+}
+
+void MessagingTest::seqFromTheFutureAndReplayedPagesChangeNothing()
+{
+    QSignalSpy received(m_mailbox.get(), &sync::MailboxSync::messageReceived);
+    m_mailbox->start();
+    m_transport->connectNow();
+    // A sync answer that claims a far later seq moves nothing: only events handled count.
+    FakeTransport::answer(
+        waitFor(FrameType::Sync),
+        QJsonObject{{QLatin1String("lastSeq"), 1000000000}, {QLatin1String("hasMore"), false}});
+    m_transport->push(FrameType::MessageReceive,
+                      messageFromBob(1, QStringLiteral("s1"), QStringLiteral("one")));
+    FakeTransport::answer(waitFor(FrameType::MessageDelivered), QJsonObject{});
+    QTRY_COMPARE(m_mailbox->lastSeq(), 1);
+
+    // An event from the future is not taken; the mailbox is read again from 1.
+    m_transport->push(FrameType::MessageReceive,
+                      messageFromBob(1000000000, QStringLiteral("far"), QStringLiteral("far")));
+    const auto resync = waitFor(FrameType::Sync);
+    QCOMPARE(resync.data.value(QLatin1String("after")).toInteger(), 1);
+    // The server replays what it already sent (a replayed page): nothing changes.
+    for (int round = 0; round < 3; ++round)
+        m_transport->push(FrameType::MessageReceive,
+                          messageFromBob(1, QStringLiteral("s1"), QStringLiteral("one")));
+    FakeTransport::answer(
+        resync, QJsonObject{{QLatin1String("lastSeq"), 1}, {QLatin1String("hasMore"), false}});
+    QTest::qWait(100);
+    QCOMPARE(m_transport->take(FrameType::MessageDelivered), std::nullopt);
+    QCOMPARE(storedMessages(), 1);
+    QCOMPARE(received.size(), 1);
+    QCOMPARE(m_mailbox->lastSeq(), 1);
+    QTRY_COMPARE(storedCursor(), 1);
 }
 
 void MessagingTest::forgedConversationIsUndecryptableAndStillAcknowledged()
