@@ -36,13 +36,6 @@ QString deviceName()
     return name.left(protocol::limits::MaxDeviceNameLength);
 }
 
-// REST and the WebSocket both derive from this base URL (core/net/SyncSocket.h).
-bool isServerUrl(const QUrl &url)
-{
-    return url.isValid() && !url.host().isEmpty()
-        && (url.scheme() == QLatin1String("http") || url.scheme() == QLatin1String("https"));
-}
-
 } // namespace
 
 int main(int argc, char *argv[])
@@ -67,7 +60,7 @@ int main(int argc, char *argv[])
     parser.process(app);
 
     const QUrl serverUrl(parser.value(serverOption), QUrl::StrictMode);
-    if (!isServerUrl(serverUrl)) {
+    if (!net::ApiClient::isServerUrl(serverUrl)) {
         std::fprintf(stderr, "parley: %s\n",
                      qPrintable(Main::tr("--server needs an http:// or https:// URL, not '%1'")
                                     .arg(parser.value(serverOption))));

@@ -1,4 +1,5 @@
 #include "app/cli/CliClient.h"
+#include "core/net/ApiClient.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -23,12 +24,6 @@ const char *const Commands = R"(Commands:
   history PHONE       the messages of the chat with PHONE, oldest first
   search QUERY        search every stored message (on this device only)
   chats               the chats, pinned first, then by last activity)";
-
-bool isServerUrl(const QUrl &url)
-{
-    return url.isValid() && !url.host().isEmpty()
-        && (url.scheme() == QLatin1String("http") || url.scheme() == QLatin1String("https"));
-}
 
 } // namespace
 
@@ -80,7 +75,7 @@ int main(int argc, char *argv[])
     options.limit = parser.value(limit).toInt(&ok);
     if (!ok || options.limit < 1 || options.limit > 100000)
         return usage(Main::tr("--limit takes 1 to 100000"));
-    if (!isServerUrl(options.serverUrl))
+    if (!parley::net::ApiClient::isServerUrl(options.serverUrl))
         return usage(Main::tr("--server needs an http:// or https:// URL, not '%1'")
                          .arg(parser.value(server)));
 

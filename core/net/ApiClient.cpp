@@ -22,6 +22,12 @@ ApiClient::ApiClient(QUrl serverUrl, QObject *parent)
     , m_serverUrl(std::move(serverUrl))
 { }
 
+bool ApiClient::isServerUrl(const QUrl &url)
+{
+    return url.isValid() && !url.host().isEmpty()
+        && (url.scheme() == QLatin1String("http") || url.scheme() == QLatin1String("https"));
+}
+
 QNetworkRequest ApiClient::makeRequest(const QString &path, const QUrlQuery &query) const
 {
     // Keep a path prefix of the server URL (a server behind a reverse proxy at /parley/).

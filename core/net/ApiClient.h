@@ -19,6 +19,10 @@ class ApiClient : public RestTransport
 public:
     explicit ApiClient(QUrl serverUrl, QObject *parent = nullptr);
 
+    // An http(s) URL with a host: REST and the WebSocket (ws, wss) both derive from it, and a
+    // path prefix is kept (a server behind a reverse proxy at /parley/).
+    static bool isServerUrl(const QUrl &url);
+
     QUrl serverUrl() const { return m_serverUrl; }
     void setAccessToken(const QString &token) { m_accessToken = token; }
 

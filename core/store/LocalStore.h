@@ -8,6 +8,7 @@
 #include <QThread>
 
 #include <functional>
+#include <optional>
 #include <memory>
 
 namespace parley::store {

@@ -1,6 +1,7 @@
 #include "tests/support/FrameFilterProxy.h"
 
 #include "core/protocol/Http.h"
+#include "tests/support/TcpProxy.h"
 
 #include <QHostAddress>
 #include <QJsonDocument>
@@ -45,24 +46,7 @@ void FrameFilterProxy::route(QTcpSocket *socket)
         m_webSockets.handleConnection(socket); // Qt reads the head it peeks itself
         return;
     }
-    relayBytes(socket);
-}
-
-void FrameFilterProxy::relayBytes(QTcpSocket *client)
-{
-    auto *upstream = new QTcpSocket(client);
-    connect(upstream, &QTcpSocket::connected, client,
-            [client, upstream] { upstream->write(client->readAll()); });
-    connect(client, &QTcpSocket::readyRead, upstream, [client, upstream] {
-        if (upstream->state() == QAbstractSocket::ConnectedState)
-            upstream->write(client->readAll());
-    });
-    connect(upstream, &QTcpSocket::readyRead, client,
-            [client, upstream] { client->write(upstream->readAll()); });
-    connect(client, &QTcpSocket::disconnected, upstream, &QTcpSocket::disconnectFromHost);
-    connect(upstream, &QTcpSocket::disconnected, client, &QTcpSocket::disconnectFromHost);
-    connect(client, &QTcpSocket::disconnected, client, &QObject::deleteLater);
-    upstream->connectToHost(QHostAddress::LocalHost, m_targetPort);
+    TcpProxy::relay(socket, m_targetPort); // REST: bytes as they are
 }
 
 void FrameFilterProxy::relayFrames(QWebSocket *client)

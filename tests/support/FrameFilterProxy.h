@@ -26,7 +26,6 @@ public:
 private:
     void onNewConnection();
     void route(QTcpSocket *socket);
-    void relayBytes(QTcpSocket *client);
     void relayFrames(QWebSocket *client);
 
     QTcpServer m_server;

@@ -14,27 +14,32 @@ bool TcpProxy::listen()
     return m_server.listen(QHostAddress::LocalHost, 0);
 }
 
+QTcpSocket *TcpProxy::relay(QTcpSocket *client, quint16 targetPort)
+{
+    auto *upstream = new QTcpSocket(client);
+    client->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+    // Bytes that arrive before the upstream connection is up wait in the client's buffer.
+    connect(upstream, &QTcpSocket::connected, client, [client, upstream] {
+        upstream->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+        upstream->write(client->readAll());
+    });
+    connect(client, &QTcpSocket::readyRead, upstream, [client, upstream] {
+        if (upstream->state() == QAbstractSocket::ConnectedState)
+            upstream->write(client->readAll());
+    });
+    connect(upstream, &QTcpSocket::readyRead, client,
+            [client, upstream] { client->write(upstream->readAll()); });
+    connect(client, &QTcpSocket::disconnected, upstream, &QTcpSocket::disconnectFromHost);
+    connect(upstream, &QTcpSocket::disconnected, client, &QTcpSocket::disconnectFromHost);
+    connect(client, &QTcpSocket::disconnected, client, &QObject::deleteLater);
+    upstream->connectToHost(QHostAddress::LocalHost, targetPort);
+    return upstream;
+}
+
 void TcpProxy::onNewConnection()
 {
-    while (QTcpSocket *client = m_server.nextPendingConnection()) {
-        auto *upstream = new QTcpSocket(client);
-        client->setSocketOption(QAbstractSocket::LowDelayOption, 1);
-        upstream->setSocketOption(QAbstractSocket::LowDelayOption, 1);
-        // Bytes that arrive before the upstream connection is up wait in the client's buffer.
-        connect(upstream, &QTcpSocket::connected, client,
-                [client, upstream] { upstream->write(client->readAll()); });
-        connect(client, &QTcpSocket::readyRead, upstream, [client, upstream] {
-            if (upstream->state() == QAbstractSocket::ConnectedState)
-                upstream->write(client->readAll());
-        });
-        connect(upstream, &QTcpSocket::readyRead, client,
-                [client, upstream] { client->write(upstream->readAll()); });
-        connect(client, &QTcpSocket::disconnected, upstream, &QTcpSocket::disconnectFromHost);
-        connect(upstream, &QTcpSocket::disconnected, client, &QTcpSocket::disconnectFromHost);
-        connect(client, &QTcpSocket::disconnected, client, &QObject::deleteLater);
-        upstream->connectToHost(QHostAddress::LocalHost, m_targetPort);
-        m_pairs.append(Pair{client, upstream});
-    }
+    while (QTcpSocket *client = m_server.nextPendingConnection())
+        m_pairs.append(Pair{client, relay(client, m_targetPort)});
 }
 
 void TcpProxy::abortAll()

@@ -21,6 +21,10 @@ public:
     void abortAll();
     int connectionCount() const;
 
+    // Relays the bytes of `client` to a new connection to 127.0.0.1:targetPort and back, until
+    // either side closes; the upstream socket is a child of `client`, which deletes itself.
+    static QTcpSocket *relay(QTcpSocket *client, quint16 targetPort);
+
 private:
     void onNewConnection();
 
