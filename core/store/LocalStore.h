@@ -8,8 +8,8 @@
 #include <QThread>
 
 #include <functional>
-#include <optional>
 #include <memory>
+#include <optional>
 
 namespace parley::store {
 
