@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Fails when a C++ source differs from what .clang-format makes of it (STYLE.md: formatting is
+# Fails when a C++ source differs from what .clang-format makes of it (docs/style.md: formatting is
 # a tool's job). Fix with: clang-format -i $(git ls-files '*.cpp' '*.h')
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."

@@ -7,7 +7,7 @@
 #include <QList>
 #include <QPointer>
 
-// Plays the server for the client core's unit tests (STYLE.md, "Fast tests with a fake
+// Plays the server for the client core's unit tests (docs/style.md, "Fast tests with a fake
 // transport"): it records every request, and the test answers them, pushes events and drops
 // or restores the connection.
 class FakeTransport : public parley::net::MessageTransport
