@@ -7,10 +7,7 @@
 #include "core/models/MessageModel.h"
 #include "core/store/LocalStore.h"
 #include "core/store/StoreContext.h"
-#include "core/sync/DeviceDirectory.h"
-#include "core/sync/MailboxSync.h"
-#include "core/sync/Outbox.h"
-#include "tests/core/FakeTransport.h"
+#include "tests/core/FakeAccount.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -140,22 +137,16 @@ int main(int argc, char *argv[])
 
     // 2. Opening a chat of 100,000 messages: the first page of its model is ready.
     {
-        store::LocalStore store;
-        if (!store.openAndWait(temporary.filePath(QStringLiteral("chat.db")))
-            || !fill(store, random, QStringLiteral("ann"), 100000, 5000))
+        FakeAccount account(
+            temporary.filePath(QStringLiteral("chat.db")),
+            {QStringLiteral("me"), QStringLiteral("laptop"), crypto::DeviceKeyPair::generate()});
+        if (!account.opened || !fill(account.store, random, QStringLiteral("ann"), 100000, 5000))
             return 1;
-        FakeTransport transport;
-        FakeRest rest;
-        const sync::Identity me{QStringLiteral("me"), QStringLiteral("laptop"),
-                                crypto::DeviceKeyPair::generate()};
-        sync::DeviceDirectory devices(rest, store);
-        sync::MailboxSync mailbox(me, transport, devices, store);
-        sync::Outbox outbox(me, transport, devices, store);
         QList<double> times;
         for (int round = 0; round < 21; ++round) {
             QElapsedTimer timer;
             timer.start();
-            models::MessageModel model(store, mailbox, outbox, 1);
+            models::MessageModel model(account.store, account.mailbox, account.outbox, 1);
             QEventLoop loop;
             QObject::connect(&model, &models::MessageModel::pageLoaded, &loop, &QEventLoop::quit);
             loop.exec();

@@ -6,7 +6,7 @@
 #include "core/sync/DeviceDirectory.h"
 #include "core/sync/MailboxSync.h"
 #include "core/sync/Outbox.h"
-#include "tests/core/FakeTransport.h"
+#include "tests/core/FakeAccount.h"
 
 #include <QJsonArray>
 #include <QSignalSpy>
@@ -57,12 +57,12 @@ private:
     FakeTransport::Request waitFor(FrameType type);
     qint64 storedCursor()
     {
-        return m_store->runAndWait(
+        return m_me->store.runAndWait(
             [](store::StoreContext &s) { return s.messages().cursor().value_or(-1); });
     }
     int storedMessages()
     {
-        return m_store->runAndWait([](store::StoreContext &s) {
+        return m_me->store.runAndWait([](store::StoreContext &s) {
             auto q = s.database().exec(QStringLiteral("SELECT COUNT(*) FROM messages"));
             return q && q->next() ? q->value(0).toInt() : -1;
         });
@@ -71,12 +71,7 @@ private:
     QTemporaryDir m_dir;
     crypto::DeviceKeyPair m_myKeys = crypto::DeviceKeyPair::generate();
     crypto::DeviceKeyPair m_bobKeys = crypto::DeviceKeyPair::generate();
-    std::unique_ptr<FakeTransport> m_transport;
-    std::unique_ptr<FakeRest> m_rest;
-    std::unique_ptr<store::LocalStore> m_store;
-    std::unique_ptr<sync::DeviceDirectory> m_devices;
-    std::unique_ptr<sync::MailboxSync> m_mailbox;
-    std::unique_ptr<sync::Outbox> m_outbox;
+    std::unique_ptr<FakeAccount> m_me;
 };
 
 void MessagingTest::init()
@@ -94,31 +89,17 @@ void MessagingTest::cleanup()
 
 void MessagingTest::startServices()
 {
-    m_transport = std::make_unique<FakeTransport>();
-    m_rest = std::make_unique<FakeRest>();
-    m_rest->answers.insert(userDevicesPath(Bob), deviceList(Bob, BobsPhone, m_bobKeys.publicKey()));
-    m_rest->answers.insert(userDevicesPath(Me), deviceList(Me, MyDevice, m_myKeys.publicKey()));
-    m_store = std::make_unique<store::LocalStore>();
-    std::optional<Result<void>> opened;
-    m_store->open(m_dir.filePath(QStringLiteral("store.db")), this,
-                  [&](Result<void> result) { opened = result; });
-    QTRY_VERIFY(opened.has_value());
-    QVERIFY(opened->ok());
-    const sync::Identity me{Me, MyDevice, m_myKeys};
-    m_devices = std::make_unique<sync::DeviceDirectory>(*m_rest, *m_store);
-    m_mailbox = std::make_unique<sync::MailboxSync>(me, *m_transport, *m_devices, *m_store);
-    m_outbox = std::make_unique<sync::Outbox>(me, *m_transport, *m_devices, *m_store);
+    m_me = std::make_unique<FakeAccount>(m_dir.filePath(QStringLiteral("store.db")),
+                                         sync::Identity{Me, MyDevice, m_myKeys});
+    QVERIFY(m_me->opened);
+    m_me->rest.answers.insert(userDevicesPath(Bob),
+                              deviceList(Bob, BobsPhone, m_bobKeys.publicKey()));
+    m_me->rest.answers.insert(userDevicesPath(Me), deviceList(Me, MyDevice, m_myKeys.publicKey()));
 }
 
 void MessagingTest::stopServices()
 {
-    // A process that ends: whatever was not committed is gone; the file stays.
-    m_outbox.reset();
-    m_mailbox.reset();
-    m_devices.reset();
-    m_store.reset();
-    m_rest.reset();
-    m_transport.reset();
+    m_me.reset(); // a process that ends: whatever was not committed is gone; the file stays
 }
 
 QJsonObject MessagingTest::messageFromBob(qint64 seq, const QString &messageId, const QString &text,
@@ -136,8 +117,8 @@ QJsonObject MessagingTest::messageFromBob(qint64 seq, const QString &messageId, 
 FakeTransport::Request MessagingTest::waitFor(FrameType type)
 {
     std::optional<FakeTransport::Request> request;
-    const bool arrived
-        = QTest::qWaitFor([&] { return (request = m_transport->take(type)).has_value(); }, WaitMs);
+    const bool arrived = QTest::qWaitFor(
+        [&] { return (request = m_me->transport.take(type)).has_value(); }, WaitMs);
     if (!arrived)
         qWarning() << "no request of type" << int(type);
     return request.value_or(FakeTransport::Request{type, {}, nullptr, [](auto) {}});
@@ -145,13 +126,13 @@ FakeTransport::Request MessagingTest::waitFor(FrameType type)
 
 void MessagingTest::receiptIsSentOnlyAfterTheMessageIsStored()
 {
-    QSignalSpy received(m_mailbox.get(), &sync::MailboxSync::messageReceived);
-    m_mailbox->start();
-    m_transport->connectNow();
+    QSignalSpy received(&m_me->mailbox, &sync::MailboxSync::messageReceived);
+    m_me->mailbox.start();
+    m_me->transport.connectNow();
     const auto sync = waitFor(FrameType::Sync);
     QCOMPARE(sync.data.value(QLatin1String("after")).toInteger(), 0);
-    m_transport->push(FrameType::MessageReceive,
-                      messageFromBob(1, QStringLiteral("m1"), QStringLiteral("Hi! \U0001F44B")));
+    m_me->transport.push(FrameType::MessageReceive,
+                         messageFromBob(1, QStringLiteral("m1"), QStringLiteral("Hi! \U0001F44B")));
     FakeTransport::answer(
         sync, QJsonObject{{QLatin1String("lastSeq"), 1}, {QLatin1String("hasMore"), false}});
 
@@ -161,80 +142,80 @@ void MessagingTest::receiptIsSentOnlyAfterTheMessageIsStored()
     QCOMPARE(received.size(), 1);
     QCOMPARE(received.first().first().value<store::StoredMessage>().body,
              QStringLiteral("Hi! \U0001F44B"));
-    QCOMPARE(m_mailbox->lastSeq(), 0); // not handled until the server has the receipt
+    QCOMPARE(m_me->mailbox.lastSeq(), 0); // not handled until the server has the receipt
     QCOMPARE(storedCursor(), 0);
 
     FakeTransport::answer(receipt, QJsonObject{});
-    QTRY_COMPARE(m_mailbox->lastSeq(), 1);
+    QTRY_COMPARE(m_me->mailbox.lastSeq(), 1);
     QTRY_COMPARE(storedCursor(), 1);
 }
 
 void MessagingTest::restartResumesFromTheStoredSeq()
 {
-    m_store->runAndWait([](store::StoreContext &s) { return s.messages().setCursor(41).ok(); });
+    m_me->store.runAndWait([](store::StoreContext &s) { return s.messages().setCursor(41).ok(); });
     stopServices();
     startServices();
-    m_mailbox->start();
-    m_transport->connectNow();
+    m_me->mailbox.start();
+    m_me->transport.connectNow();
     const auto sync = waitFor(FrameType::Sync);
     QCOMPARE(sync.data.value(QLatin1String("after")).toInteger(), 41);
 }
 
 void MessagingTest::gapMakesItSyncAgainFromTheLastHandledEvent()
 {
-    m_mailbox->start();
-    m_transport->connectNow();
+    m_me->mailbox.start();
+    m_me->transport.connectNow();
     FakeTransport::answer(
         waitFor(FrameType::Sync),
         QJsonObject{{QLatin1String("lastSeq"), 0}, {QLatin1String("hasMore"), false}});
-    m_transport->push(FrameType::MessageReceive,
-                      messageFromBob(1, QStringLiteral("g1"), QStringLiteral("one")));
+    m_me->transport.push(FrameType::MessageReceive,
+                         messageFromBob(1, QStringLiteral("g1"), QStringLiteral("one")));
     FakeTransport::answer(waitFor(FrameType::MessageDelivered), QJsonObject{});
-    QTRY_COMPARE(m_mailbox->lastSeq(), 1);
+    QTRY_COMPARE(m_me->mailbox.lastSeq(), 1);
 
     // seq 2 never arrives: 3 is not taken, the mailbox is read again from 1.
-    m_transport->push(FrameType::MessageReceive,
-                      messageFromBob(3, QStringLiteral("g3"), QStringLiteral("three")));
+    m_me->transport.push(FrameType::MessageReceive,
+                         messageFromBob(3, QStringLiteral("g3"), QStringLiteral("three")));
     const auto again = waitFor(FrameType::Sync);
     QCOMPARE(again.data.value(QLatin1String("after")).toInteger(), 1);
     QCOMPARE(storedMessages(), 1);
-    m_transport->push(FrameType::MessageReceive,
-                      messageFromBob(2, QStringLiteral("g2"), QStringLiteral("two")));
-    m_transport->push(FrameType::MessageReceive,
-                      messageFromBob(3, QStringLiteral("g3"), QStringLiteral("three")));
+    m_me->transport.push(FrameType::MessageReceive,
+                         messageFromBob(2, QStringLiteral("g2"), QStringLiteral("two")));
+    m_me->transport.push(FrameType::MessageReceive,
+                         messageFromBob(3, QStringLiteral("g3"), QStringLiteral("three")));
     FakeTransport::answer(
         again, QJsonObject{{QLatin1String("lastSeq"), 3}, {QLatin1String("hasMore"), false}});
     FakeTransport::answer(waitFor(FrameType::MessageDelivered), QJsonObject{});
     FakeTransport::answer(waitFor(FrameType::MessageDelivered), QJsonObject{});
-    QTRY_COMPARE(m_mailbox->lastSeq(), 3);
+    QTRY_COMPARE(m_me->mailbox.lastSeq(), 3);
     QCOMPARE(storedMessages(), 3);
 }
 
 void MessagingTest::unacknowledgedEventIsReplayedAndStoredOnce()
 {
-    QSignalSpy received(m_mailbox.get(), &sync::MailboxSync::messageReceived);
-    m_mailbox->start();
-    m_transport->connectNow();
+    QSignalSpy received(&m_me->mailbox, &sync::MailboxSync::messageReceived);
+    m_me->mailbox.start();
+    m_me->transport.connectNow();
     waitFor(FrameType::Sync);
-    m_transport->push(FrameType::MessageReceive,
-                      messageFromBob(1, QStringLiteral("r1"), QStringLiteral("once")));
+    m_me->transport.push(FrameType::MessageReceive,
+                         messageFromBob(1, QStringLiteral("r1"), QStringLiteral("once")));
     waitFor(FrameType::MessageDelivered); // stored; the answer is lost with the connection
     QCOMPARE(storedMessages(), 1);
 
     // As after a crash between the store commit and the receipt's ack: a new process.
     stopServices();
     startServices();
-    QSignalSpy receivedAgain(m_mailbox.get(), &sync::MailboxSync::messageReceived);
-    m_mailbox->start();
-    m_transport->connectNow();
+    QSignalSpy receivedAgain(&m_me->mailbox, &sync::MailboxSync::messageReceived);
+    m_me->mailbox.start();
+    m_me->transport.connectNow();
     const auto sync = waitFor(FrameType::Sync);
     QCOMPARE(sync.data.value(QLatin1String("after")).toInteger(), 0);
-    m_transport->push(FrameType::MessageReceive,
-                      messageFromBob(1, QStringLiteral("r1"), QStringLiteral("once")));
+    m_me->transport.push(FrameType::MessageReceive,
+                         messageFromBob(1, QStringLiteral("r1"), QStringLiteral("once")));
     const auto receipt = waitFor(FrameType::MessageDelivered); // sent again
     QCOMPARE(receipt.data.value(QLatin1String("messageId")).toString(), QStringLiteral("r1"));
     FakeTransport::answer(receipt, QJsonObject{});
-    QTRY_COMPARE(m_mailbox->lastSeq(), 1);
+    QTRY_COMPARE(m_me->mailbox.lastSeq(), 1);
     QCOMPARE(storedMessages(), 1);
     QCOMPARE(received.size(), 1);
     QCOMPARE(receivedAgain.size(), 0); // not announced twice
@@ -242,51 +223,51 @@ void MessagingTest::unacknowledgedEventIsReplayedAndStoredOnce()
 
 void MessagingTest::seqFromTheFutureAndReplayedPagesChangeNothing()
 {
-    QSignalSpy received(m_mailbox.get(), &sync::MailboxSync::messageReceived);
-    m_mailbox->start();
-    m_transport->connectNow();
+    QSignalSpy received(&m_me->mailbox, &sync::MailboxSync::messageReceived);
+    m_me->mailbox.start();
+    m_me->transport.connectNow();
     // A sync answer that claims a far later seq moves nothing: only events handled count.
     FakeTransport::answer(
         waitFor(FrameType::Sync),
         QJsonObject{{QLatin1String("lastSeq"), 1000000000}, {QLatin1String("hasMore"), false}});
-    m_transport->push(FrameType::MessageReceive,
-                      messageFromBob(1, QStringLiteral("s1"), QStringLiteral("one")));
+    m_me->transport.push(FrameType::MessageReceive,
+                         messageFromBob(1, QStringLiteral("s1"), QStringLiteral("one")));
     FakeTransport::answer(waitFor(FrameType::MessageDelivered), QJsonObject{});
-    QTRY_COMPARE(m_mailbox->lastSeq(), 1);
+    QTRY_COMPARE(m_me->mailbox.lastSeq(), 1);
 
     // An event from the future is not taken; the mailbox is read again from 1.
-    m_transport->push(FrameType::MessageReceive,
-                      messageFromBob(1000000000, QStringLiteral("far"), QStringLiteral("far")));
+    m_me->transport.push(FrameType::MessageReceive,
+                         messageFromBob(1000000000, QStringLiteral("far"), QStringLiteral("far")));
     const auto resync = waitFor(FrameType::Sync);
     QCOMPARE(resync.data.value(QLatin1String("after")).toInteger(), 1);
     // The server replays what it already sent (a replayed page): nothing changes.
     for (int round = 0; round < 3; ++round)
-        m_transport->push(FrameType::MessageReceive,
-                          messageFromBob(1, QStringLiteral("s1"), QStringLiteral("one")));
+        m_me->transport.push(FrameType::MessageReceive,
+                             messageFromBob(1, QStringLiteral("s1"), QStringLiteral("one")));
     FakeTransport::answer(
         resync, QJsonObject{{QLatin1String("lastSeq"), 1}, {QLatin1String("hasMore"), false}});
     QTest::qWait(100);
-    QCOMPARE(m_transport->take(FrameType::MessageDelivered), std::nullopt);
+    QCOMPARE(m_me->transport.take(FrameType::MessageDelivered), std::nullopt);
     QCOMPARE(storedMessages(), 1);
     QCOMPARE(received.size(), 1);
-    QCOMPARE(m_mailbox->lastSeq(), 1);
+    QCOMPARE(m_me->mailbox.lastSeq(), 1);
     QTRY_COMPARE(storedCursor(), 1);
 }
 
 void MessagingTest::forgedConversationIsUndecryptableAndStillAcknowledged()
 {
-    QSignalSpy undecryptable(m_mailbox.get(), &sync::MailboxSync::messageUndecryptable);
-    m_mailbox->start();
-    m_transport->connectNow();
+    QSignalSpy undecryptable(&m_me->mailbox, &sync::MailboxSync::messageUndecryptable);
+    m_me->mailbox.start();
+    m_me->transport.connectNow();
     waitFor(FrameType::Sync);
     // Bob wrote it for Carol; a server that files it under "to me" is caught by the label.
-    m_transport->push(FrameType::MessageReceive,
-                      messageFromBob(1, QStringLiteral("f1"), QStringLiteral("for Carol"),
-                                     QStringLiteral("carol")));
+    m_me->transport.push(FrameType::MessageReceive,
+                         messageFromBob(1, QStringLiteral("f1"), QStringLiteral("for Carol"),
+                                        QStringLiteral("carol")));
     FakeTransport::answer(waitFor(FrameType::MessageDelivered), QJsonObject{});
     QTRY_COMPARE(undecryptable.size(), 1);
-    QTRY_COMPARE(m_mailbox->lastSeq(), 1);
-    const auto hits = m_store->runAndWait(
+    QTRY_COMPARE(m_me->mailbox.lastSeq(), 1);
+    const auto hits = m_me->store.runAndWait(
         [](store::StoreContext &s) { return s.messages().search(QStringLiteral("Carol"), 5); });
     QVERIFY(hits);
     QCOMPARE(hits->size(), 0);
@@ -294,19 +275,19 @@ void MessagingTest::forgedConversationIsUndecryptableAndStillAcknowledged()
 
 void MessagingTest::outboxSurvivesARestartAndResendsTheSameId()
 {
-    QSignalSpy queued(m_outbox.get(), &sync::Outbox::messageQueued);
-    m_outbox->start();
-    const QString id = m_outbox->sendText(Bob, QStringLiteral("while offline"));
+    QSignalSpy queued(&m_me->outbox, &sync::Outbox::messageQueued);
+    m_me->outbox.start();
+    const QString id = m_me->outbox.sendText(Bob, QStringLiteral("while offline"));
     QTRY_COMPARE(queued.size(), 1);
     QCOMPARE(queued.first().first().value<store::StoredMessage>().status,
              store::MessageStatus::Pending);
     stopServices(); // killed before anything was sent
 
     startServices();
-    QSignalSpy sent(m_outbox.get(), &sync::Outbox::messageSent);
-    m_outbox->start();
-    m_transport->connectNow();
-    m_outbox->setOnline(true);
+    QSignalSpy sent(&m_me->outbox, &sync::Outbox::messageSent);
+    m_me->outbox.start();
+    m_me->transport.connectNow();
+    m_me->outbox.setOnline(true);
     const auto send = waitFor(FrameType::MessageSend);
     const auto message = MessageSend::fromJson(send.data);
     QVERIFY(message);
@@ -321,22 +302,22 @@ void MessagingTest::outboxSurvivesARestartAndResendsTheSameId()
 
     FakeTransport::answer(send, MessageAccepted{id, ServerTime}.toJson());
     QTRY_COMPARE(sent.size(), 1);
-    const auto pending = m_store->runAndWait(
+    const auto pending = m_me->store.runAndWait(
         [](store::StoreContext &s) { return s.messages().pendingOutbox().value().size(); });
     QCOMPARE(pending, 0);
 }
 
 void MessagingTest::severalMessagesAreInFlightAtOnceInTheOrderWritten()
 {
-    m_outbox->start();
-    m_transport->connectNow();
-    m_outbox->setOnline(true);
+    m_me->outbox.start();
+    m_me->transport.connectNow();
+    m_me->outbox.setOnline(true);
     QStringList ids;
     for (int i = 0; i < 5; ++i)
-        ids.append(m_outbox->sendText(Bob, QStringLiteral("message %1").arg(i)));
-    QTRY_COMPARE(m_transport->requests.size(), 5); // all five before any answer
+        ids.append(m_me->outbox.sendText(Bob, QStringLiteral("message %1").arg(i)));
+    QTRY_COMPARE(m_me->transport.requests.size(), 5); // all five before any answer
     for (int i = 0; i < 5; ++i) {
-        const auto send = m_transport->take(FrameType::MessageSend);
+        const auto send = m_me->transport.take(FrameType::MessageSend);
         QVERIFY(send);
         QCOMPARE(MessageSend::fromJson(send->data)->messageId, ids.at(i));
     }
@@ -344,48 +325,48 @@ void MessagingTest::severalMessagesAreInFlightAtOnceInTheOrderWritten()
 
 void MessagingTest::staleDeviceListIsFetchedAgainAndTheMessageResent()
 {
-    m_outbox->start();
-    m_transport->connectNow();
-    m_outbox->setOnline(true);
-    const QString id = m_outbox->sendText(Bob, QStringLiteral("to the new phone"));
+    m_me->outbox.start();
+    m_me->transport.connectNow();
+    m_me->outbox.setOnline(true);
+    const QString id = m_me->outbox.sendText(Bob, QStringLiteral("to the new phone"));
     const auto first = waitFor(FrameType::MessageSend);
-    QCOMPARE(m_rest->gets.value(userDevicesPath(Bob)), 1);
+    QCOMPARE(m_me->rest.gets.value(userDevicesPath(Bob)), 1);
     FakeTransport::answer(first, Error{ErrorCode::DeviceMismatch, QStringLiteral("stale")});
     const auto second = waitFor(FrameType::MessageSend);
     QCOMPARE(MessageSend::fromJson(second.data)->messageId, id);
-    QCOMPARE(m_rest->gets.value(userDevicesPath(Bob)), 2);
+    QCOMPARE(m_me->rest.gets.value(userDevicesPath(Bob)), 2);
 }
 
 void MessagingTest::deviceWhoseKeyChangedIsReportedAndNeverUsed()
 {
-    QSignalSpy mismatches(m_devices.get(), &sync::DeviceDirectory::keyMismatch);
+    QSignalSpy mismatches(&m_me->devices, &sync::DeviceDirectory::keyMismatch);
     std::optional<Result<DeviceKeyList>> first;
-    m_devices->devices(Bob, false, this, [&](Result<DeviceKeyList> list) { first = list; });
+    m_me->devices.devices(Bob, false, this, [&](Result<DeviceKeyList> list) { first = list; });
     QTRY_VERIFY(first.has_value());
     QCOMPARE(first->value().devices.size(), 1);
 
     // The server now claims another key for the same phone: a server that lies, or a thief.
-    m_rest->answers.insert(
+    m_me->rest.answers.insert(
         userDevicesPath(Bob),
         deviceList(Bob, BobsPhone, crypto::DeviceKeyPair::generate().publicKey()));
     std::optional<Result<DeviceKeyList>> second;
-    m_devices->devices(Bob, true, this, [&](Result<DeviceKeyList> list) { second = list; });
+    m_me->devices.devices(Bob, true, this, [&](Result<DeviceKeyList> list) { second = list; });
     QTRY_VERIFY(second.has_value());
     QVERIFY(second->ok());
     QCOMPARE(second->value().devices.size(), 0);
     QCOMPARE(mismatches.size(), 1);
     QCOMPARE(mismatches.first().at(1).toString(), BobsPhone);
-    QCOMPARE(m_devices->keptKey(Bob, BobsPhone), std::nullopt);
+    QCOMPARE(m_me->devices.keptKey(Bob, BobsPhone), std::nullopt);
 
     // The pin outlives the process: a restart still refuses the new key.
     stopServices();
     startServices();
-    QSignalSpy again(m_devices.get(), &sync::DeviceDirectory::keyMismatch);
-    m_rest->answers.insert(
+    QSignalSpy again(&m_me->devices, &sync::DeviceDirectory::keyMismatch);
+    m_me->rest.answers.insert(
         userDevicesPath(Bob),
         deviceList(Bob, BobsPhone, crypto::DeviceKeyPair::generate().publicKey()));
     std::optional<Result<DeviceKeyList>> third;
-    m_devices->devices(Bob, true, this, [&](Result<DeviceKeyList> list) { third = list; });
+    m_me->devices.devices(Bob, true, this, [&](Result<DeviceKeyList> list) { third = list; });
     QTRY_VERIFY(third.has_value());
     QCOMPARE(third->value().devices.size(), 0);
     QCOMPARE(again.size(), 1);

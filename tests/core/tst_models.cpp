@@ -5,7 +5,7 @@
 #include "core/sync/DeviceDirectory.h"
 #include "core/sync/MailboxSync.h"
 #include "core/sync/Outbox.h"
-#include "tests/core/FakeTransport.h"
+#include "tests/core/FakeAccount.h"
 
 #include <QAbstractItemModelTester>
 #include <QItemSelectionModel>
@@ -49,39 +49,27 @@ private:
     QList<store::StoredMessage> storeInbox(const QList<store::InboundMessage> &messages);
 
     QTemporaryDir m_dir;
-    std::unique_ptr<FakeTransport> m_transport;
-    std::unique_ptr<FakeRest> m_rest;
-    std::unique_ptr<store::LocalStore> m_store;
-    std::unique_ptr<sync::DeviceDirectory> m_devices;
-    std::unique_ptr<sync::MailboxSync> m_mailbox;
-    std::unique_ptr<sync::Outbox> m_outbox;
+    std::unique_ptr<FakeAccount> m_me;
 };
 
 void ModelsTest::init()
 {
     QFile::remove(m_dir.filePath(QStringLiteral("store.db")));
-    m_transport = std::make_unique<FakeTransport>();
-    m_rest = std::make_unique<FakeRest>();
-    m_store = std::make_unique<store::LocalStore>();
-    QVERIFY(m_store->openAndWait(m_dir.filePath(QStringLiteral("store.db"))));
-    const sync::Identity me{QStringLiteral("me"), QStringLiteral("laptop"),
-                            crypto::DeviceKeyPair::generate()};
-    m_devices = std::make_unique<sync::DeviceDirectory>(*m_rest, *m_store);
-    m_mailbox = std::make_unique<sync::MailboxSync>(me, *m_transport, *m_devices, *m_store);
-    m_outbox = std::make_unique<sync::Outbox>(me, *m_transport, *m_devices, *m_store);
+    m_me = std::make_unique<FakeAccount>(m_dir.filePath(QStringLiteral("store.db")),
+                                         sync::Identity{QStringLiteral("me"),
+                                                        QStringLiteral("laptop"),
+                                                        crypto::DeviceKeyPair::generate()});
+    QVERIFY(m_me->opened);
 }
 
 void ModelsTest::cleanup()
 {
-    m_outbox.reset();
-    m_mailbox.reset();
-    m_devices.reset();
-    m_store.reset();
+    m_me.reset();
 }
 
 QList<store::StoredMessage> ModelsTest::storeInbox(const QList<store::InboundMessage> &messages)
 {
-    auto changes = m_store->runAndWait([messages](store::StoreContext &store) {
+    auto changes = m_me->store.runAndWait([messages](store::StoreContext &store) {
         return store.messages().storeInbox(messages, {}, 0, Now);
     });
     return changes ? changes->added : QList<store::StoredMessage>();
@@ -95,7 +83,7 @@ void ModelsTest::messagesArePagedFromTheNewestUpToTheFirst()
     const auto added = storeInbox(batch);
     QCOMPARE(added.size(), 120);
 
-    MessageModel model(*m_store, *m_mailbox, *m_outbox, added.first().chatId);
+    MessageModel model(m_me->store, m_me->mailbox, m_me->outbox, added.first().chatId);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QSignalSpy pages(&model, &MessageModel::pageLoaded);
     QVERIFY(pages.wait());
@@ -124,30 +112,30 @@ void ModelsTest::messagesArePagedFromTheNewestUpToTheFirst()
 void ModelsTest::newAndChangedMessagesShowInPlace()
 {
     const auto first = storeInbox({from(QStringLiteral("ben"), QStringLiteral("b0"), Now)});
-    MessageModel model(*m_store, *m_mailbox, *m_outbox, first.first().chatId);
+    MessageModel model(m_me->store, m_me->mailbox, m_me->outbox, first.first().chatId);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QSignalSpy pages(&model, &MessageModel::pageLoaded);
     QVERIFY(pages.wait());
     QCOMPARE(model.rowCount(), 1);
 
     // An outgoing message appears as pending, then gets its tick.
-    QSignalSpy queued(m_outbox.get(), &sync::Outbox::messageQueued);
-    const QString id = m_outbox->sendText(QStringLiteral("ben"), QStringLiteral("on my way"));
+    QSignalSpy queued(&m_me->outbox, &sync::Outbox::messageQueued);
+    const QString id = m_me->outbox.sendText(QStringLiteral("ben"), QStringLiteral("on my way"));
     QVERIFY(queued.wait());
     QCOMPARE(model.rowCount(), 2);
     QCOMPARE(model.index(1).data(MessageModel::StatusRole).toInt(),
              int(store::MessageStatus::Pending));
     QCOMPARE(model.rowOfMessage(id), 1);
-    auto sent = m_store->runAndWait(
+    auto sent = m_me->store.runAndWait(
         [id](store::StoreContext &store) { return store.messages().markSent(id, Now); });
     QVERIFY(sent && sent.value());
-    Q_EMIT m_outbox->statusChanged(*sent.value());
+    Q_EMIT m_me->outbox.statusChanged(*sent.value());
     QCOMPARE(model.index(1).data(MessageModel::StatusRole).toInt(),
              int(store::MessageStatus::Sent));
 
     // Someone else's chat does not show here.
     const auto other = storeInbox({from(QStringLiteral("cat"), QStringLiteral("c0"), Now)});
-    Q_EMIT m_mailbox->messageReceived(other.first());
+    Q_EMIT m_me->mailbox.messageReceived(other.first());
     QCOMPARE(model.rowCount(), 2);
 }
 
@@ -155,7 +143,7 @@ void ModelsTest::chatListIsOrderedAndKeepsTheSelectionWhenChatsMove()
 {
     storeInbox({from(QStringLiteral("ann"), QStringLiteral("a0"), Now),
                 from(QStringLiteral("ben"), QStringLiteral("b0"), Now + 10)});
-    ChatListModel model(*m_store, *m_mailbox, *m_outbox);
+    ChatListModel model(m_me->store, m_me->mailbox, m_me->outbox);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QSignalSpy loaded(&model, &ChatListModel::loaded);
     QVERIFY(loaded.wait());
@@ -173,7 +161,7 @@ void ModelsTest::chatListIsOrderedAndKeepsTheSelectionWhenChatsMove()
     // Ann writes again: her chat moves to the top, a new chat appears, the selection follows.
     const auto added = storeInbox({from(QStringLiteral("ann"), QStringLiteral("a1"), Now + 20),
                                    from(QStringLiteral("cat"), QStringLiteral("c0"), Now + 5)});
-    Q_EMIT m_mailbox->messageReceived(added.first());
+    Q_EMIT m_me->mailbox.messageReceived(added.first());
     QVERIFY(loaded.wait());
     QCOMPARE(model.rowCount(), 3);
     QCOMPARE(model.index(0).data(ChatListModel::PeerUserIdRole).toString(), QStringLiteral("ann"));

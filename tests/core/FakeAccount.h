@@ -1,0 +1,27 @@
+#pragma once
+
+#include "core/store/LocalStore.h"
+#include "core/sync/DeviceDirectory.h"
+#include "core/sync/MailboxSync.h"
+#include "core/sync/Outbox.h"
+#include "tests/core/FakeTransport.h"
+
+// The client services of one account, built in the order an Account builds them, over the
+// fakes and a real store file. Destroying it is a process that ends: what was not committed is
+// gone, the file stays.
+struct FakeAccount
+{
+    FakeAccount(const QString &storePath, parley::sync::Identity identity)
+        : opened(store.openAndWait(storePath).ok())
+        , mailbox(identity, transport, devices, store)
+        , outbox(identity, transport, devices, store)
+    { }
+
+    FakeTransport transport;
+    FakeRest rest;
+    parley::store::LocalStore store;
+    bool opened = false;
+    parley::sync::DeviceDirectory devices{rest, store};
+    parley::sync::MailboxSync mailbox;
+    parley::sync::Outbox outbox;
+};
