@@ -58,7 +58,10 @@ private:
     QStringList base(const QString &profile, const QUrl &server = {}) const;
     Run cli(const QString &profile, const QStringList &args, const QByteArray &input = {},
             int timeoutMs = WaitMs, const QUrl &server = {});
-    bool login(const QString &profile, const QString &phone);
+    // Starts parley-cli in the background (listen, or a process a test kills).
+    void startCli(QProcess &process, const QString &profile, const QStringList &args,
+                  const QUrl &server = {}) const;
+    bool login(const QString &profile, const QString &phone, const QUrl &server = {});
 
     std::unique_ptr<ServerProcess> m_server;
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -87,7 +90,7 @@ Run CliTest::cli(const QString &profile, const QStringList &args, const QByteArr
                  int timeoutMs, const QUrl &server)
 {
     QProcess process;
-    process.start(qEnvironmentVariable("PARLEY_CLI"), base(profile, server) + args);
+    startCli(process, profile, args, server);
     if (!process.waitForStarted(timeoutMs))
         return {};
     if (!input.isEmpty())
@@ -106,19 +109,27 @@ Run CliTest::cli(const QString &profile, const QStringList &args, const QByteArr
     return run;
 }
 
-bool CliTest::login(const QString &profile, const QString &phone)
+void CliTest::startCli(QProcess &process, const QString &profile, const QStringList &args,
+                       const QUrl &server) const
+{
+    process.start(qEnvironmentVariable("PARLEY_CLI"), base(profile, server) + args);
+}
+
+bool CliTest::login(const QString &profile, const QString &phone, const QUrl &server)
 {
     // The code is asked for after it was sent: answer from the file delivery, as a tester
     // would type it.
     QProcess process;
-    process.start(qEnvironmentVariable("PARLEY_CLI"),
-                  base(profile) + QStringList{QStringLiteral("login"), phone});
+    startCli(process, profile, {QStringLiteral("login"), phone}, server);
     const QString code = m_server->takeCode(phone);
     if (code.isEmpty())
         return false;
     process.write(code.toLatin1() + '\n');
     process.closeWriteChannel();
-    return process.waitForFinished(WaitMs) && process.exitCode() == 0;
+    if (finishes(process, WaitMs) && process.exitCode() == 0)
+        return true;
+    qInfo().noquote() << "parley-cli login" << phone << process.readAllStandardError();
+    return false;
 }
 
 void CliTest::loginReadsTheCodeFromStandardInput()
@@ -129,8 +140,7 @@ void CliTest::loginReadsTheCodeFromStandardInput()
 
     // A wrong code is refused with the server's reason.
     QProcess process;
-    process.start(qEnvironmentVariable("PARLEY_CLI"),
-                  base(QStringLiteral("bob")) + QStringList{QStringLiteral("login"), BobPhone});
+    startCli(process, QStringLiteral("bob"), {QStringLiteral("login"), BobPhone});
     QVERIFY(!m_server->takeCode(BobPhone).isEmpty());
     process.write("000000\n");
     process.closeWriteChannel();
@@ -182,9 +192,8 @@ void CliTest::listenPrintsEachMessageAndReceiptAsAJsonLine()
     QVERIFY(login(QStringLiteral("alice"), AlicePhone));
     QVERIFY(login(QStringLiteral("bob"), BobPhone));
     QProcess listener;
-    listener.start(qEnvironmentVariable("PARLEY_CLI"),
-                   base(QStringLiteral("alice"))
-                       + QStringList{QStringLiteral("listen"), QStringLiteral("--json")});
+    startCli(listener, QStringLiteral("alice"),
+             {QStringLiteral("listen"), QStringLiteral("--json")});
     QVERIFY(listener.waitForStarted());
     QByteArray said;
     QTRY_VERIFY2_WITH_TIMEOUT((said += listener.readAllStandardError()).contains("Listening"),
@@ -208,9 +217,8 @@ void CliTest::listenPrintsEachMessageAndReceiptAsAJsonLine()
     // Bob's next run learns that Alice's device has them: the receipts came back.
     const QString id = jsonLines(second.out).value(0).value(QLatin1String("messageId")).toString();
     QProcess bobListens;
-    bobListens.start(qEnvironmentVariable("PARLEY_CLI"),
-                     base(QStringLiteral("bob"))
-                         + QStringList{QStringLiteral("listen"), QStringLiteral("--json")});
+    startCli(bobListens, QStringLiteral("bob"),
+             {QStringLiteral("listen"), QStringLiteral("--json")});
     QString bobOut;
     QTRY_VERIFY_WITH_TIMEOUT(
         (bobOut += QString::fromUtf8(bobListens.readAllStandardOutput())).contains(id), WaitMs);
@@ -237,10 +245,8 @@ void CliTest::messageKilledBeforeItsAckIsSentByTheNextRunExactlyOnce()
     // The server is down: the message is stored and waits; the process is killed (-9).
     m_server->kill();
     QProcess sender;
-    sender.start(
-        qEnvironmentVariable("PARLEY_CLI"),
-        base(QStringLiteral("alice"))
-            + QStringList{QStringLiteral("send"), BobPhone, QStringLiteral("written offline")});
+    startCli(sender, QStringLiteral("alice"),
+             {QStringLiteral("send"), BobPhone, QStringLiteral("written offline")});
     QVERIFY(sender.waitForStarted());
     QTest::qWait(1500); // stored long before: the store commit takes milliseconds
     ::kill(pid_t(sender.processId()), SIGKILL);
@@ -256,9 +262,7 @@ void CliTest::messageKilledBeforeItsAckIsSentByTheNextRunExactlyOnce()
     // Back up: the next run sends it, once; the server acks the same id.
     QVERIFY(m_server->restart());
     QProcess again;
-    again.start(qEnvironmentVariable("PARLEY_CLI"),
-                base(QStringLiteral("alice"))
-                    + QStringList{QStringLiteral("listen"), QStringLiteral("--json")});
+    startCli(again, QStringLiteral("alice"), {QStringLiteral("listen"), QStringLiteral("--json")});
     QString out;
     QTRY_VERIFY_WITH_TIMEOUT(
         (out += QString::fromUtf8(again.readAllStandardOutput())).contains(QLatin1String("sent")),
@@ -287,22 +291,12 @@ void CliTest::receivedMessageKilledBeforeItsReceiptIsStoredOnce()
     QVERIFY(proxy.listen());
     QUrl viaProxy = m_server->url();
     viaProxy.setPort(proxy.port());
-    QProcess bobLogin;
-    bobLogin.start(qEnvironmentVariable("PARLEY_CLI"),
-                   base(QStringLiteral("bob"), viaProxy)
-                       + QStringList{QStringLiteral("login"), BobPhone});
-    const QString code = m_server->takeCode(BobPhone);
-    QVERIFY(!code.isEmpty());
-    bobLogin.write(code.toLatin1() + '\n');
-    bobLogin.closeWriteChannel();
-    QVERIFY(finishes(bobLogin, WaitMs));
-    QVERIFY2(bobLogin.exitCode() == 0, bobLogin.readAllStandardError().constData());
+    QVERIFY(login(QStringLiteral("bob"), BobPhone, viaProxy));
 
     proxy.setDroppedTypes({QStringLiteral("message:delivered")});
     QProcess listener;
-    listener.start(qEnvironmentVariable("PARLEY_CLI"),
-                   base(QStringLiteral("bob"), viaProxy)
-                       + QStringList{QStringLiteral("listen"), QStringLiteral("--json")});
+    startCli(listener, QStringLiteral("bob"), {QStringLiteral("listen"), QStringLiteral("--json")},
+             viaProxy);
     QByteArray said;
     QTRY_VERIFY_WITH_TIMEOUT((said += listener.readAllStandardError()).contains("Listening"),
                              WaitMs);
@@ -323,13 +317,11 @@ void CliTest::receivedMessageKilledBeforeItsReceiptIsStoredOnce()
     // acknowledges it; Alice learns it was delivered.
     proxy.setDroppedTypes({});
     QProcess again;
-    again.start(qEnvironmentVariable("PARLEY_CLI"),
-                base(QStringLiteral("bob"), viaProxy)
-                    + QStringList{QStringLiteral("listen"), QStringLiteral("--json")});
+    startCli(again, QStringLiteral("bob"), {QStringLiteral("listen"), QStringLiteral("--json")},
+             viaProxy);
     QProcess aliceListens;
-    aliceListens.start(qEnvironmentVariable("PARLEY_CLI"),
-                       base(QStringLiteral("alice"))
-                           + QStringList{QStringLiteral("listen"), QStringLiteral("--json")});
+    startCli(aliceListens, QStringLiteral("alice"),
+             {QStringLiteral("listen"), QStringLiteral("--json")});
     QString alicesOut;
     QTRY_VERIFY_WITH_TIMEOUT((alicesOut += QString::fromUtf8(aliceListens.readAllStandardOutput()))
                                  .contains(QLatin1String("\"event\":\"delivered\"")),
