@@ -91,14 +91,20 @@ Result<qint64> MessageStore::directChat(const QString &peerUserId, qint64 now)
     return id.value().value_or(0);
 }
 
-Result<std::optional<qint64>> MessageStore::chatByPeer(const QString &peerUserId)
+Result<std::optional<qint64>> MessageStore::chatWhere(const QString &condition,
+                                                      const QString &value)
 {
-    auto q = m_db.exec(QStringLiteral("SELECT id FROM chats WHERE peer_user_id = ?"), {peerUserId});
+    auto q = m_db.exec(QStringLiteral("SELECT id FROM chats WHERE ") + condition, {value});
     if (!q)
         return q.error();
     if (!q->next())
         return std::optional<qint64>();
     return std::optional<qint64>(q->value(0).toLongLong());
+}
+
+Result<std::optional<qint64>> MessageStore::chatByPeer(const QString &peerUserId)
+{
+    return chatWhere(QStringLiteral("peer_user_id = ?"), peerUserId);
 }
 
 Result<void> MessageStore::setPeerPhone(const QString &peerUserId, const QString &phone)
@@ -131,12 +137,7 @@ Result<QString> MessageStore::peerByPhone(const QString &phone)
 
 Result<std::optional<qint64>> MessageStore::chatByPhone(const QString &phone)
 {
-    auto q = m_db.exec(QStringLiteral("SELECT id FROM chats WHERE peer_phone = ?"), {phone});
-    if (!q)
-        return q.error();
-    if (!q->next())
-        return std::optional<qint64>();
-    return std::optional<qint64>(q->value(0).toLongLong());
+    return chatWhere(QStringLiteral("peer_phone = ?"), phone);
 }
 
 Result<void> MessageStore::index(qint64 row, const QString &body)

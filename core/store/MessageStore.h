@@ -68,6 +68,9 @@ public:
     protocol::Result<QList<SearchHit>> search(const QString &query, int limit);
 
 private:
+    // The chat matching `condition` (a fixed SQL condition with one '?' for `value`).
+    protocol::Result<std::optional<qint64>> chatWhere(const QString &condition,
+                                                      const QString &value);
     protocol::Result<std::optional<StoredMessage>> insertInbound(const InboundMessage &message,
                                                                  qint64 chatId, qint64 now);
     protocol::Result<std::optional<StatusChange>> applyReceipt(const InboundReceipt &receipt);
