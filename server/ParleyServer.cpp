@@ -9,12 +9,14 @@
 #include "server/auth/OtpService.h"
 #include "server/auth/ServerSecret.h"
 #include "server/auth/TokenService.h"
+#include "server/chat/ChatHandler.h"
 #include "server/chat/MessageRelay.h"
 #include "server/http/HttpServer.h"
 #include "server/http/LowDelayTcpServer.h"
 #include "server/http/RateLimiter.h"
 #include "server/realtime/ClientConnection.h"
 #include "server/realtime/ConnectionRegistry.h"
+#include "server/storage/ChatStore.h"
 #include "server/storage/IdentityStore.h"
 #include "server/storage/MailboxStore.h"
 #include "server/storage/OtpStore.h"
@@ -81,6 +83,7 @@ protocol::Result<QString> ParleyServer::start(const ServerConfig &config)
         return migrated.error();
     m_identities = std::make_unique<IdentityStore>(*m_db);
     m_mailbox = std::make_unique<MailboxStore>(*m_db);
+    m_chats = std::make_unique<ChatStore>(*m_db);
     m_profiles = std::make_unique<ProfileStore>(*m_db);
     if (auto prepared = m_profiles->prepare(); !prepared)
         return prepared.error();
@@ -108,11 +111,14 @@ protocol::Result<QString> ParleyServer::start(const ServerConfig &config)
     auto isOnline = [this](const QString &userId) { return m_registry->isOnline(userId); };
     m_users = std::make_unique<UserHandler>(*m_identities, *m_profiles, isOnline,
                                             m_searchLimiter.get());
-    m_relay = new MessageRelay(*m_db, *m_identities, *m_mailbox, *m_registry, this);
+    m_relay = new MessageRelay(*m_db, *m_identities, *m_mailbox, *m_chats, *m_profiles, *m_registry,
+                               this);
+    m_chatApi = std::make_unique<ChatHandler>(*m_chats, *m_mailbox, *m_identities, *m_relay);
 
     Router router;
     m_auth->addRoutes(router);
     m_users->addRoutes(router);
+    m_chatApi->addRoutes(router);
     m_http = new HttpServer(
         std::move(router), [this](const QString &token) { return m_tokens->verify(token); },
         config.web, this);

@@ -14,6 +14,8 @@ class Database;
 namespace parley::server {
 
 class AuthHandler;
+class ChatHandler;
+class ChatStore;
 class ConnectionRegistry;
 class HttpServer;
 class IdentityStore;
@@ -44,6 +46,7 @@ private:
     std::unique_ptr<sql::Database> m_db;
     std::unique_ptr<IdentityStore> m_identities;
     std::unique_ptr<MailboxStore> m_mailbox;
+    std::unique_ptr<ChatStore> m_chats;
     std::unique_ptr<ProfileStore> m_profiles;
     std::unique_ptr<OtpStore> m_otpStore;
     std::unique_ptr<RefreshTokenStore> m_refreshTokens;
@@ -54,6 +57,7 @@ private:
     std::unique_ptr<OtpService> m_otp;
     std::unique_ptr<AuthHandler> m_auth;
     std::unique_ptr<UserHandler> m_users;
+    std::unique_ptr<ChatHandler> m_chatApi;
     ConnectionRegistry *m_registry = nullptr;
     MessageRelay *m_relay = nullptr;
     HttpServer *m_http = nullptr;

@@ -19,8 +19,9 @@ Account::Account(const Session &session, crypto::DeviceKeyPair keys, QString pro
     , m_api(session.serverUrl)
     , m_keeper(m_api, session)
     , m_devices(m_api, m_store)
+    , m_chats(m_api, m_store)
     , m_mailbox(identityOf(session, keys), m_socket, m_devices, m_store)
-    , m_outbox(identityOf(session, keys), m_socket, m_devices, m_store)
+    , m_outbox(identityOf(session, keys), m_socket, m_devices, m_chats, m_store)
     , m_users(m_api)
 {
     connect(&m_mailbox, &sync::MailboxSync::syncedChanged, &m_outbox, &sync::Outbox::setOnline);

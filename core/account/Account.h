@@ -7,6 +7,7 @@
 #include "core/net/ApiClient.h"
 #include "core/net/SyncSocket.h"
 #include "core/store/LocalStore.h"
+#include "core/sync/ChatDirectory.h"
 #include "core/sync/DeviceDirectory.h"
 #include "core/sync/MailboxSync.h"
 #include "core/sync/Outbox.h"
@@ -42,6 +43,7 @@ public:
     SessionKeeper &keeper() { return m_keeper; }
     store::LocalStore &store() { return m_store; }
     sync::DeviceDirectory &devices() { return m_devices; }
+    sync::ChatDirectory &chats() { return m_chats; }
     sync::MailboxSync &mailbox() { return m_mailbox; }
     sync::Outbox &outbox() { return m_outbox; }
     UserDirectory &users() { return m_users; }
@@ -64,6 +66,7 @@ private:
     SessionKeeper m_keeper;
     store::LocalStore m_store;
     sync::DeviceDirectory m_devices;
+    sync::ChatDirectory m_chats;
     sync::MailboxSync m_mailbox;
     sync::Outbox m_outbox;
     UserDirectory m_users;

@@ -40,6 +40,8 @@ constexpr std::array errorTable{
     ErrorInfo{ErrorCode::UnknownDevice, "unknown_device", 404},
     ErrorInfo{ErrorCode::DeviceMismatch, "device_mismatch", 409},
     ErrorInfo{ErrorCode::DuplicateRequest, "duplicate_request", 409},
+    ErrorInfo{ErrorCode::Forbidden, "forbidden", 403},
+    ErrorInfo{ErrorCode::AlreadyDeleted, "already_deleted", 409},
     ErrorInfo{ErrorCode::NetworkError, "network_error", 0},
     ErrorInfo{ErrorCode::InternalError, "internal_error", 500},
 };

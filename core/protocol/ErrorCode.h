@@ -34,6 +34,8 @@ enum class ErrorCode {
     UnknownDevice,
     DeviceMismatch,
     DuplicateRequest,
+    Forbidden,
+    AlreadyDeleted,
     InternalError,
     // Client-side only, never on the wire: the server could not be reached or did not answer.
     // Keep it last: tests walk the enum up to it.

@@ -23,7 +23,13 @@ constexpr std::array frameTypeTable{
     FrameTypeInfo{FrameType::MessageRead, "message:read", true},
     FrameTypeInfo{FrameType::Sync, "sync", true},
     FrameTypeInfo{FrameType::Ping, "ping", true},
+    FrameTypeInfo{FrameType::MessageTyping, "message:typing", true},
     FrameTypeInfo{FrameType::MessageReceive, "message:receive", false},
+    FrameTypeInfo{FrameType::MessageDeleted, "message:deleted", false},
+    FrameTypeInfo{FrameType::ChatUpdated, "chat:updated", false},
+    FrameTypeInfo{FrameType::UserTyping, "user:typing", false},
+    FrameTypeInfo{FrameType::UserOnline, "user:online", false},
+    FrameTypeInfo{FrameType::UserOffline, "user:offline", false},
 };
 
 } // namespace

@@ -18,8 +18,14 @@ enum class FrameType {
     MessageRead,
     Sync,
     Ping,
-    // Server -> client events.
+    MessageTyping,
+    // Server -> client events. Mailbox events carry a seq; user:* events are live only.
     MessageReceive,
+    MessageDeleted,
+    ChatUpdated,
+    UserTyping,
+    UserOnline,
+    UserOffline,
 };
 
 QString frameTypeName(FrameType type);

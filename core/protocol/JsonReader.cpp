@@ -127,9 +127,18 @@ bool JsonReader::boolean(const char *field)
 {
     if (!present(field, true))
         return false;
+    return optionalBoolean(field).value_or(false);
+}
+
+std::optional<bool> JsonReader::optionalBoolean(const char *field)
+{
+    if (!present(field, false))
+        return std::nullopt;
     const QJsonValue value = m_object.value(QLatin1String(field));
-    if (!value.isBool())
+    if (!value.isBool()) {
         fail(ErrorCode::InvalidField, field, QStringLiteral("must be true or false"));
+        return std::nullopt;
+    }
     return value.toBool();
 }
 

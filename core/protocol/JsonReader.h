@@ -29,6 +29,7 @@ public:
     QByteArray base64Exact(const char *field, qsizetype bytes);
     QByteArray base64Bounded(const char *field, qsizetype minBytes, qsizetype maxBytes);
     bool boolean(const char *field);
+    std::optional<bool> optionalBoolean(const char *field);
     QJsonObject object(const char *field);
     QJsonArray array(const char *field, qsizetype maxItems);
 

@@ -46,9 +46,12 @@ QJsonObject MessageSend::toJson() const
     QJsonArray items;
     for (const Envelope &envelope : envelopes)
         items.append(envelope.toJson());
-    return {{QLatin1String("messageId"), messageId},
-            {QLatin1String("recipientUserId"), recipientUserId},
-            {QLatin1String("envelopes"), items}};
+    QJsonObject json{{QLatin1String("messageId"), messageId},
+                     {QLatin1String("chatId"), chatId},
+                     {QLatin1String("envelopes"), items}};
+    if (silent)
+        json.insert(QLatin1String("silent"), true);
+    return json;
 }
 
 Result<MessageSend> MessageSend::fromJson(const QJsonObject &json)
@@ -56,8 +59,9 @@ Result<MessageSend> MessageSend::fromJson(const QJsonObject &json)
     JsonReader reader(json);
     MessageSend message;
     message.messageId = reader.string("messageId", limits::MaxIdLength);
-    message.recipientUserId = reader.string("recipientUserId", limits::MaxIdLength);
+    message.chatId = reader.string("chatId", limits::MaxIdLength);
     const QJsonArray items = reader.array("envelopes", limits::MaxEnvelopes);
+    message.silent = reader.optionalBoolean("silent").value_or(false);
     if (auto error = reader.error())
         return *error;
     for (const QJsonValue &item : items) {
@@ -93,14 +97,18 @@ Result<MessageAccepted> MessageAccepted::fromJson(const QJsonObject &json)
 
 QJsonObject MessageReceive::toJson() const
 {
-    return {{QLatin1String("seq"), double(seq)},
-            {QLatin1String("messageId"), messageId},
-            {QLatin1String("senderUserId"), senderUserId},
-            {QLatin1String("senderDeviceId"), senderDeviceId},
-            {QLatin1String("recipientUserId"), recipientUserId},
-            {QLatin1String("serverTime"), double(serverTime)},
-            {QLatin1String("nonce"), toBase64(nonce)},
-            {QLatin1String("ciphertext"), toBase64(ciphertext)}};
+    QJsonObject json{{QLatin1String("seq"), double(seq)},
+                     {QLatin1String("messageId"), messageId},
+                     {QLatin1String("senderUserId"), senderUserId},
+                     {QLatin1String("senderDeviceId"), senderDeviceId},
+                     {QLatin1String("recipientUserId"), recipientUserId},
+                     {QLatin1String("chatId"), chatId},
+                     {QLatin1String("serverTime"), double(serverTime)},
+                     {QLatin1String("nonce"), toBase64(nonce)},
+                     {QLatin1String("ciphertext"), toBase64(ciphertext)}};
+    if (silent)
+        json.insert(QLatin1String("silent"), true);
+    return json;
 }
 
 Result<MessageReceive> MessageReceive::fromJson(const QJsonObject &json)
@@ -112,7 +120,9 @@ Result<MessageReceive> MessageReceive::fromJson(const QJsonObject &json)
     message.senderUserId = reader.string("senderUserId", limits::MaxIdLength);
     message.senderDeviceId = reader.string("senderDeviceId", limits::MaxIdLength);
     message.recipientUserId = reader.string("recipientUserId", limits::MaxIdLength);
+    message.chatId = reader.optionalString("chatId", limits::MaxIdLength);
     message.serverTime = reader.integer("serverTime", limits::MaxJsonInteger);
+    message.silent = reader.optionalBoolean("silent").value_or(false);
     message.nonce = reader.base64Exact("nonce", limits::NonceBytes);
     message.ciphertext
         = reader.base64Bounded("ciphertext", limits::BoxMacBytes + 1, limits::MaxCiphertextBytes);

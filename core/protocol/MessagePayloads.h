@@ -27,8 +27,10 @@ struct Envelope
 struct MessageSend
 {
     QString messageId; // chosen by the client, unique per sender; a resend reuses it
-    QString recipientUserId;
+    QString chatId;
     QList<Envelope> envelopes;
+    // Not a new message for the unread count and notifications: an edit or a reaction.
+    bool silent = false;
 
     QJsonObject toJson() const;
     static Result<MessageSend> fromJson(const QJsonObject &json);
@@ -54,9 +56,11 @@ struct MessageReceive
     // Whom the message is for: the receiving user, or another user when this is a copy for one
     // of the sender's own other devices.
     QString recipientUserId;
+    QString chatId; // empty only in events stored before chats existed
     qint64 serverTime = 0;
     QByteArray nonce;
     QByteArray ciphertext;
+    bool silent = false;
 
     QJsonObject toJson() const;
     static Result<MessageReceive> fromJson(const QJsonObject &json);

@@ -62,6 +62,12 @@ const QList<QStringList> &clientMigrations()
                            " first_seen BIGINT NOT NULL,"
                            " PRIMARY KEY (user_id, device_id))"),
         },
+        // 2: the server's id of each chat (docs/protocol.md 4.19), learned from POST /chats or
+        // from the first message. Not unique: a lying server must not make a batch fail.
+        {
+            QStringLiteral("ALTER TABLE chats ADD COLUMN server_id TEXT"),
+            QStringLiteral("CREATE INDEX chats_by_server_id ON chats (server_id)"),
+        },
     };
     return migrations;
 }

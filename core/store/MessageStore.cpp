@@ -135,6 +135,30 @@ Result<QString> MessageStore::peerByPhone(const QString &phone)
     return q->next() ? q->value(0).toString() : QString();
 }
 
+Result<QString> MessageStore::serverChatId(const QString &peerUserId)
+{
+    auto q = m_db.exec(QStringLiteral("SELECT server_id FROM chats WHERE peer_user_id = ?"),
+                       {peerUserId});
+    if (!q)
+        return q.error();
+    return q->next() ? q->value(0).toString() : QString();
+}
+
+Result<qint64> MessageStore::setServerChatId(const QString &peerUserId, const QString &serverChatId,
+                                             qint64 now)
+{
+    return inTransaction(m_db, [&]() -> Result<qint64> {
+        auto chatId = directChat(peerUserId, now);
+        if (!chatId)
+            return chatId;
+        if (auto saved = m_db.run(QStringLiteral("UPDATE chats SET server_id = ? WHERE id = ?"),
+                                  {serverChatId, chatId.value()});
+            !saved)
+            return saved.error();
+        return chatId;
+    });
+}
+
 Result<std::optional<qint64>> MessageStore::chatByPhone(const QString &phone)
 {
     return chatWhere(QStringLiteral("peer_phone = ?"), phone);
@@ -313,6 +337,15 @@ Result<InboxChanges> MessageStore::storeInbox(const QList<InboundMessage> &messa
             if (!chatId)
                 return chatId.error();
             known = chatOf.insert(message.peerUserId, chatId.value());
+            // The first message of a chat this device did not open itself names it.
+            if (!message.serverChatId.isEmpty()) {
+                if (auto named
+                    = m_db.runCached(QStringLiteral("UPDATE chats SET server_id = ? "
+                                                    "WHERE id = ? AND server_id IS NULL"),
+                                     {message.serverChatId, chatId.value()});
+                    !named)
+                    return named.error();
+            }
         }
         auto added = insertInbound(message, *known, now);
         if (!added)

@@ -27,6 +27,11 @@ public:
     protocol::Result<std::optional<qint64>> chatByPeer(const QString &peerUserId);
     // The user of a number known from an earlier search; empty when unknown.
     protocol::Result<QString> peerByPhone(const QString &phone);
+    // The server's id of the direct chat with a user; empty until known.
+    protocol::Result<QString> serverChatId(const QString &peerUserId);
+    // Remembers the server's id of the direct chat with a user, creating the local chat.
+    protocol::Result<qint64> setServerChatId(const QString &peerUserId, const QString &serverChatId,
+                                             qint64 now);
 
     // New outgoing text messages and their outbox entries, all in one transaction (messages
     // written together are committed together: one fsync for a burst).

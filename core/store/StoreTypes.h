@@ -79,6 +79,7 @@ struct InboundMessage
     QString senderUserId;
     QString senderDeviceId;
     QString peerUserId; // the conversation: the sender, or for a copy of our own, its recipient
+    QString serverChatId; // the chat the server filed it in (empty in events from before chats)
     bool outgoing = false; // a copy of a message sent from another device of this account
     MessageKind kind = MessageKind::Text;
     QString body;

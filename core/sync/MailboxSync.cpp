@@ -216,6 +216,7 @@ void MailboxSync::open(const std::shared_ptr<Batch> &batch)
         in.senderUserId = message.senderUserId;
         in.senderDeviceId = message.senderDeviceId;
         in.peerUserId = ownCopy ? message.recipientUserId : message.senderUserId;
+        in.serverChatId = message.chatId;
         in.outgoing = ownCopy;
         in.serverTime = message.serverTime;
         in.kind = content ? store::MessageKind::Text : store::MessageKind::Undecryptable;

@@ -6,6 +6,7 @@
 #include "core/protocol/Plaintext.h"
 #include "core/store/LocalStore.h"
 #include "core/store/StoreContext.h"
+#include "core/sync/ChatDirectory.h"
 #include "core/sync/DeviceDirectory.h"
 #include "core/sync/Envelopes.h"
 
@@ -35,11 +36,12 @@ std::optional<Error> textProblem(const QString &text, const QByteArray &plaintex
 } // namespace
 
 Outbox::Outbox(Identity identity, net::MessageTransport &transport, DeviceDirectory &devices,
-               store::LocalStore &store, QObject *parent)
+               ChatDirectory &chats, store::LocalStore &store, QObject *parent)
     : QObject(parent)
     , m_identity(std::move(identity))
     , m_transport(transport)
     , m_devices(devices)
+    , m_chats(chats)
     , m_store(store)
 {
     // Whatever was in flight gets its NetworkError; it is sent again once online again.
@@ -194,30 +196,41 @@ void Outbox::send(const QString &messageId)
     const Pending *pending = find(messageId);
     const QString recipient = pending->item.recipientUserId;
     const bool fresh = pending->staleDeviceLists > 0;
-    // Both lists come from the session's cache unless the last attempt found them stale; the
-    // callbacks run in the order asked, so messages leave in the order they were written.
-    m_devices.devices(recipient, fresh, this, [=, this](Result<DeviceKeyList> theirs) {
-        if (!theirs)
-            return onAnswer(messageId, theirs.error());
-        m_devices.devices(m_identity.userId, fresh, this, [=, this](Result<DeviceKeyList> ours) {
-            if (!ours)
-                return onAnswer(messageId, ours.error());
-            const Pending *now = find(messageId);
-            if (!now)
-                return;
-            const QList<Envelope> envelopes
-                = sealForDevices(now->item.plaintext, theirs.value(), ours.value(),
-                                 m_identity.deviceId, m_identity.keys.secretKey());
-            if (envelopes.isEmpty() || theirs->devices.isEmpty()) {
-                return onAnswer(
-                    messageId,
-                    Error{ErrorCode::UnknownDevice, tr("The recipient has no device to send to.")});
-            }
-            m_transport.request(
-                FrameType::MessageSend, MessageSend{messageId, recipient, envelopes}.toJson(), this,
-                [this, messageId](Result<QJsonObject> answer) { onAnswer(messageId, answer); });
+    // The chat id and both device lists come from caches unless the last attempt found the
+    // lists stale; every callback runs in the order asked, so messages leave in the order they
+    // were written.
+    m_chats.chatWith(recipient, this, [=, this](Result<QString> chatId) {
+        if (!chatId)
+            return onAnswer(messageId, chatId.error());
+        m_devices.devices(recipient, fresh, this, [=, this](Result<DeviceKeyList> theirs) {
+            if (!theirs)
+                return onAnswer(messageId, theirs.error());
+            m_devices.devices(m_identity.userId, fresh, this,
+                              [=, this](Result<DeviceKeyList> ours) {
+                                  if (!ours)
+                                      return onAnswer(messageId, ours.error());
+                                  seal(messageId, chatId.value(), theirs.value(), ours.value());
+                              });
         });
     });
+}
+
+void Outbox::seal(const QString &messageId, const QString &chatId, const DeviceKeyList &theirs,
+                  const DeviceKeyList &ours)
+{
+    const Pending *now = find(messageId);
+    if (!now)
+        return;
+    const QList<Envelope> envelopes = sealForDevices(
+        now->item.plaintext, theirs, ours, m_identity.deviceId, m_identity.keys.secretKey());
+    if (envelopes.isEmpty() || theirs.devices.isEmpty()) {
+        return onAnswer(
+            messageId,
+            Error{ErrorCode::UnknownDevice, tr("The recipient has no device to send to.")});
+    }
+    m_transport.request(
+        FrameType::MessageSend, MessageSend{messageId, chatId, envelopes}.toJson(), this,
+        [this, messageId](Result<QJsonObject> answer) { onAnswer(messageId, answer); });
 }
 
 void Outbox::onAnswer(const QString &messageId, const Result<QJsonObject> &answer)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/protocol/ErrorCode.h"
+#include "core/protocol/RestPayloads.h"
 #include "core/store/StoreTypes.h"
 #include "core/sync/Identity.h"
 
@@ -17,6 +18,7 @@ class LocalStore;
 
 namespace parley::sync {
 
+class ChatDirectory;
 class DeviceDirectory;
 
 // The offline-first outbox (docs/architecture.md, "Outbox"): a message is in the store before
@@ -31,7 +33,7 @@ public:
     static constexpr int Window = 32;
 
     Outbox(Identity identity, net::MessageTransport &transport, DeviceDirectory &devices,
-           store::LocalStore &store, QObject *parent = nullptr);
+           ChatDirectory &chats, store::LocalStore &store, QObject *parent = nullptr);
 
     // Loads what an earlier run left unsent.
     void start();
@@ -65,6 +67,8 @@ private:
     void storeAcks();
     void pump();
     void send(const QString &messageId);
+    void seal(const QString &messageId, const QString &chatId,
+              const protocol::DeviceKeyList &theirs, const protocol::DeviceKeyList &ours);
     void onAnswer(const QString &messageId, const protocol::Result<QJsonObject> &answer);
     void fail(const QString &messageId, const protocol::Error &error);
     void failLater(const QString &messageId, const protocol::Error &error);
@@ -73,6 +77,7 @@ private:
     Identity m_identity;
     net::MessageTransport &m_transport;
     DeviceDirectory &m_devices;
+    ChatDirectory &m_chats;
     store::LocalStore &m_store;
     QList<Pending> m_queue; // oldest first
     // Group commit: what arrives while the store writes the last batch goes in the next one.

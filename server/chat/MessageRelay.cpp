@@ -4,8 +4,10 @@
 #include "core/sql/Database.h"
 #include "server/realtime/ClientConnection.h"
 #include "server/realtime/ConnectionRegistry.h"
+#include "server/storage/ChatStore.h"
 #include "server/storage/IdentityStore.h"
 #include "server/storage/MailboxStore.h"
+#include "server/storage/ProfileStore.h"
 
 #include <QDateTime>
 #include <QSet>
@@ -24,16 +26,38 @@ Error storageError()
     return Error{ErrorCode::InternalError, QStringLiteral("storage error; nothing was stored")};
 }
 
+Error noSuchChat()
+{
+    return Error{ErrorCode::NotFound, QStringLiteral("no such chat")};
+}
+
 } // namespace
 
 MessageRelay::MessageRelay(sql::Database &db, IdentityStore &identities, MailboxStore &mailbox,
-                           ConnectionRegistry &registry, QObject *parent)
+                           ChatStore &chats, ProfileStore &profiles, ConnectionRegistry &registry,
+                           QObject *parent)
     : QObject(parent)
     , m_db(db)
     , m_identities(identities)
     , m_mailbox(mailbox)
+    , m_chats(chats)
+    , m_profiles(profiles)
     , m_registry(registry)
 { }
+
+void MessageRelay::pushAll(const QList<Push> &pushes)
+{
+    for (const Push &push : pushes)
+        m_registry.push(push.deviceId, push.event);
+}
+
+MessageRelay::Reply MessageRelay::sendMessage(const AuthIdentity &sender, const QJsonObject &data)
+{
+    QList<Push> pushes;
+    Reply reply = send(sender, data, pushes);
+    pushAll(pushes);
+    return reply;
+}
 
 void MessageRelay::handle(ClientConnection &connection, const Frame &request)
 {
@@ -59,8 +83,7 @@ void MessageRelay::handle(ClientConnection &connection, const Frame &request)
     }
     connection.send(reply ? Frame::ack(request.id, reply.value())
                           : Frame::failure(request.id, reply.error()));
-    for (const Push &push : pushes)
-        m_registry.push(push.deviceId, push.event);
+    pushAll(pushes);
 }
 
 Result<void> MessageRelay::appendEvent(const QString &deviceId, FrameType type, QJsonObject data,
@@ -120,12 +143,12 @@ MessageRelay::Reply MessageRelay::send(const AuthIdentity &sender, const QJsonOb
     const MessageSend &message = parsed.value();
 
     // A resend of an id this sender used before is acked again and stored nothing new; the same
-    // id for another recipient is a different message and is refused.
+    // id in another chat is a different message and is refused.
     auto previous = m_mailbox.message(sender.userId, message.messageId);
     if (!previous)
         return storageError();
     if (previous.value()) {
-        if (previous.value()->recipientUserId != message.recipientUserId) {
+        if (previous.value()->chatId != message.chatId) {
             return Error{ErrorCode::DuplicateRequest,
                          QStringLiteral("messageId '%1' was already used for another message")
                              .arg(message.messageId)};
@@ -133,40 +156,68 @@ MessageRelay::Reply MessageRelay::send(const AuthIdentity &sender, const QJsonOb
         return MessageAccepted{message.messageId, previous.value()->serverTime}.toJson();
     }
 
-    auto recipient = m_identities.userById(message.recipientUserId);
-    if (!recipient)
+    // A chat that does not exist and one the sender is not in look the same.
+    auto chat = m_chats.chat(message.chatId);
+    if (!chat)
         return storageError();
-    if (!recipient.value())
-        return Error{ErrorCode::UnknownUser, QStringLiteral("no such recipient")};
+    if (!chat.value() || !chat.value()->memberIds.contains(sender.userId))
+        return noSuchChat();
+    QString recipientUserId = sender.userId; // a note to self
+    for (const QString &member : chat.value()->memberIds) {
+        if (member != sender.userId)
+            recipientUserId = member;
+    }
     QStringList deviceIds;
     for (const Envelope &envelope : message.envelopes)
         deviceIds.append(envelope.deviceId);
-    if (auto checked = checkEnvelopes(sender, message.recipientUserId, deviceIds); !checked)
+    if (auto checked = checkEnvelopes(sender, recipientUserId, deviceIds); !checked)
         return checked.error();
 
-    const StoredMessage stored{sender.userId, message.messageId, sender.deviceId,
-                               message.recipientUserId, QDateTime::currentMSecsSinceEpoch()};
+    const StoredMessage stored{sender.userId,
+                               message.messageId,
+                               sender.deviceId,
+                               recipientUserId,
+                               QDateTime::currentMSecsSinceEpoch(),
+                               message.chatId,
+                               message.silent};
     sql::Transaction transaction(m_db);
     if (!transaction.ok() || !m_mailbox.insertMessage(stored))
         return storageError();
     for (const Envelope &envelope : message.envelopes) {
-        const MessageReceive event{0,
-                                   message.messageId,
-                                   sender.userId,
-                                   sender.deviceId,
-                                   message.recipientUserId,
-                                   stored.serverTime,
-                                   envelope.nonce,
-                                   envelope.ciphertext};
+        MessageReceive event{0,
+                             message.messageId,
+                             sender.userId,
+                             sender.deviceId,
+                             recipientUserId,
+                             message.chatId,
+                             stored.serverTime,
+                             envelope.nonce,
+                             envelope.ciphertext,
+                             message.silent};
         if (!appendEvent(envelope.deviceId, FrameType::MessageReceive, withoutSeq(event.toJson()),
                          pushes, &stored))
             return storageError();
     }
+    if (!message.silent && !m_chats.messageAdded(message.chatId, stored.serverTime))
+        return storageError();
     if (!transaction.commit()) {
         pushes.clear();
         return storageError();
     }
     return MessageAccepted{message.messageId, stored.serverTime}.toJson();
+}
+
+Result<bool> MessageRelay::readReceiptsShared(const QString &readerId, const QString &senderId)
+{
+    // Reciprocal, as with last seen (docs/protocol.md 6.8): whoever sends none sees none.
+    for (const QString &userId : {readerId, senderId}) {
+        auto profile = m_profiles.profile(userId);
+        if (!profile)
+            return profile.error();
+        if (!profile.value() || !profile.value()->sendReadReceipts)
+            return false;
+    }
+    return true;
 }
 
 MessageRelay::Reply MessageRelay::receipt(const AuthIdentity &recipient, FrameType kind,
@@ -184,6 +235,17 @@ MessageRelay::Reply MessageRelay::receipt(const AuthIdentity &recipient, FrameTy
         return storageError();
     if (!addressed.value())
         return Error{ErrorCode::NotFound, QStringLiteral("no such message for this device")};
+    const bool fromRecipient = recipient.userId != request.senderUserId;
+    std::optional<StoredMessage> message;
+    bool forward = fromRecipient;
+    if (kind == FrameType::MessageRead && fromRecipient) {
+        auto found = m_mailbox.message(request.senderUserId, request.messageId);
+        auto shared = readReceiptsShared(recipient.userId, request.senderUserId);
+        if (!found || !shared)
+            return storageError();
+        message = found.value();
+        forward = shared.value();
+    }
 
     const qint64 at = QDateTime::currentMSecsSinceEpoch();
     sql::Transaction transaction(m_db);
@@ -193,7 +255,7 @@ MessageRelay::Reply MessageRelay::receipt(const AuthIdentity &recipient, FrameTy
                                             recipient.deviceId, frameTypeName(kind), at);
     if (!inserted)
         return storageError();
-    if (inserted.value() && recipient.userId != request.senderUserId) {
+    if (inserted.value() && forward) {
         auto senderDevices = m_identities.activeDevices(request.senderUserId);
         if (!senderDevices)
             return storageError();
@@ -204,11 +266,111 @@ MessageRelay::Reply MessageRelay::receipt(const AuthIdentity &recipient, FrameTy
                 return storageError();
         }
     }
+    // The reader's read marker moves whatever their privacy setting: it is their own unread
+    // count, and their other devices learn it.
+    if (message && !message->chatId.isEmpty()) {
+        auto moved = m_chats.markRead(message->chatId, recipient.userId, message->serverTime);
+        if (!moved)
+            return storageError();
+        if (moved.value()) {
+            auto view = m_chats.view(message->chatId, recipient.userId);
+            if (!view || !appendChatUpdated(recipient, view.value(), false, pushes))
+                return storageError();
+        }
+    }
     if (!transaction.commit()) {
         pushes.clear();
         return storageError();
     }
     return QJsonObject{};
+}
+
+Result<void> MessageRelay::appendChatUpdated(const AuthIdentity &user,
+                                             const std::optional<ChatInfo> &chat, bool removed,
+                                             QList<Push> &pushes)
+{
+    if (!chat)
+        return {};
+    auto devices = m_identities.activeDevices(user.userId);
+    if (!devices)
+        return devices.error();
+    const QJsonObject data = withoutSeq(ChatUpdated{0, *chat, removed}.toJson());
+    for (const DeviceRecord &device : devices.value()) {
+        if (device.id == user.deviceId)
+            continue; // it made the change and has the answer
+        if (auto appended = appendEvent(device.id, FrameType::ChatUpdated, data, pushes); !appended)
+            return appended;
+    }
+    return {};
+}
+
+Result<void> MessageRelay::chatChanged(const AuthIdentity &user, const ChatInfo &chat, bool removed)
+{
+    QList<Push> pushes;
+    sql::Transaction transaction(m_db);
+    if (!transaction.ok())
+        return storageError();
+    if (auto appended = appendChatUpdated(user, chat, removed, pushes); !appended)
+        return appended;
+    if (!transaction.commit())
+        return storageError();
+    pushAll(pushes);
+    return {};
+}
+
+MessageRelay::Reply MessageRelay::deleteForEveryone(const AuthIdentity &user, const QString &chatId,
+                                                    const QString &messageId)
+{
+    auto chat = m_chats.chat(chatId);
+    if (!chat)
+        return storageError();
+    if (!chat.value() || !chat.value()->memberIds.contains(user.userId))
+        return noSuchChat();
+    auto own = m_mailbox.message(user.userId, messageId);
+    if (!own)
+        return storageError();
+    if (!own.value() || own.value()->chatId != chatId) {
+        // Someone else's message in this chat is refused as such; anything else does not exist.
+        for (const QString &member : chat.value()->memberIds) {
+            if (member == user.userId)
+                continue;
+            auto theirs = m_mailbox.message(member, messageId);
+            if (!theirs)
+                return storageError();
+            if (theirs.value() && theirs.value()->chatId == chatId) {
+                return Error{ErrorCode::Forbidden,
+                             QStringLiteral("only its sender can delete a message for everyone")};
+            }
+        }
+        return Error{ErrorCode::NotFound, QStringLiteral("no such message in this chat")};
+    }
+    if (own.value()->deletedAt > 0)
+        return Error{ErrorCode::AlreadyDeleted,
+                     QStringLiteral("the message was already deleted for everyone")};
+
+    const MessageDeleted tombstone{0, chatId, messageId, user.userId,
+                                   QDateTime::currentMSecsSinceEpoch()};
+    const QJsonObject data = withoutSeq(tombstone.toJson());
+    QList<Push> pushes;
+    sql::Transaction transaction(m_db);
+    if (!transaction.ok()
+        || !m_mailbox.eraseMessage(*own.value(), chat.value()->memberIds,
+                                   frameTypeName(FrameType::MessageDeleted), data,
+                                   tombstone.deletedAt))
+        return storageError();
+    for (const QString &member : chat.value()->memberIds) {
+        auto devices = m_identities.activeDevices(member);
+        if (!devices)
+            return storageError();
+        for (const DeviceRecord &device : devices.value()) {
+            if (!appendEvent(device.id, FrameType::MessageDeleted, data, pushes))
+                return storageError();
+        }
+    }
+    if (!transaction.commit())
+        return storageError();
+    pushAll(pushes);
+    return data;
 }
 
 MessageRelay::Reply MessageRelay::sync(ClientConnection &connection, const QJsonObject &data)

@@ -144,12 +144,15 @@ HttpResponse HttpServer::route(const QHttpServerRequest &request)
             {QByteArray(http::ConnectionHeader), QByteArray(http::UpgradeOption)});
         return refused;
     }
-    if (request.body().size() > protocol::limits::MaxRestBodyBytes) {
-        return HttpResponse::error(ErrorCode::PayloadTooLarge,
-                                   QStringLiteral("request bodies are limited to %1 bytes")
-                                       .arg(protocol::limits::MaxRestBodyBytes));
-    }
     const Router::Match match = m_router.match(request.method(), path);
+    const qsizetype maxBody = match.kind == Router::Match::Kind::Found
+        ? match.maxBodyBytes
+        : protocol::limits::MaxRestBodyBytes;
+    if (request.body().size() > maxBody) {
+        return HttpResponse::error(
+            ErrorCode::PayloadTooLarge,
+            QStringLiteral("request bodies are limited to %1 bytes here").arg(maxBody));
+    }
     if (match.kind == Router::Match::Kind::NoSuchPath)
         return HttpResponse::error(ErrorCode::NotFound,
                                    QStringLiteral("no such path: %1").arg(path));

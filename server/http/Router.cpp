@@ -3,10 +3,10 @@
 namespace parley::server {
 
 void Router::add(Method method, const QString &pattern, Access access, Handler handler,
-                 RateLimiter *limiter)
+                 RateLimiter *limiter, qsizetype maxBodyBytes)
 {
     m_routes.push_back(Route{method, pattern.split(u'/', Qt::SkipEmptyParts), access,
-                             std::move(handler), limiter});
+                             std::move(handler), limiter, maxBodyBytes});
 }
 
 bool Router::matchSegments(const QStringList &pattern, const QStringList &path,
@@ -35,7 +35,8 @@ Router::Match Router::match(Method method, const QString &path) const
             result.kind = Match::Kind::WrongMethod;
             continue;
         }
-        return Match{Match::Kind::Found, &route.handler, route.access, route.limiter, params};
+        return Match{Match::Kind::Found, &route.handler, route.access,
+                     route.limiter,      params,         route.maxBodyBytes};
     }
     return result;
 }

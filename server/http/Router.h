@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/protocol/Limits.h"
 #include "server/http/HttpTypes.h"
 
 #include <QHttpServerRequest>
@@ -22,8 +23,10 @@ public:
 
     // `limiter` (optional) counts requests per client IP on public routes and per account on
     // authenticated ones; over the limit the request gets 429 before the handler runs.
+    // `maxBodyBytes`: larger request bodies get 413 payload_too_large before the handler runs.
     void add(Method method, const QString &pattern, Access access, Handler handler,
-             RateLimiter *limiter = nullptr);
+             RateLimiter *limiter = nullptr,
+             qsizetype maxBodyBytes = protocol::limits::MaxRestBodyBytes);
 
     struct Match
     {
@@ -32,6 +35,7 @@ public:
         Access access = Access::Public;
         RateLimiter *limiter = nullptr;
         QHash<QString, QString> params;
+        qsizetype maxBodyBytes = protocol::limits::MaxRestBodyBytes;
     };
     Match match(Method method, const QString &path) const;
 
@@ -43,6 +47,7 @@ private:
         Access access;
         Handler handler;
         RateLimiter *limiter;
+        qsizetype maxBodyBytes;
     };
     static bool matchSegments(const QStringList &pattern, const QStringList &path,
                               QHash<QString, QString> &params);

@@ -4,6 +4,9 @@
 
 #include <QDateTime>
 #include <QJsonDocument>
+#include <QSqlError>
+
+#include <limits>
 
 namespace parley::server {
 
@@ -18,30 +21,38 @@ MailboxStore::MailboxStore(sql::Database &db)
 Result<std::optional<StoredMessage>> MailboxStore::message(const QString &senderUserId,
                                                            const QString &messageId)
 {
-    auto query
-        = m_db.exec(QStringLiteral("SELECT sender_device_id, recipient_user_id, server_time "
-                                   "FROM messages WHERE sender_user_id = ? AND message_id = ?"),
-                    {senderUserId, messageId});
+    auto query = m_db.execCached(
+        QStringLiteral("SELECT sender_device_id, recipient_user_id, server_time, chat_id, silent,"
+                       " deleted_at FROM messages WHERE sender_user_id = ? AND message_id = ?"),
+        {senderUserId, messageId});
     if (!query)
         return query.error();
-    QSqlQuery row = std::move(query).value();
-    if (!row.next())
+    QSqlQuery &row = *query.value();
+    if (!row.next()) {
+        if (row.lastError().isValid())
+            return Error{ErrorCode::InternalError, QStringLiteral("storage error")};
         return std::optional<StoredMessage>();
-    return std::optional<StoredMessage>(
-        StoredMessage{senderUserId, messageId, row.value(0).toString(), row.value(1).toString(),
-                      row.value(2).toLongLong()});
+    }
+    StoredMessage message{senderUserId,
+                          messageId,
+                          row.value(0).toString(),
+                          row.value(1).toString(),
+                          row.value(2).toLongLong(),
+                          row.value(3).toString(),
+                          row.value(4).toInt() != 0,
+                          row.value(5).toLongLong()};
+    row.finish();
+    return std::optional<StoredMessage>(std::move(message));
 }
 
 Result<void> MailboxStore::insertMessage(const StoredMessage &message)
 {
-    auto query = m_db.exec(QStringLiteral("INSERT INTO messages (sender_user_id, message_id, "
-                                          "sender_device_id, recipient_user_id, server_time) "
-                                          "VALUES (?, ?, ?, ?, ?)"),
-                           {message.senderUserId, message.messageId, message.senderDeviceId,
-                            message.recipientUserId, message.serverTime});
-    if (!query)
-        return query.error();
-    return {};
+    return m_db.runCached(QStringLiteral("INSERT INTO messages (sender_user_id, message_id, "
+                                         "sender_device_id, recipient_user_id, server_time, "
+                                         "chat_id, silent) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+                          {message.senderUserId, message.messageId, message.senderDeviceId,
+                           message.recipientUserId, message.serverTime, message.chatId,
+                           message.silent});
 }
 
 Result<qint64> MailboxStore::append(const QString &deviceId, const QString &type,
@@ -62,10 +73,11 @@ Result<qint64> MailboxStore::append(const QString &deviceId, const QString &type
     const QString payload = QString::fromUtf8(QJsonDocument(data).toJson(QJsonDocument::Compact));
     auto inserted = m_db.exec(
         QStringLiteral("INSERT INTO mailbox (device_id, seq, type, payload, "
-                       "message_sender, message_id, created_at) "
-                       "VALUES (?, ?, ?, ?, ?, ?, ?)"),
+                       "message_sender, message_id, chat_id, created_at) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
         {deviceId, seq, type, payload, message ? QVariant(message->senderUserId) : QVariant(),
-         message ? QVariant(message->messageId) : QVariant(), QDateTime::currentMSecsSinceEpoch()});
+         message ? QVariant(message->messageId) : QVariant(),
+         message ? QVariant(message->chatId) : QVariant(), QDateTime::currentMSecsSinceEpoch()});
     if (!inserted)
         return inserted.error();
     return seq;
@@ -97,7 +109,57 @@ Result<QList<MailboxEvent>> MailboxStore::eventsAfter(const QString &deviceId, q
         events.append({rows.value(0).toLongLong(), rows.value(1).toString(),
                        QJsonDocument::fromJson(rows.value(2).toString().toUtf8()).object()});
     }
+    // A read that stopped on an error must not look like the end of the mailbox.
+    if (rows.lastError().isValid())
+        return Error{ErrorCode::InternalError, QStringLiteral("storage error")};
     return events;
+}
+
+Result<QList<MailboxEvent>> MailboxStore::chatHistory(const QString &deviceId,
+                                                      const QString &chatId, qint64 beforeSeq,
+                                                      qint64 since, int limit)
+{
+    auto query
+        = m_db.exec(QStringLiteral("SELECT seq, type, payload FROM mailbox "
+                                   "WHERE device_id = ? AND chat_id = ? AND seq < ? "
+                                   "AND created_at > ? ORDER BY seq DESC LIMIT ?"),
+                    {deviceId, chatId,
+                     beforeSeq > 0 ? beforeSeq : std::numeric_limits<qint64>::max(), since, limit});
+    if (!query)
+        return query.error();
+    QList<MailboxEvent> events;
+    while (query->next()) {
+        events.append({query->value(0).toLongLong(), query->value(1).toString(),
+                       QJsonDocument::fromJson(query->value(2).toString().toUtf8()).object()});
+    }
+    if (query->lastError().isValid())
+        return Error{ErrorCode::InternalError, QStringLiteral("storage error")};
+    return events;
+}
+
+Result<void> MailboxStore::eraseMessage(const StoredMessage &message, const QStringList &userIds,
+                                        const QString &tombstoneType, const QJsonObject &tombstone,
+                                        qint64 at)
+{
+    if (auto marked = m_db.run(QStringLiteral("UPDATE messages SET deleted_at = ? "
+                                              "WHERE sender_user_id = ? AND message_id = ?"),
+                               {at, message.senderUserId, message.messageId});
+        !marked)
+        return marked;
+    const QString payload
+        = QString::fromUtf8(QJsonDocument(tombstone).toJson(QJsonDocument::Compact));
+    for (const QString &userId : userIds) {
+        // Every device the user ever had: a copy may wait for a device signed out since.
+        if (auto erased
+            = m_db.run(QStringLiteral("UPDATE mailbox SET type = ?, payload = ? "
+                                      "WHERE device_id IN (SELECT id FROM devices "
+                                      "WHERE user_id = ?) AND message_sender = ? "
+                                      "AND message_id = ?"),
+                       {tombstoneType, payload, userId, message.senderUserId, message.messageId});
+            !erased)
+            return erased;
+    }
+    return {};
 }
 
 Result<bool> MailboxStore::insertReceipt(const QString &senderUserId, const QString &messageId,

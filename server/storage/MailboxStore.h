@@ -21,6 +21,9 @@ struct StoredMessage
     QString senderDeviceId;
     QString recipientUserId;
     qint64 serverTime = 0;
+    QString chatId; // empty for messages stored before chats existed
+    bool silent = false;
+    qint64 deletedAt = 0; // deleted for everyone at; 0: not deleted
 };
 
 // One event waiting in a device's mailbox: a frame type and its data without "seq".
@@ -52,6 +55,18 @@ public:
                                          const QString &messageId);
     protocol::Result<QList<MailboxEvent>> eventsAfter(const QString &deviceId, qint64 after,
                                                       int limit);
+    // The device's message events of one chat before `beforeSeq` (0: from the newest), newest
+    // first, appended after `since`.
+    protocol::Result<QList<MailboxEvent>> chatHistory(const QString &deviceId,
+                                                      const QString &chatId, qint64 beforeSeq,
+                                                      qint64 since, int limit);
+
+    // Delete for everyone: marks the message and replaces every stored copy of it (its
+    // envelopes, in the mailboxes of the given users' devices) with the tombstone, so the
+    // server keeps no ciphertext of it. Call inside a transaction.
+    protocol::Result<void> eraseMessage(const StoredMessage &message, const QStringList &userIds,
+                                        const QString &tombstoneType, const QJsonObject &tombstone,
+                                        qint64 at);
 
     // Returns false when this receipt was recorded before (a repeated ack).
     protocol::Result<bool> insertReceipt(const QString &senderUserId, const QString &messageId,

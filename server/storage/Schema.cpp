@@ -99,6 +99,38 @@ const QList<QStringList> &schemaMigrations()
             QStringLiteral("ALTER TABLE users ADD COLUMN phone_hash TEXT"),
             QStringLiteral("CREATE UNIQUE INDEX users_by_phone_hash ON users(phone_hash)"),
         },
+
+        // Version 4: chats (issue 11). A direct chat is one row per pair of users, made unique
+        // by direct_key ("<smaller user id> <larger user id>") so that two instances creating it
+        // at once end with one. Each member keeps their own settings and read marker; hidden is
+        // "deleted for me" until the next message. Messages and mailbox events name their chat,
+        // so a chat's history is one index range.
+        {
+            QStringLiteral("CREATE TABLE chats ("
+                           " id TEXT PRIMARY KEY,"
+                           " type TEXT NOT NULL,"
+                           " direct_key TEXT UNIQUE,"
+                           " created_at BIGINT NOT NULL,"
+                           " last_message_at BIGINT NOT NULL DEFAULT 0)"),
+            QStringLiteral("CREATE TABLE chat_members ("
+                           " chat_id TEXT NOT NULL REFERENCES chats(id),"
+                           " user_id TEXT NOT NULL REFERENCES users(id),"
+                           " joined_at BIGINT NOT NULL,"
+                           " muted_until BIGINT NOT NULL DEFAULT 0,"
+                           " archived INTEGER NOT NULL DEFAULT 0,"
+                           " pinned INTEGER NOT NULL DEFAULT 0,"
+                           " read_up_to BIGINT NOT NULL DEFAULT 0,"
+                           " cleared_at BIGINT NOT NULL DEFAULT 0,"
+                           " hidden INTEGER NOT NULL DEFAULT 0,"
+                           " PRIMARY KEY (chat_id, user_id))"),
+            QStringLiteral("CREATE INDEX chat_members_by_user ON chat_members(user_id)"),
+            QStringLiteral("ALTER TABLE messages ADD COLUMN chat_id TEXT"),
+            QStringLiteral("ALTER TABLE messages ADD COLUMN silent INTEGER NOT NULL DEFAULT 0"),
+            QStringLiteral("ALTER TABLE messages ADD COLUMN deleted_at BIGINT"),
+            QStringLiteral("CREATE INDEX messages_by_chat ON messages(chat_id, server_time)"),
+            QStringLiteral("ALTER TABLE mailbox ADD COLUMN chat_id TEXT"),
+            QStringLiteral("CREATE INDEX mailbox_by_chat ON mailbox(device_id, chat_id, seq)"),
+        },
     };
     return migrations;
 }

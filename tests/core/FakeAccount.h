@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/store/LocalStore.h"
+#include "core/sync/ChatDirectory.h"
 #include "core/sync/DeviceDirectory.h"
 #include "core/sync/MailboxSync.h"
 #include "core/sync/Outbox.h"
@@ -14,7 +15,7 @@ struct FakeAccount
     FakeAccount(const QString &storePath, parley::sync::Identity identity)
         : opened(store.openAndWait(storePath).ok())
         , mailbox(identity, transport, devices, store)
-        , outbox(identity, transport, devices, store)
+        , outbox(identity, transport, devices, chats, store)
     { }
 
     FakeTransport transport;
@@ -22,6 +23,7 @@ struct FakeAccount
     parley::store::LocalStore store;
     bool opened = false;
     parley::sync::DeviceDirectory devices{rest, store};
+    parley::sync::ChatDirectory chats{rest, store};
     parley::sync::MailboxSync mailbox;
     parley::sync::Outbox outbox;
 };

@@ -1,4 +1,5 @@
 #include "core/crypto/MessageCipher.h"
+#include "core/protocol/ChatPayloads.h"
 #include "core/protocol/MessagePayloads.h"
 #include "core/protocol/Plaintext.h"
 #include "core/store/LocalStore.h"
@@ -21,6 +22,7 @@ const QString Me = QStringLiteral("me");
 const QString MyDevice = QStringLiteral("me-laptop");
 const QString Bob = QStringLiteral("bob");
 const QString BobsPhone = QStringLiteral("bob-phone");
+const QString BobsChat = QStringLiteral("chat-with-bob");
 constexpr qint64 ServerTime = 1795625483450;
 constexpr int WaitMs = 5000;
 
@@ -95,6 +97,10 @@ void MessagingTest::startServices()
     m_me->rest.answers.insert(userDevicesPath(Bob),
                               deviceList(Bob, BobsPhone, m_bobKeys.publicKey()));
     m_me->rest.answers.insert(userDevicesPath(Me), deviceList(Me, MyDevice, m_myKeys.publicKey()));
+    ChatInfo chatWithBob;
+    chatWithBob.chatId = BobsChat;
+    chatWithBob.peerUserId = Bob;
+    m_me->rest.answers.insert(QLatin1String(paths::Chats), chatWithBob.toJson());
 }
 
 void MessagingTest::stopServices()
@@ -110,7 +116,8 @@ QJsonObject MessagingTest::messageFromBob(qint64 seq, const QString &messageId, 
               .encode();
     const auto box
         = crypto::MessageCipher::seal(plaintext, m_myKeys.publicKey(), m_bobKeys.secretKey());
-    return MessageReceive{seq, messageId, Bob, BobsPhone, Me, ServerTime, box.nonce, box.ciphertext}
+    return MessageReceive{seq,      messageId,  Bob,       BobsPhone,     Me,
+                          BobsChat, ServerTime, box.nonce, box.ciphertext}
         .toJson();
 }
 

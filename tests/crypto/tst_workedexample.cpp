@@ -103,12 +103,13 @@ void WorkedExampleTest::sectionEightIsOutputOfTheReferenceCode()
     QCOMPARE(aliceLaptop, QByteArray(32, char(0xA1)));
     const QString aliceId = idOf(example, QStringLiteral("Alice's `userId`"));
     const QString bobId = idOf(example, QStringLiteral("Bob's `userId`"));
-    QVERIFY(!aliceId.isEmpty() && !bobId.isEmpty());
+    const QString chatId = idOf(example, QStringLiteral("The chat's `chatId`"));
+    QVERIFY(!aliceId.isEmpty() && !bobId.isEmpty() && !chatId.isEmpty());
 
     const QJsonObject send = frameAfter(step6, QStringLiteral("alice-laptop => "));
     const auto message = MessageSend::fromJson(send.value(QLatin1String("data")).toObject());
     QVERIFY2(message, message ? "" : qPrintable(message.error().message));
-    QCOMPARE(message->recipientUserId, bobId);
+    QCOMPARE(message->chatId, chatId);
     QCOMPARE(message->envelopes.size(), 2);
 
     // The plaintext shown is exactly what the reference client encodes.
@@ -148,6 +149,7 @@ void WorkedExampleTest::sectionEightIsOutputOfTheReferenceCode()
     QVERIFY(receive);
     QCOMPARE(receive->ciphertext, bob);
     QCOMPARE(receive->senderUserId, aliceId);
+    QCOMPARE(receive->chatId, chatId);
     const auto opened
         = sync::openMessage(receive.value(), publicKeyOf(aliceLaptop), bobDesktop, bobId);
     QVERIFY(opened);

@@ -1,5 +1,6 @@
 #include "core/account/Account.h"
 #include "core/crypto/MessageCipher.h"
+#include "core/protocol/ChatPayloads.h"
 #include "core/protocol/Limits.h"
 #include "core/protocol/MessagePayloads.h"
 #include "core/protocol/Plaintext.h"
@@ -44,6 +45,16 @@ qint64 countRows(const ServerProcess &server, const QString &table)
     return count.isValid() ? count.toLongLong() : -1;
 }
 
+// The id of the direct chat of two clients, opened over REST as the sender (empty on failure).
+QString chatBetween(const TestClient &from, const TestClient &to)
+{
+    QUrl url = from.session().serverUrl;
+    url.setPath(QLatin1String(paths::Chats));
+    const HttpReply reply = TestHttp::postJson(url, CreateChatRequest{to.session().userId}.toJson(),
+                                               from.session().accessToken);
+    return reply.json().value(QStringLiteral("chatId")).toString();
+}
+
 // A message:send built by hand, so that a test can send the very same request twice.
 QJsonObject handmadeSend(const QString &messageId, const TestClient &from, const TestClient &to,
                          const QByteArray &plaintext)
@@ -51,7 +62,7 @@ QJsonObject handmadeSend(const QString &messageId, const TestClient &from, const
     const auto box
         = crypto::MessageCipher::seal(plaintext, to.keys().publicKey(), from.keys().secretKey());
     return MessageSend{
-        messageId, to.session().userId, {{to.session().deviceId, box.nonce, box.ciphertext}}}
+        messageId, chatBetween(from, to), {{to.session().deviceId, box.nonce, box.ciphertext}}}
         .toJson();
 }
 

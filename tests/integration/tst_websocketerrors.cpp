@@ -124,13 +124,15 @@ void WebSocketErrorsTest::badFramesGetErrorFramesAndTheConnectionStaysUsable_dat
     QTest::newRow("sync after string")
         << QByteArray(R"({"type":"sync","id":"w1","data":{"after":"0"}})")
         << QStringLiteral("invalid_field") << QStringLiteral("w1");
-    QTest::newRow("send without envelopes") << QByteArray(
-        R"({"type":"message:send","id":"w2","data":{"messageId":"m","recipientUserId":"u"}})")
-                                            << QStringLiteral("missing_field")
-                                            << QStringLiteral("w2");
-    QTest::newRow("send to unknown user") << QByteArray(
-        R"({"type":"message:send","id":"w3","data":{"messageId":"m","recipientUserId":"nobody","envelopes":[{"deviceId":"d","nonce":"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA","ciphertext":"AAAAAAAAAAAAAAAAAAAAAAAA"}]}})")
-                                          << QStringLiteral("unknown_user") << QStringLiteral("w3");
+    QTest::newRow("send without envelopes")
+        << QByteArray(R"({"type":"message:send","id":"w2","data":{"messageId":"m","chatId":"c"}})")
+        << QStringLiteral("missing_field") << QStringLiteral("w2");
+    QTest::newRow("send to unknown chat") << QByteArray(
+        R"({"type":"message:send","id":"w3","data":{"messageId":"m","chatId":"nowhere","envelopes":[{"deviceId":"d","nonce":"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA","ciphertext":"AAAAAAAAAAAAAAAAAAAAAAAA"}]}})")
+                                          << QStringLiteral("not_found") << QStringLiteral("w3");
+    QTest::newRow("send without a chat") << QByteArray(
+        R"({"type":"message:send","id":"w4","data":{"messageId":"m","recipientUserId":"u","envelopes":[{"deviceId":"d","nonce":"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA","ciphertext":"AAAAAAAAAAAAAAAAAAAAAAAA"}]}})")
+                                         << QStringLiteral("missing_field") << QStringLiteral("w4");
     QTest::newRow("sync after beyond a double")
         << QByteArray(R"({"type":"sync","id":"1","data":{"after":1e400}})")
         << QStringLiteral("invalid_field") << QStringLiteral("1");

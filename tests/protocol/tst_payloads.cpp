@@ -30,7 +30,7 @@ QJsonObject envelope(const QString &deviceId = QStringLiteral("d1"))
 QJsonObject validSend()
 {
     return {{QStringLiteral("messageId"), QStringLiteral("m-1")},
-            {QStringLiteral("recipientUserId"), QStringLiteral("u-2")},
+            {QStringLiteral("chatId"), QStringLiteral("c-2")},
             {QStringLiteral("envelopes"), QJsonArray{envelope()}}};
 }
 
@@ -93,8 +93,14 @@ void PayloadsTest::badMessageSendIsRejected_data()
         << with(ok, QStringLiteral("messageId"), 5) << ErrorCode::InvalidField;
     QTest::newRow("messageId too long")
         << with(ok, QStringLiteral("messageId"), QString(65, u'x')) << ErrorCode::InvalidField;
-    QTest::newRow("recipient null")
-        << with(ok, QStringLiteral("recipientUserId"), QJsonValue::Null) << ErrorCode::MissingField;
+    QTest::newRow("chat null") << with(ok, QStringLiteral("chatId"), QJsonValue::Null)
+                               << ErrorCode::MissingField;
+    QTest::newRow("chat missing") << with(ok, QStringLiteral("chatId"), QJsonValue::Undefined)
+                                  << ErrorCode::MissingField;
+    QTest::newRow("chat empty") << with(ok, QStringLiteral("chatId"), QString())
+                                << ErrorCode::InvalidField;
+    QTest::newRow("silent not a boolean")
+        << with(ok, QStringLiteral("silent"), 1) << ErrorCode::InvalidField;
     QTest::newRow("envelopes object")
         << with(ok, envelopes, QJsonObject()) << ErrorCode::InvalidField;
     QTest::newRow("envelopes empty")
@@ -156,15 +162,19 @@ void PayloadsTest::receiveEventRoundTripsWithBinaryFieldsIntact()
     QByteArray ciphertext(300, Qt::Uninitialized);
     for (int i = 0; i < ciphertext.size(); ++i)
         ciphertext[i] = char(i);
-    const MessageReceive sent{9007199254740991,     QStringLiteral("m"), QStringLiteral("u"),
-                              QStringLiteral("d"),  QStringLiteral("r"), 1764000000000,
-                              QByteArray(24, '\0'), ciphertext};
+    const MessageReceive sent{9007199254740991,    QStringLiteral("m"),
+                              QStringLiteral("u"), QStringLiteral("d"),
+                              QStringLiteral("r"), QStringLiteral("c"),
+                              1764000000000,       QByteArray(24, '\0'),
+                              ciphertext,          true};
     const auto parsed = MessageReceive::fromJson(
         QJsonDocument::fromJson(QJsonDocument(sent.toJson()).toJson()).object());
     QVERIFY(parsed.ok());
     QCOMPARE(parsed.value().seq, sent.seq);
     QCOMPARE(parsed.value().ciphertext, ciphertext);
     QCOMPARE(parsed.value().nonce, sent.nonce);
+    QCOMPARE(parsed.value().chatId, sent.chatId);
+    QVERIFY(parsed.value().silent);
 }
 
 void PayloadsTest::sequenceNumbersMustBeWholeNonNegativeNumbers_data()

@@ -341,8 +341,12 @@ void DatabaseTest::mailboxPagesHonourTheBoundLimit()
         = identities.addDevice(user.value().id, QStringLiteral("phone"), QByteArray(32, 'p'));
     QVERIFY(device);
     const QString deviceId = device.value().id;
-    const StoredMessage message{QStringLiteral("alice"), QStringLiteral("m1"),
-                                QStringLiteral("alice-laptop"), user.value().id, 1000};
+    StoredMessage message;
+    message.senderUserId = QStringLiteral("alice");
+    message.messageId = QStringLiteral("m1");
+    message.senderDeviceId = QStringLiteral("alice-laptop");
+    message.recipientUserId = user.value().id;
+    message.serverTime = 1000;
     {
         Transaction transaction(db);
         QVERIFY(transaction.ok());

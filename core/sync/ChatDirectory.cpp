@@ -1,0 +1,92 @@
+#include "core/sync/ChatDirectory.h"
+
+#include "core/net/RestTransport.h"
+#include "core/protocol/ChatPayloads.h"
+#include "core/store/LocalStore.h"
+#include "core/store/StoreContext.h"
+
+#include <QDateTime>
+
+namespace parley::sync {
+
+using namespace protocol;
+
+ChatDirectory::ChatDirectory(net::RestTransport &rest, store::LocalStore &store, QObject *parent)
+    : QObject(parent)
+    , m_rest(rest)
+    , m_store(store)
+{ }
+
+void ChatDirectory::chatWith(const QString &peerUserId, const QObject *context, Callback done)
+{
+    const auto known = m_ids.constFind(peerUserId);
+    if (known != m_ids.cend() && !m_waiting.contains(peerUserId)) {
+        done(*known);
+        return;
+    }
+    const bool looking = m_waiting.contains(peerUserId);
+    m_waiting[peerUserId].append({context, std::move(done)});
+    if (!looking)
+        lookUp(peerUserId);
+}
+
+void ChatDirectory::lookUp(const QString &peerUserId)
+{
+    m_store.run(
+        this,
+        [peerUserId](store::StoreContext &store) {
+            return store.messages().serverChatId(peerUserId);
+        },
+        [this, peerUserId](Result<QString> stored) {
+            if (!stored)
+                finish(peerUserId, stored.error());
+            else if (stored->isEmpty())
+                create(peerUserId);
+            else
+                finish(peerUserId, stored.value());
+        });
+}
+
+void ChatDirectory::create(const QString &peerUserId)
+{
+    m_rest.postAs<ChatInfo>(
+        QLatin1String(paths::Chats), CreateChatRequest{peerUserId}.toJson(), this,
+        [this, peerUserId](Result<ChatInfo> chat) {
+            if (!chat) {
+                finish(peerUserId, chat.error());
+                return;
+            }
+            // A chat with someone else would seal to one person and route to another.
+            if (chat->peerUserId != peerUserId || chat->type != QLatin1String(DirectChat)) {
+                finish(peerUserId,
+                       Error{ErrorCode::InternalError,
+                             tr("The server answered with a chat with someone else.")});
+                return;
+            }
+            const qint64 now = QDateTime::currentMSecsSinceEpoch();
+            m_store.run(
+                this,
+                [peerUserId, chatId = chat->chatId, now](store::StoreContext &store) {
+                    return store.messages().setServerChatId(peerUserId, chatId, now);
+                },
+                [this, peerUserId, chatId = chat->chatId](Result<qint64> saved) {
+                    if (!saved)
+                        finish(peerUserId, saved.error());
+                    else
+                        finish(peerUserId, chatId);
+                });
+        });
+}
+
+void ChatDirectory::finish(const QString &peerUserId, const Result<QString> &chatId)
+{
+    if (chatId)
+        m_ids.insert(peerUserId, chatId.value());
+    const QList<Waiter> waiters = m_waiting.take(peerUserId);
+    for (const Waiter &waiter : waiters) {
+        if (waiter.context)
+            waiter.done(chatId);
+    }
+}
+
+} // namespace parley::sync
