@@ -116,7 +116,7 @@ Result<ChatList> ChatList::fromJson(const QJsonObject &json)
 {
     JsonReader reader(json);
     ChatList list;
-    const QJsonArray items = reader.array("chats", MaxLimit);
+    const QJsonArray items = reader.array("chats", MaxLimit, 0);
     list.nextCursor = reader.optionalString("nextCursor", MaxCursorLength);
     if (auto error = reader.error())
         return *error;
@@ -222,7 +222,7 @@ Result<ChatHistoryPage> ChatHistoryPage::fromJson(const QJsonObject &json)
 {
     JsonReader reader(json);
     ChatHistoryPage page;
-    const QJsonArray items = reader.array("events", MaxLimit);
+    const QJsonArray items = reader.array("events", MaxLimit, 0);
     page.nextCursor = reader.optionalString("nextCursor", MaxCursorLength);
     if (auto error = reader.error())
         return *error;

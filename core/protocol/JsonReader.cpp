@@ -154,7 +154,7 @@ QJsonObject JsonReader::object(const char *field)
     return value.toObject();
 }
 
-QJsonArray JsonReader::array(const char *field, qsizetype maxItems)
+QJsonArray JsonReader::array(const char *field, qsizetype maxItems, qsizetype minItems)
 {
     if (!present(field, true))
         return {};
@@ -164,9 +164,9 @@ QJsonArray JsonReader::array(const char *field, qsizetype maxItems)
         return {};
     }
     const QJsonArray items = value.toArray();
-    if (items.isEmpty() || items.size() > maxItems) {
+    if (items.size() < minItems || items.size() > maxItems) {
         fail(items.size() > maxItems ? ErrorCode::PayloadTooLarge : ErrorCode::InvalidField, field,
-             QStringLiteral("must hold 1 to %1 items").arg(maxItems));
+             QStringLiteral("must hold %1 to %2 items").arg(minItems).arg(maxItems));
         return {};
     }
     return items;

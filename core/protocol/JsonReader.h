@@ -31,7 +31,7 @@ public:
     bool boolean(const char *field);
     std::optional<bool> optionalBoolean(const char *field);
     QJsonObject object(const char *field);
-    QJsonArray array(const char *field, qsizetype maxItems);
+    QJsonArray array(const char *field, qsizetype maxItems, qsizetype minItems = 1);
 
     const std::optional<Error> &error() const { return m_error; }
     bool failed() const { return m_error.has_value(); }
