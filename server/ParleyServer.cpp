@@ -16,6 +16,7 @@
 #include "server/http/RateLimiter.h"
 #include "server/realtime/ClientConnection.h"
 #include "server/realtime/ConnectionRegistry.h"
+#include "server/realtime/PresenceNotifier.h"
 #include "server/storage/ChatStore.h"
 #include "server/storage/IdentityStore.h"
 #include "server/storage/MailboxStore.h"
@@ -50,6 +51,9 @@ ParleyServer::~ParleyServer()
         for (const QString &userId : m_registry->onlineUserIds())
             m_profiles->setLastSeen(userId, now);
     }
+    // Nobody is told that everyone goes offline at once.
+    delete m_presence;
+    m_presence = nullptr;
     if (m_registry)
         m_registry->closeAll();
     delete m_http;
@@ -97,9 +101,8 @@ protocol::Result<QString> ParleyServer::start(const ServerConfig &config)
     m_otpVerifyLimiter = std::make_unique<RateLimiter>(config.web.otpVerifyPerIp);
     m_searchLimiter = std::make_unique<RateLimiter>(config.web.searchPerUser);
     m_registry = new ConnectionRegistry(this);
-    connect(m_registry, &ConnectionRegistry::userWentOffline, this, [this](const QString &userId) {
-        m_profiles->setLastSeen(userId, QDateTime::currentMSecsSinceEpoch());
-    });
+    m_presence = new PresenceNotifier(*m_registry, *m_chats, *m_profiles, this);
+    m_socketPolicy = config.socket;
     m_auth = std::make_unique<AuthHandler>(
         *m_db, *m_identities, *m_otp, *m_tokens,
         AuthHandler::Limits{m_otpSendLimiter.get(), m_otpVerifyLimiter.get()},
@@ -110,9 +113,12 @@ protocol::Result<QString> ParleyServer::start(const ServerConfig &config)
         });
     auto isOnline = [this](const QString &userId) { return m_registry->isOnline(userId); };
     m_users = std::make_unique<UserHandler>(*m_identities, *m_profiles, isOnline,
-                                            m_searchLimiter.get());
+                                            m_searchLimiter.get(), [this](const QString &userId) {
+                                                if (m_presence)
+                                                    m_presence->privacyChanged(userId);
+                                            });
     m_relay = new MessageRelay(*m_db, *m_identities, *m_mailbox, *m_chats, *m_profiles, *m_registry,
-                               this);
+                               config.socket.typingPerChat, this);
     m_chatApi = std::make_unique<ChatHandler>(*m_chats, *m_mailbox, *m_identities, *m_relay);
 
     Router router;
@@ -153,7 +159,8 @@ void ParleyServer::acceptWebSockets()
             socket->close(QWebSocketProtocol::CloseCodePolicyViolated, identity.error().message);
             continue;
         }
-        auto *connection = new ClientConnection(std::move(socket), identity.value());
+        auto *connection
+            = new ClientConnection(std::move(socket), identity.value(), m_socketPolicy);
         m_registry->add(connection);
         connect(connection, &ClientConnection::requestReceived, m_relay,
                 [this, connection](const protocol::Frame &frame) {

@@ -23,6 +23,7 @@ class MailboxStore;
 class MessageRelay;
 class OtpService;
 class OtpStore;
+class PresenceNotifier;
 class ProfileStore;
 class RateLimiter;
 class RefreshTokenStore;
@@ -60,6 +61,8 @@ private:
     std::unique_ptr<ChatHandler> m_chatApi;
     ConnectionRegistry *m_registry = nullptr;
     MessageRelay *m_relay = nullptr;
+    PresenceNotifier *m_presence = nullptr;
+    SocketPolicy m_socketPolicy;
     HttpServer *m_http = nullptr;
 };
 

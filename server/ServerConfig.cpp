@@ -60,6 +60,7 @@ void ServerConfig::addOptions(QCommandLineParser &parser)
                       QStringLiteral("URL")});
     AuthPolicy::addOptions(parser);
     WebPolicy::addOptions(parser);
+    SocketPolicy::addOptions(parser);
 }
 
 protocol::Result<ServerConfig> ServerConfig::fromParser(const QCommandLineParser &parser)
@@ -99,6 +100,10 @@ protocol::Result<ServerConfig> ServerConfig::fromParser(const QCommandLineParser
     if (!web)
         return web.error();
     config.web = web.value();
+    auto socket = SocketPolicy::fromParser(parser);
+    if (!socket)
+        return socket.error();
+    config.socket = socket.value();
     return config;
 }
 

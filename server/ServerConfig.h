@@ -4,6 +4,7 @@
 #include "server/auth/AuthPolicy.h"
 #include "server/auth/OtpDelivery.h"
 #include "server/http/WebPolicy.h"
+#include "server/realtime/SocketPolicy.h"
 
 #include <QCommandLineParser>
 #include <QHostAddress>
@@ -23,6 +24,7 @@ struct ServerConfig
     QString databaseUrl;
     AuthPolicy auth;
     WebPolicy web;
+    SocketPolicy socket;
 
     // Declares --listen, --data-dir and --otp-delivery (QCommandLineParser handles --help).
     static void addOptions(QCommandLineParser &parser);

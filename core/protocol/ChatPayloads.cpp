@@ -239,4 +239,37 @@ Result<ChatHistoryPage> ChatHistoryPage::fromJson(const QJsonObject &json)
     return page;
 }
 
+QJsonObject TypingRequest::toJson() const
+{
+    return {{QLatin1String("chatId"), chatId}, {QLatin1String("typing"), typing}};
+}
+
+Result<TypingRequest> TypingRequest::fromJson(const QJsonObject &json)
+{
+    JsonReader reader(json);
+    TypingRequest request;
+    request.chatId = reader.string("chatId", limits::MaxIdLength);
+    request.typing = reader.boolean("typing");
+    return finish(reader, std::move(request));
+}
+
+QJsonObject TypingEvent::toJson() const
+{
+    return {{QLatin1String("chatId"), chatId},
+            {QLatin1String("userId"), userId},
+            {QLatin1String("typing"), typing},
+            {QLatin1String("expiresIn"), double(expiresIn)}};
+}
+
+Result<TypingEvent> TypingEvent::fromJson(const QJsonObject &json)
+{
+    JsonReader reader(json);
+    TypingEvent event;
+    event.chatId = reader.string("chatId", limits::MaxIdLength);
+    event.userId = reader.string("userId", limits::MaxIdLength);
+    event.typing = reader.boolean("typing");
+    event.expiresIn = reader.optionalInteger("expiresIn", 60000).value_or(ExpiresMs);
+    return finish(reader, std::move(event));
+}
+
 } // namespace parley::protocol

@@ -127,4 +127,31 @@ struct ChatHistoryPage
     static Result<ChatHistoryPage> fromJson(const QJsonObject &json);
 };
 
+// Client -> server "message:typing": the user started (or stopped) typing in a chat. Live only:
+// never stored, sent to the other members' live connections.
+struct TypingRequest
+{
+    QString chatId;
+    bool typing = true;
+
+    QJsonObject toJson() const;
+    static Result<TypingRequest> fromJson(const QJsonObject &json);
+};
+
+// Server -> client "user:typing". A receiver shows it for expiresIn ms unless it is renewed or
+// a typing:false arrives; senders renew every RenewMs while the user types.
+struct TypingEvent
+{
+    QString chatId;
+    QString userId;
+    bool typing = true;
+    qint64 expiresIn = ExpiresMs;
+
+    static constexpr int ExpiresMs = 6000;
+    static constexpr int RenewMs = 3000;
+
+    QJsonObject toJson() const;
+    static Result<TypingEvent> fromJson(const QJsonObject &json);
+};
+
 } // namespace parley::protocol

@@ -12,6 +12,10 @@ namespace parley::protocol::closecode {
 inline constexpr int TokenExpired = 4401;
 // The device was signed out or removed, or a stolen refresh token was detected: sign in again.
 inline constexpr int TokenRevoked = 4403;
+// Nothing came from the client (no frame, no pong) for the server's idle timeout.
+inline constexpr int IdleTimeout = 4408;
+// The client kept sending frames past its budget after being refused: slow down and reconnect.
+inline constexpr int TooManyFrames = 4429;
 // RFC 6455's "going away": the server is stopping.
 inline constexpr int GoingAway = 1001;
 
@@ -23,6 +27,10 @@ inline QString reason(int closeCode)
         return errorCodeName(ErrorCode::TokenExpired);
     case TokenRevoked:
         return errorCodeName(ErrorCode::TokenRevoked);
+    case IdleTimeout:
+        return QStringLiteral("idle_timeout");
+    case TooManyFrames:
+        return errorCodeName(ErrorCode::RateLimited);
     case GoingAway:
         return QStringLiteral("server stopping");
     default:

@@ -11,6 +11,7 @@
 #include "core/sync/Envelopes.h"
 
 #include <QDateTime>
+#include <QTimer>
 #include <QUuid>
 
 namespace parley::sync {
@@ -20,6 +21,8 @@ using namespace protocol;
 namespace {
 // A device list that changed under us twice in a row is not a race any more.
 constexpr int MaxStaleDeviceLists = 3;
+// How long a message the server refused as over its frame budget waits before it goes again.
+constexpr int RateLimitedRetryMs = 1000;
 
 std::optional<Error> textProblem(const QString &text, const QByteArray &plaintext)
 {
@@ -245,6 +248,11 @@ void Outbox::onAnswer(const QString &messageId, const Result<QJsonObject> &answe
         if (error.code == ErrorCode::NetworkError) {
             m_online = m_online && m_transport.isConnected();
             return; // stays; sent again once online
+        }
+        if (error.code == ErrorCode::RateLimited) {
+            // The server took none of it: the same message again, a little later.
+            QTimer::singleShot(RateLimitedRetryMs, this, &Outbox::pump);
+            return;
         }
         const bool stale
             = error.code == ErrorCode::DeviceMismatch || error.code == ErrorCode::UnknownDevice;

@@ -35,7 +35,7 @@ Error noSuchChat()
 
 MessageRelay::MessageRelay(sql::Database &db, IdentityStore &identities, MailboxStore &mailbox,
                            ChatStore &chats, ProfileStore &profiles, ConnectionRegistry &registry,
-                           QObject *parent)
+                           RateLimit typingPerChat, QObject *parent)
     : QObject(parent)
     , m_db(db)
     , m_identities(identities)
@@ -43,12 +43,17 @@ MessageRelay::MessageRelay(sql::Database &db, IdentityStore &identities, Mailbox
     , m_chats(chats)
     , m_profiles(profiles)
     , m_registry(registry)
+    , m_typingLimiter(typingPerChat)
 { }
 
 void MessageRelay::pushAll(const QList<Push> &pushes)
 {
-    for (const Push &push : pushes)
-        m_registry.push(push.deviceId, push.event);
+    for (const Push &push : pushes) {
+        if (push.userId.isEmpty())
+            m_registry.push(push.deviceId, push.event);
+        else
+            m_registry.pushToUser(push.userId, push.event);
+    }
 }
 
 MessageRelay::Reply MessageRelay::sendMessage(const AuthIdentity &sender, const QJsonObject &data)
@@ -77,6 +82,9 @@ void MessageRelay::handle(ClientConnection &connection, const Frame &request)
         break;
     case FrameType::Ping:
         reply = PingAnswer{QDateTime::currentMSecsSinceEpoch()}.toJson();
+        break;
+    case FrameType::MessageTyping:
+        reply = typing(identity, request.data, pushes);
         break;
     default:
         break;
@@ -371,6 +379,34 @@ MessageRelay::Reply MessageRelay::deleteForEveryone(const AuthIdentity &user, co
         return storageError();
     pushAll(pushes);
     return data;
+}
+
+MessageRelay::Reply MessageRelay::typing(const AuthIdentity &user, const QJsonObject &data,
+                                         QList<Push> &pushes)
+{
+    auto parsed = TypingRequest::fromJson(data);
+    if (!parsed)
+        return parsed.error();
+    auto chat = m_chats.chat(parsed->chatId);
+    if (!chat)
+        return storageError();
+    if (!chat.value() || !chat.value()->memberIds.contains(user.userId))
+        return noSuchChat();
+    if (const auto wait = m_typingLimiter.hit(user.deviceId + u' ' + parsed->chatId,
+                                              QDateTime::currentMSecsSinceEpoch())) {
+        Error limited{ErrorCode::RateLimited,
+                      QStringLiteral("too many typing events in this chat; renew every %1 ms")
+                          .arg(TypingEvent::RenewMs)};
+        limited.retryAfterSeconds = *wait;
+        return limited;
+    }
+    const Frame event = Frame::event(
+        FrameType::UserTyping, TypingEvent{parsed->chatId, user.userId, parsed->typing}.toJson());
+    for (const QString &member : chat.value()->memberIds) {
+        if (member != user.userId)
+            pushes.append({{}, event, member});
+    }
+    return QJsonObject{};
 }
 
 MessageRelay::Reply MessageRelay::sync(ClientConnection &connection, const QJsonObject &data)

@@ -4,6 +4,7 @@
 #include "core/protocol/Frame.h"
 #include "core/protocol/Result.h"
 #include "server/http/HttpTypes.h"
+#include "server/http/RateLimiter.h"
 
 #include <QList>
 #include <QObject>
@@ -34,7 +35,7 @@ public:
 
     MessageRelay(sql::Database &db, IdentityStore &identities, MailboxStore &mailbox,
                  ChatStore &chats, ProfileStore &profiles, ConnectionRegistry &registry,
-                 QObject *parent = nullptr);
+                 RateLimit typingPerChat, QObject *parent = nullptr);
 
     void handle(ClientConnection &connection, const protocol::Frame &request);
 
@@ -51,8 +52,9 @@ public:
 private:
     struct Push
     {
-        QString deviceId;
+        QString deviceId; // a mailbox event for this device
         protocol::Frame event;
+        QString userId = {}; // instead: a live-only event for this user's connections
     };
 
     void pushAll(const QList<Push> &pushes);
@@ -60,6 +62,7 @@ private:
     Reply receipt(const AuthIdentity &recipient, protocol::FrameType kind, const QJsonObject &data,
                   QList<Push> &pushes);
     Reply sync(ClientConnection &connection, const QJsonObject &data);
+    Reply typing(const AuthIdentity &user, const QJsonObject &data, QList<Push> &pushes);
     protocol::Result<void> checkEnvelopes(const AuthIdentity &sender,
                                           const QString &recipientUserId,
                                           const QStringList &deviceIds);
@@ -79,6 +82,7 @@ private:
     ChatStore &m_chats;
     ProfileStore &m_profiles;
     ConnectionRegistry &m_registry;
+    RateLimiter m_typingLimiter; // per device and chat
 };
 
 } // namespace parley::server

@@ -2,6 +2,7 @@
 
 #include "core/protocol/Frame.h"
 #include "server/http/HttpTypes.h"
+#include "server/realtime/SocketPolicy.h"
 
 #include <QObject>
 #include <QTimer>
@@ -18,7 +19,7 @@ class ClientConnection : public QObject
     Q_OBJECT
 public:
     ClientConnection(std::unique_ptr<QWebSocket> socket, AuthIdentity identity,
-                     QObject *parent = nullptr);
+                     const SocketPolicy &policy, QObject *parent = nullptr);
     ~ClientConnection() override;
 
     const AuthIdentity &identity() const { return m_identity; }
@@ -36,11 +37,21 @@ private:
     void onText(const QString &text);
     void onBinary();
     void expire();
+    void keepAlive();
+    // Takes one frame from the budget; false when it is spent (docs/protocol.md 6.11).
+    bool takeFrame(qint64 now);
 
     std::unique_ptr<QWebSocket> m_socket;
     AuthIdentity m_identity;
+    SocketPolicy m_policy;
     bool m_live = false;
     QTimer m_expiry;
+    QTimer m_keepAlive;
+    qint64 m_lastHeard = 0; // when the client last sent anything (a frame or a pong)
+    double m_tokens = 0; // the frame budget's bucket
+    qint64 m_tokensAt = 0;
+    int m_refused = 0; // frames refused in the current hard-limit window
+    qint64 m_refusedSince = 0;
 };
 
 } // namespace parley::server

@@ -8,10 +8,14 @@ namespace parley::server {
 void ConnectionRegistry::add(ClientConnection *connection)
 {
     connection->setParent(this);
+    const QString userId = connection->identity().userId;
+    const bool first = !m_byUser.contains(userId);
     m_byDevice.insert(connection->identity().deviceId, connection);
-    m_byUser.insert(connection->identity().userId, connection);
+    m_byUser.insert(userId, connection);
     connect(connection, &ClientConnection::closed, this,
             [this, connection] { remove(connection); });
+    if (first)
+        Q_EMIT userCameOnline(userId);
 }
 
 void ConnectionRegistry::remove(ClientConnection *connection)
@@ -37,6 +41,15 @@ void ConnectionRegistry::closeDevice(const QString &deviceId, QWebSocketProtocol
     const auto connections = m_byDevice.values(deviceId);
     for (ClientConnection *connection : connections)
         connection->close(code, reason);
+}
+
+void ConnectionRegistry::pushToUser(const QString &userId, const protocol::Frame &event)
+{
+    const auto connections = m_byUser.values(userId);
+    for (ClientConnection *connection : connections) {
+        if (connection->isLive())
+            connection->send(event);
+    }
 }
 
 void ConnectionRegistry::push(const QString &deviceId, const protocol::Frame &event)

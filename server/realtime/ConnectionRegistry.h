@@ -21,6 +21,8 @@ public:
     void add(ClientConnection *connection);
     // Sends the event to every live connection of the device; offline devices get it on sync.
     void push(const QString &deviceId, const protocol::Frame &event);
+    // Sends a live-only event (typing, presence) to every live connection of the user.
+    void pushToUser(const QString &userId, const protocol::Frame &event);
     int connectionCount() const { return int(m_byDevice.size()); }
     // Online: at least one open connection of any of the user's devices
     // (docs/protocol.md 4.12-4.15).
@@ -33,6 +35,8 @@ public:
                      const QString &reason);
 
 Q_SIGNALS:
+    // The user's first connection opened: they are online.
+    void userCameOnline(const QString &userId);
     // The user's last open connection closed: the moment their last seen is taken from.
     void userWentOffline(const QString &userId);
 

@@ -78,11 +78,12 @@ std::optional<Result<QString>> searchedPhoneNumber(const QString &query)
 }
 
 UserHandler::UserHandler(IdentityStore &identities, ProfileStore &profiles, OnlineCheck isOnline,
-                         RateLimiter *lookupLimiter)
+                         RateLimiter *lookupLimiter, LastSeenChanged lastSeenChanged)
     : m_identities(identities)
     , m_profiles(profiles)
     , m_isOnline(std::move(isOnline))
     , m_lookupLimiter(lookupLimiter)
+    , m_lastSeenChanged(std::move(lastSeenChanged))
 { }
 
 void UserHandler::addRoutes(Router &router)
@@ -128,8 +129,14 @@ HttpResponse UserHandler::updateProfile(const HttpRequest &request)
     const ProfileUpdate &update = body.value();
     const ProfileChanges changes{update.displayName, update.about, update.avatarMediaId,
                                  update.lastSeen, update.readReceipts};
+    auto before = m_profiles.profile(request.identity.userId);
+    if (!before)
+        return HttpResponse::error(before.error());
     if (auto updated = m_profiles.update(request.identity.userId, changes); !updated)
         return HttpResponse::error(updated.error());
+    if (update.lastSeen && before.value() && *update.lastSeen != before.value()->shareLastSeen
+        && m_lastSeenChanged)
+        m_lastSeenChanged(request.identity.userId);
     return profile(request);
 }
 

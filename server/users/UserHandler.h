@@ -27,9 +27,12 @@ public:
     // Whether the user has an open WebSocket now (ConnectionRegistry::isOnline).
     using OnlineCheck = std::function<bool(const QString &userId)>;
 
+    // Called after a user changed privacy.lastSeen (PresenceNotifier::privacyChanged).
+    using LastSeenChanged = std::function<void(const QString &userId)>;
+
     // lookupLimiter (optional) limits searches and contact syncs per account.
     UserHandler(IdentityStore &identities, ProfileStore &profiles, OnlineCheck isOnline,
-                RateLimiter *lookupLimiter = nullptr);
+                RateLimiter *lookupLimiter = nullptr, LastSeenChanged lastSeenChanged = {});
     void addRoutes(Router &router);
 
 private:
@@ -46,6 +49,7 @@ private:
     ProfileStore &m_profiles;
     OnlineCheck m_isOnline;
     RateLimiter *m_lookupLimiter = nullptr;
+    LastSeenChanged m_lastSeenChanged;
 };
 
 } // namespace parley::server

@@ -46,7 +46,8 @@ QStringList ServerProcess::permissiveLimits()
             QStringLiteral("--rate-limit"),          QStringLiteral("0/1"),
             QStringLiteral("--otp-ip-limit"),        QStringLiteral("0/1"),
             QStringLiteral("--verify-ip-limit"),     QStringLiteral("0/1"),
-            QStringLiteral("--search-limit"),        QStringLiteral("0/1")};
+            QStringLiteral("--search-limit"),        QStringLiteral("0/1"),
+            QStringLiteral("--ws-frame-rate"),       QStringLiteral("0/0")};
 }
 
 bool ServerProcess::launch(const QString &listen)

@@ -19,9 +19,9 @@ QString UserApiClient::percent(const QString &text)
     return QString::fromLatin1(QUrl::toPercentEncoding(text));
 }
 
-bool UserApiClient::start()
+bool UserApiClient::start(const QStringList &extraArguments)
 {
-    return m_server.start();
+    return m_server.start(extraArguments);
 }
 
 QUrl UserApiClient::url(const QString &path) const

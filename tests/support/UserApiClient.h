@@ -36,7 +36,7 @@ public:
 
     // Starts the server with ServerProcess's permissive rate limits: the suites sign up dozens
     // of accounts and walk search pages from one address.
-    bool start();
+    bool start(const QStringList &extraArguments = {});
     ServerProcess &server() { return m_server; }
     // A URL on the server; the path may carry a query.
     QUrl url(const QString &path) const;
