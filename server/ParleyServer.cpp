@@ -4,6 +4,7 @@
 #include "core/protocol/Http.h"
 #include "core/protocol/Limits.h"
 #include "core/sql/Database.h"
+#include "server/Housekeeping.h"
 #include "server/auth/AuthHandler.h"
 #include "server/auth/OtpDelivery.h"
 #include "server/auth/OtpService.h"
@@ -100,6 +101,9 @@ protocol::Result<QString> ParleyServer::start(const ServerConfig &config)
     m_otpSendLimiter = std::make_unique<RateLimiter>(config.web.otpSendPerIp);
     m_otpVerifyLimiter = std::make_unique<RateLimiter>(config.web.otpVerifyPerIp);
     m_searchLimiter = std::make_unique<RateLimiter>(config.web.searchPerUser);
+    m_housekeeping = new Housekeeping(*m_otpStore, *m_refreshTokens, *m_mailbox,
+                                      config.messageRetentionMs, this);
+    m_housekeeping->start();
     m_registry = new ConnectionRegistry(this);
     m_presence = new PresenceNotifier(*m_registry, *m_chats, *m_profiles, this);
     m_socketPolicy = config.socket;

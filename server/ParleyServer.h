@@ -17,6 +17,7 @@ class AuthHandler;
 class ChatHandler;
 class ChatStore;
 class ConnectionRegistry;
+class Housekeeping;
 class HttpServer;
 class IdentityStore;
 class MailboxStore;
@@ -62,6 +63,7 @@ private:
     ConnectionRegistry *m_registry = nullptr;
     MessageRelay *m_relay = nullptr;
     PresenceNotifier *m_presence = nullptr;
+    Housekeeping *m_housekeeping = nullptr;
     SocketPolicy m_socketPolicy;
     HttpServer *m_http = nullptr;
 };

@@ -29,7 +29,29 @@ protocol::Result<std::pair<QHostAddress, quint16>> parseListenAddress(const QStr
     return std::pair{address, quint16(port)};
 }
 
+std::optional<qint64> parseDuration(const QString &text)
+{
+    static const QList<std::pair<QChar, qint64>> units{
+        {u's', 1000}, {u'm', 60 * 1000}, {u'h', 3600 * 1000}, {u'd', 24 * 3600 * 1000}};
+    qint64 unit = 1000;
+    QString digits = text;
+    for (const auto &[suffix, ms] : units) {
+        if (text.endsWith(suffix)) {
+            unit = ms;
+            digits.chop(1);
+        }
+    }
+    bool ok = false;
+    const qint64 value = digits.toLongLong(&ok);
+    // At most about 100 years, so that the milliseconds fit easily.
+    if (!ok || value < 0 || digits.isEmpty() || !digits.at(0).isDigit()
+        || value > qint64(36500) * 24 * 3600 * 1000 / unit)
+        return std::nullopt;
+    return value * unit;
+}
+
 namespace {
+const QString RetentionOption = QStringLiteral("message-retention");
 const QString ListenOption = QStringLiteral("listen");
 const QString DataDirOption = QStringLiteral("data-dir");
 const QString OtpDeliveryOption = QStringLiteral("otp-delivery");
@@ -61,6 +83,12 @@ void ServerConfig::addOptions(QCommandLineParser &parser)
     AuthPolicy::addOptions(parser);
     WebPolicy::addOptions(parser);
     SocketPolicy::addOptions(parser);
+    parser.addOption({RetentionOption,
+                      QStringLiteral("How long the server keeps mailbox events a device has "
+                                     "handled, and message records, counted from when they were "
+                                     "stored: like 30d, 12h, 90s; 0 keeps them for ever. Events "
+                                     "a device has not handled yet are kept until it does."),
+                      QStringLiteral("DURATION"), QStringLiteral("30d")});
 }
 
 protocol::Result<ServerConfig> ServerConfig::fromParser(const QCommandLineParser &parser)
@@ -104,6 +132,14 @@ protocol::Result<ServerConfig> ServerConfig::fromParser(const QCommandLineParser
     if (!socket)
         return socket.error();
     config.socket = socket.value();
+    const auto retention = parseDuration(parser.value(RetentionOption));
+    if (!retention) {
+        return Error{ErrorCode::InvalidField,
+                     QStringLiteral("--%1 takes a duration like 30d, 12h, 45m or 90s (0: for "
+                                    "ever); got '%2'")
+                         .arg(RetentionOption, parser.value(RetentionOption))};
+    }
+    config.messageRetentionMs = *retention;
     return config;
 }
 

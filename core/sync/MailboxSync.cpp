@@ -91,7 +91,10 @@ void MailboxSync::onConnected()
         m_queue.clear();
         m_queuedUpTo = m_handled;
     }
-    requestSync();
+    // The first sync of a connection names what is handled for sure: the server may remove
+    // events up to it once they are old (docs/protocol.md 6.6). Events the running batch holds
+    // come again and are dropped by seq.
+    requestSync(m_handled);
 }
 
 void MailboxSync::onDisconnected()
@@ -107,8 +110,13 @@ void MailboxSync::scheduleResync()
 
 void MailboxSync::requestSync()
 {
-    m_transport.request(FrameType::Sync, SyncRequest{m_queuedUpTo}.toJson(), this,
-                        [this](Result<QJsonObject> answer) {
+    requestSync(m_queuedUpTo);
+}
+
+void MailboxSync::requestSync(qint64 after)
+{
+    m_transport.request(FrameType::Sync, SyncRequest{after}.toJson(), this,
+                        [this, after](Result<QJsonObject> answer) {
                             if (!answer && answer.error().code == ErrorCode::NetworkError)
                                 return; // the reconnect syncs again
                             auto done = answer ? SyncDone::fromJson(answer.value())
@@ -119,12 +127,30 @@ void MailboxSync::requestSync()
                                 return;
                             }
                             if (done->hasMore) {
+                                // A page without a single event that still moves past
+                                // `after`: the server removed those events (retention).
+                                // Anything else is a page whose events went astray, and is
+                                // read again.
+                                if (done->lastSeq > after && m_newestSeen <= after
+                                    && m_queuedUpTo == after)
+                                    skipPruned(done->lastSeq);
                                 requestSync(); // from the last event taken
                                 return;
                             }
                             setSynced(true);
                             checkCaughtUp();
                         });
+}
+
+void MailboxSync::skipPruned(qint64 upTo)
+{
+    // The server no longer has these events: this device handled them before (retention
+    // removes nothing else), in an earlier life of its store. They are passed in their place,
+    // like events of an unknown type.
+    m_queuedUpTo = upTo;
+    m_queue.append({upTo, std::nullopt});
+    if (m_queue.size() == 1 && !m_batchRunning)
+        QMetaObject::invokeMethod(this, &MailboxSync::startBatch, Qt::QueuedConnection);
 }
 
 void MailboxSync::onEvent(const Frame &event)
@@ -134,6 +160,7 @@ void MailboxSync::onEvent(const Frame &event)
 
 void MailboxSync::enqueue(qint64 seq, std::optional<Frame> event)
 {
+    m_newestSeen = qMax(m_newestSeen, seq);
     if (!m_started || seq <= m_queuedUpTo)
         return; // a replay after a reconnect, or before the cursor is known
     if (seq != m_queuedUpTo + 1) {

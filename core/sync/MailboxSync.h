@@ -61,6 +61,8 @@ private:
     void onDisconnected();
     void onEvent(const protocol::Frame &event);
     void requestSync();
+    void requestSync(qint64 after);
+    void skipPruned(qint64 upTo);
     void scheduleResync();
     void setSynced(bool synced);
 
@@ -84,6 +86,7 @@ private:
     qint64 m_handled = 0; // every event up to here is stored and acknowledged
     qint64 m_savedCursor = 0; // what the store has
     qint64 m_queuedUpTo = 0; // events up to here are handled, in a batch or in m_queue
+    qint64 m_newestSeen = 0; // the highest seq that arrived at all, taken or not
     struct Queued
     {
         qint64 seq = 0;

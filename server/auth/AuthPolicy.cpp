@@ -25,6 +25,10 @@ const IntegerOption Options[] = {
      &AuthPolicy::accessTokenLifetimeSeconds, 1},
     {"refresh-token-lifetime", "Seconds a refresh token stays valid if unused.",
      &AuthPolicy::refreshTokenLifetimeSeconds, 1},
+    {"refresh-grace",
+     "Seconds after a refresh in which the same refresh token, presented again because the "
+     "answer was lost, gets the same new pair once (0: never).",
+     &AuthPolicy::refreshGraceSeconds, 0},
 };
 
 } // namespace

@@ -17,6 +17,9 @@ struct AuthPolicy
     int otpMaxPerHour = 5;
     int accessTokenLifetimeSeconds = protocol::limits::AccessTokenLifetimeSeconds;
     int refreshTokenLifetimeSeconds = 30 * 24 * 3600;
+    // A refresh token used this recently may be presented once more and gets the same new pair
+    // again: its answer was lost (docs/protocol.md 5.2). 0 turns the grace off.
+    int refreshGraceSeconds = 60;
 
     static void addOptions(QCommandLineParser &parser);
     static protocol::Result<AuthPolicy> fromParser(const QCommandLineParser &parser);

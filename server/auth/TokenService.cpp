@@ -53,6 +53,70 @@ QByteArray refreshHash(const QByteArray &token)
     return digest;
 }
 
+// The key that seals the pair a refresh answered: derived from the refresh token that was
+// presented, which the server stores only as a hash, so the database alone cannot open it.
+QByteArray graceKey(const QByteArray &refreshToken)
+{
+    static const QByteArray context("parley refresh grace v1");
+    QByteArray key(crypto_secretbox_KEYBYTES, Qt::Uninitialized);
+    crypto_generichash(reinterpret_cast<unsigned char *>(key.data()), size_t(key.size()),
+                       reinterpret_cast<const unsigned char *>(context.constData()),
+                       size_t(context.size()),
+                       reinterpret_cast<const unsigned char *>(refreshToken.constData()),
+                       size_t(refreshToken.size()));
+    return key;
+}
+
+// nonce || secretbox(JSON {"access","refresh","exp"}).
+QByteArray sealSuccessor(const QByteArray &refreshToken, const TokenService::Tokens &tokens,
+                         qint64 accessExpiresAt)
+{
+    const QByteArray plain
+        = QJsonDocument(QJsonObject{{QStringLiteral("access"), tokens.accessToken},
+                                    {QStringLiteral("refresh"), tokens.refreshToken},
+                                    {QStringLiteral("exp"), double(accessExpiresAt)}})
+              .toJson(QJsonDocument::Compact);
+    QByteArray sealed(crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES + plain.size(),
+                      Qt::Uninitialized);
+    auto *out = reinterpret_cast<unsigned char *>(sealed.data());
+    randombytes_buf(out, crypto_secretbox_NONCEBYTES);
+    const QByteArray key = graceKey(refreshToken);
+    crypto_secretbox_easy(out + crypto_secretbox_NONCEBYTES,
+                          reinterpret_cast<const unsigned char *>(plain.constData()),
+                          quint64(plain.size()), out,
+                          reinterpret_cast<const unsigned char *>(key.constData()));
+    return sealed;
+}
+
+struct Successor
+{
+    TokenService::Tokens tokens;
+    qint64 accessExpiresAt = 0;
+};
+
+std::optional<Successor> openSuccessor(const QByteArray &refreshToken, const QByteArray &sealed)
+{
+    const qsizetype overhead = crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES;
+    if (sealed.size() <= overhead)
+        return std::nullopt;
+    QByteArray plain(sealed.size() - overhead, Qt::Uninitialized);
+    const auto *in = reinterpret_cast<const unsigned char *>(sealed.constData());
+    const QByteArray key = graceKey(refreshToken);
+    if (crypto_secretbox_open_easy(reinterpret_cast<unsigned char *>(plain.data()),
+                                   in + crypto_secretbox_NONCEBYTES,
+                                   quint64(sealed.size() - crypto_secretbox_NONCEBYTES), in,
+                                   reinterpret_cast<const unsigned char *>(key.constData()))
+        != 0)
+        return std::nullopt;
+    const QJsonObject json = QJsonDocument::fromJson(plain).object();
+    Successor successor{{json.value(QStringLiteral("access")).toString(),
+                         json.value(QStringLiteral("refresh")).toString()},
+                        qint64(json.value(QStringLiteral("exp")).toDouble())};
+    if (successor.tokens.accessToken.isEmpty() || successor.tokens.refreshToken.isEmpty())
+        return std::nullopt;
+    return successor;
+}
+
 } // namespace
 
 TokenService::TokenService(QByteArray key, sql::Database &db, IdentityStore &identities,
@@ -94,9 +158,14 @@ Result<QString> TokenService::issueRefreshToken(const AuthIdentity &identity,
     randombytes_buf(token.data(), size_t(token.size()));
     const QByteArray text = token.toBase64(Base64Url);
     const qint64 issued = now();
-    auto inserted = m_refreshTokens.insert(
-        {refreshHash(text), familyId, identity.userId, identity.deviceId, issued,
-         issued + m_policy.refreshTokenLifetimeSeconds * 1000LL, 0, 0});
+    RefreshTokenRecord record;
+    record.tokenHash = refreshHash(text);
+    record.familyId = familyId;
+    record.userId = identity.userId;
+    record.deviceId = identity.deviceId;
+    record.createdAt = issued;
+    record.expiresAt = issued + m_policy.refreshTokenLifetimeSeconds * 1000LL;
+    auto inserted = m_refreshTokens.insert(record);
     if (!inserted)
         return inserted.error();
     return QString::fromLatin1(text);
@@ -127,6 +196,18 @@ TokenService::refresh(const QString &refreshToken)
     const qint64 at = now();
     if (record.revokedAt != 0)
         return revoked();
+    if (record.usedAt != 0) {
+        // The answer to the first use may have been lost on the way: within the grace, once,
+        // the same successor pair comes back, if nobody has used it yet (docs/protocol.md 5.2).
+        auto again = retryWithinGrace(record, refreshToken, at);
+        if (!again)
+            return again.error();
+        if (again.value()) {
+            if (!transaction.commit())
+                return storageError();
+            return *again.value();
+        }
+    }
     auto marked = record.usedAt != 0 ? Result<bool>(false) : m_refreshTokens.markUsed(hash, at);
     if (!marked)
         return marked.error();
@@ -157,9 +238,46 @@ TokenService::refresh(const QString &refreshToken)
     auto next = issueRefreshToken(identity, record.familyId);
     if (!next)
         return next.error();
+    const Tokens tokens{issueAccessToken(identity), next.value()};
+    if (m_policy.refreshGraceSeconds > 0
+        && !m_refreshTokens.setSuccessor(
+            hash, sealSuccessor(refreshToken.toLatin1(), tokens, identity.tokenExpiresAt)))
+        return storageError();
     if (!transaction.commit())
         return storageError();
-    return std::pair{identity, Tokens{issueAccessToken(identity), next.value()}};
+    return std::pair{identity, tokens};
+}
+
+Result<std::optional<std::pair<AuthIdentity, TokenService::Tokens>>>
+TokenService::retryWithinGrace(const RefreshTokenRecord &record, const QString &refreshToken,
+                               qint64 at)
+{
+    using Answer = std::optional<std::pair<AuthIdentity, Tokens>>;
+    if (m_policy.refreshGraceSeconds <= 0 || record.graceUsed || record.successor.isEmpty()
+        || at - record.usedAt > qint64(m_policy.refreshGraceSeconds) * 1000)
+        return Answer();
+    const auto successor = openSuccessor(refreshToken.toLatin1(), record.successor);
+    if (!successor)
+        return Answer();
+    // Once the successor itself was used, the client did get the answer: this is a copy.
+    auto next = m_refreshTokens.find(refreshHash(successor->tokens.refreshToken.toLatin1()));
+    if (!next)
+        return next.error();
+    if (!next.value() || next.value()->usedAt != 0 || next.value()->revokedAt != 0)
+        return Answer();
+    auto device = m_identities.device(record.deviceId);
+    if (!device)
+        return device.error();
+    if (!device.value() || device.value()->revoked)
+        return revoked();
+    auto taken = m_refreshTokens.takeGrace(record.tokenHash);
+    if (!taken)
+        return taken.error();
+    if (!taken.value())
+        return Answer();
+    return Answer(
+        std::pair{AuthIdentity{record.userId, record.deviceId, successor->accessExpiresAt},
+                  successor->tokens});
 }
 
 std::optional<QString> TokenService::deviceOfRefreshToken(const QString &refreshToken)

@@ -17,6 +17,7 @@ namespace parley::server {
 
 class IdentityStore;
 class RefreshTokenStore;
+struct RefreshTokenRecord;
 
 // Access and refresh tokens (docs/protocol.md "Access tokens", docs/security.md).
 // - Access token: base64url(JSON claims) "." base64url(HMAC-SHA-256), naming user and device,
@@ -24,7 +25,9 @@ class RefreshTokenStore;
 //   the device: a removed or signed-out device's earlier tokens are refused (token_revoked).
 // - Refresh token: 32 random bytes, stored only as a hash, used once: each use returns a new
 //   pair. Presenting a used one again means it was copied: the whole family (every token since
-//   that login) is revoked and the device is signed out (refresh_token_reused).
+//   that login) is revoked and the device is signed out (refresh_token_reused). The one
+//   exception is the grace: within AuthPolicy::refreshGraceSeconds of its use, while the new
+//   pair is unused, the same token gets the same pair once more (its answer was lost).
 class TokenService
 {
 public:
@@ -54,6 +57,10 @@ private:
     protocol::Result<QString> issueRefreshToken(const AuthIdentity &identity,
                                                 const QString &familyId);
     QByteArray mac(const QByteArray &claims) const;
+    // The pair a used refresh token answered, when its retry is within the grace; nothing when
+    // the use counts as a reuse.
+    protocol::Result<std::optional<std::pair<AuthIdentity, Tokens>>>
+    retryWithinGrace(const RefreshTokenRecord &record, const QString &refreshToken, qint64 at);
 
     QByteArray m_key;
     sql::Database &m_db;

@@ -129,12 +129,15 @@ HttpResponse ChatHandler::create(const HttpRequest &request)
     auto chat = m_chats.openDirect(me, body->userId, QDateTime::currentMSecsSinceEpoch());
     if (!chat)
         return HttpResponse::error(chat.error());
-    // Opening a chat one deleted brings it back (empty: its old history stays hidden).
-    auto before = m_chats.view(chat->id, me);
-    if (!before || !before.value() || !m_chats.show(chat->id, me))
+    // Opening a chat one deleted brings it back (empty: its old history stays hidden), and the
+    // caller's other devices hear of it.
+    auto hidden = m_chats.isHidden(chat->id, me);
+    if (!hidden || (hidden.value() && !m_chats.show(chat->id, me)))
         return HttpResponse::error(storageError());
     auto view = m_chats.view(chat->id, me);
     if (!view || !view.value())
+        return HttpResponse::error(storageError());
+    if (hidden.value() && !m_relay.chatChanged(request.identity, *view.value(), false))
         return HttpResponse::error(storageError());
     return HttpResponse::json(view.value()->toJson());
 }
@@ -167,7 +170,9 @@ HttpResponse ChatHandler::update(const HttpRequest &request)
     if (!after || !after.value())
         return HttpResponse::error(storageError());
     if (*after.value() != *before.value()) {
-        if (!m_relay.chatChanged(request.identity, *after.value(), false))
+        // Settings of a chat deleted for the caller change it while it stays deleted.
+        auto hidden = m_chats.isHidden(chatId, request.identity.userId);
+        if (!hidden || !m_relay.chatChanged(request.identity, *after.value(), hidden.value()))
             return HttpResponse::error(storageError());
     }
     return HttpResponse::json(after.value()->toJson());

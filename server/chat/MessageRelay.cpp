@@ -414,11 +414,23 @@ MessageRelay::Reply MessageRelay::sync(ClientConnection &connection, const QJson
     auto parsed = SyncRequest::fromJson(data);
     if (!parsed)
         return parsed.error();
-    auto events = m_mailbox.eventsAfter(connection.identity().deviceId, parsed.value().after,
-                                        SyncPageSize + 1);
+    const QString &deviceId = connection.identity().deviceId;
+    // Retention removes only what the device has handled; its first sync on a connection says
+    // how far that is (docs/protocol.md 6.6).
+    if (connection.takeFirstSync() && !m_mailbox.noteHandled(deviceId, parsed->after))
+        return storageError();
+    auto pruned = m_mailbox.prunedThrough(deviceId);
+    if (!pruned)
+        return storageError();
+    if (parsed->after < pruned.value()) {
+        // Those events are gone: the device goes on from the first one kept.
+        connection.setLive(false);
+        return SyncDone{pruned.value(), true}.toJson();
+    }
+    auto events = m_mailbox.eventsAfter(deviceId, parsed.value().after, SyncPageSize + 1);
     if (!events)
         return storageError();
-    SyncDone done{parsed.value().after, events.value().size() > SyncPageSize};
+    SyncDone done{parsed->after, events.value().size() > SyncPageSize};
     for (const MailboxEvent &event : events.value().mid(0, SyncPageSize)) {
         const auto type = frameTypeFromName(event.type);
         if (!type)

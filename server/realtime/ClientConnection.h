@@ -9,6 +9,7 @@
 #include <QWebSocket>
 
 #include <memory>
+#include <utility>
 
 namespace parley::server {
 
@@ -25,6 +26,8 @@ public:
     const AuthIdentity &identity() const { return m_identity; }
     bool isLive() const { return m_live; }
     void setLive(bool live) { m_live = live; }
+    // True once, for the connection's first sync: its `after` is what the device has handled.
+    bool takeFirstSync() { return !std::exchange(m_synced, true); }
 
     void send(const protocol::Frame &frame);
     void close(QWebSocketProtocol::CloseCode code, const QString &reason);
@@ -45,6 +48,7 @@ private:
     AuthIdentity m_identity;
     SocketPolicy m_policy;
     bool m_live = false;
+    bool m_synced = false;
     QTimer m_expiry;
     QTimer m_keepAlive;
     qint64 m_lastHeard = 0; // when the client last sent anything (a frame or a pong)

@@ -189,6 +189,18 @@ Result<qint64> ChatStore::clearedAt(const QString &chatId, const QString &userId
     return rows->value(0).toLongLong();
 }
 
+Result<bool> ChatStore::isHidden(const QString &chatId, const QString &userId)
+{
+    auto rows = m_db.exec(QStringLiteral("SELECT hidden FROM chat_members"
+                                         " WHERE chat_id = ? AND user_id = ?"),
+                          {chatId, userId});
+    if (!rows)
+        return rows.error();
+    if (!rows->next())
+        return storageError();
+    return rows->value(0).toInt() != 0;
+}
+
 Result<void> ChatStore::show(const QString &chatId, const QString &userId)
 {
     return m_db.run(

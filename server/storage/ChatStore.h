@@ -55,6 +55,8 @@ public:
     protocol::Result<void> clearFor(const QString &chatId, const QString &userId, qint64 now);
     // When the user last deleted the chat for themself (0: never).
     protocol::Result<qint64> clearedAt(const QString &chatId, const QString &userId);
+    // Whether the chat is deleted for the user (hidden until the next message).
+    protocol::Result<bool> isHidden(const QString &chatId, const QString &userId);
     protocol::Result<void> show(const QString &chatId, const QString &userId);
     // A message that counts arrived: the chat's activity moves and it shows again for everyone.
     protocol::Result<void> messageAdded(const QString &chatId, qint64 serverTime);

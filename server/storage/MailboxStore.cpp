@@ -174,4 +174,114 @@ Result<bool> MailboxStore::insertReceipt(const QString &senderUserId, const QStr
     return query.value().numRowsAffected() > 0;
 }
 
+Result<void> MailboxStore::noteHandled(const QString &deviceId, qint64 seq)
+{
+    return m_db.runCached(QStringLiteral("UPDATE devices SET synced_through = ? "
+                                         "WHERE id = ? AND synced_through < ?"),
+                          {seq, deviceId, seq});
+}
+
+Result<qint64> MailboxStore::prunedThrough(const QString &deviceId)
+{
+    auto query = m_db.execCached(QStringLiteral("SELECT pruned_through FROM devices WHERE id = ?"),
+                                 {deviceId});
+    if (!query)
+        return query.error();
+    QSqlQuery &row = *query.value();
+    if (!row.next())
+        return row.lastError().isValid()
+            ? Result<qint64>(Error{ErrorCode::InternalError, QStringLiteral("storage error")})
+            : Result<qint64>(qint64(0));
+    const qint64 pruned = row.value(0).toLongLong();
+    row.finish();
+    return pruned;
+}
+
+namespace {
+
+struct PruneTarget
+{
+    QString deviceId;
+    qint64 upTo = 0; // events up to this seq may go
+    qint64 prunedThrough = 0;
+};
+
+} // namespace
+
+Result<int> MailboxStore::pruneRemovedDevices()
+{
+    auto rows = m_db.exec(QStringLiteral("SELECT id, next_seq - 1, pruned_through FROM devices "
+                                         "WHERE revoked_at IS NOT NULL "
+                                         "AND next_seq - 1 > pruned_through"));
+    if (!rows)
+        return rows.error();
+    QList<PruneTarget> targets;
+    while (rows->next())
+        targets.append(
+            {rows->value(0).toString(), rows->value(1).toLongLong(), rows->value(2).toLongLong()});
+    if (rows->lastError().isValid())
+        return Error{ErrorCode::InternalError, QStringLiteral("storage error")};
+    int removed = 0;
+    for (const PruneTarget &target : targets) {
+        sql::Transaction transaction(m_db);
+        auto deleted
+            = m_db.exec(QStringLiteral("DELETE FROM mailbox WHERE device_id = ? AND seq <= ?"),
+                        {target.deviceId, target.upTo});
+        if (!transaction.ok() || !deleted
+            || !m_db.run(QStringLiteral("UPDATE devices SET pruned_through = ? WHERE id = ?"),
+                         {target.upTo, target.deviceId})
+            || !transaction.commit())
+            return Error{ErrorCode::InternalError, QStringLiteral("storage error")};
+        removed += deleted->numRowsAffected();
+    }
+    return removed;
+}
+
+Result<MailboxStore::Pruned> MailboxStore::prune(qint64 cutoff)
+{
+    Pruned pruned;
+    auto removed = pruneRemovedDevices();
+    if (!removed)
+        return removed.error();
+    pruned.events = removed.value();
+    // Per device, the handled events older than the cutoff are a prefix of its mailbox: seqs
+    // grow with time.
+    auto rows = m_db.exec(QStringLiteral("SELECT d.id, (SELECT MAX(m.seq) FROM mailbox m "
+                                         "WHERE m.device_id = d.id AND m.seq <= d.synced_through "
+                                         "AND m.created_at < ?), d.pruned_through FROM devices d "
+                                         "WHERE d.revoked_at IS NULL "
+                                         "AND d.synced_through > d.pruned_through"),
+                          {cutoff});
+    if (!rows)
+        return rows.error();
+    QList<PruneTarget> targets;
+    while (rows->next()) {
+        const qint64 upTo = rows->value(1).toLongLong();
+        if (upTo > rows->value(2).toLongLong())
+            targets.append({rows->value(0).toString(), upTo, rows->value(2).toLongLong()});
+    }
+    if (rows->lastError().isValid())
+        return Error{ErrorCode::InternalError, QStringLiteral("storage error")};
+    for (const PruneTarget &target : targets) {
+        sql::Transaction transaction(m_db);
+        auto deleted
+            = m_db.exec(QStringLiteral("DELETE FROM mailbox WHERE device_id = ? AND seq <= ?"),
+                        {target.deviceId, target.upTo});
+        if (!transaction.ok() || !deleted
+            || !m_db.run(QStringLiteral("UPDATE devices SET pruned_through = ? WHERE id = ?"),
+                         {target.upTo, target.deviceId})
+            || !transaction.commit())
+            return Error{ErrorCode::InternalError, QStringLiteral("storage error")};
+        pruned.events += deleted->numRowsAffected();
+    }
+    auto messages
+        = m_db.exec(QStringLiteral("DELETE FROM messages WHERE server_time < ?"), {cutoff});
+    auto receipts = m_db.exec(QStringLiteral("DELETE FROM receipts WHERE at < ?"), {cutoff});
+    if (!messages || !receipts)
+        return Error{ErrorCode::InternalError, QStringLiteral("storage error")};
+    pruned.messages = messages->numRowsAffected();
+    pruned.receipts = receipts->numRowsAffected();
+    return pruned;
+}
+
 } // namespace parley::server

@@ -68,6 +68,24 @@ public:
                                         const QString &tombstoneType, const QJsonObject &tombstone,
                                         qint64 at);
 
+    // The `after` of a device's first sync on a connection: what it has handled for sure.
+    protocol::Result<void> noteHandled(const QString &deviceId, qint64 seq);
+    // The last seq removed from the device's mailbox (0: none).
+    protocol::Result<qint64> prunedThrough(const QString &deviceId);
+
+    struct Pruned
+    {
+        int events = 0;
+        int messages = 0;
+        int receipts = 0;
+    };
+    // Retention (docs/protocol.md 6.6): removes events appended before `cutoff` that their
+    // device has handled, message and receipt records from before `cutoff`, and the whole
+    // mailbox of every removed device. Events a device has not handled are kept.
+    protocol::Result<Pruned> prune(qint64 cutoff);
+    // Only the mailboxes of removed devices (retention off).
+    protocol::Result<int> pruneRemovedDevices();
+
     // Returns false when this receipt was recorded before (a repeated ack).
     protocol::Result<bool> insertReceipt(const QString &senderUserId, const QString &messageId,
                                          const QString &deviceId, const QString &kind, qint64 at);

@@ -71,4 +71,14 @@ Result<void> OtpStore::consume(const QString &phoneNumber)
                     {phoneNumber});
 }
 
+Result<int> OtpStore::pruneFinished(qint64 nowMs, qint64 quietMs)
+{
+    auto query = m_db.exec(QStringLiteral("DELETE FROM otp_challenges WHERE expires_at < ? "
+                                          "AND created_at < ? AND hour_started_at < ?"),
+                           {nowMs, nowMs - quietMs, nowMs - quietMs});
+    if (!query)
+        return query.error();
+    return query.value().numRowsAffected();
+}
+
 } // namespace parley::server

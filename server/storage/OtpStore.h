@@ -38,6 +38,9 @@ public:
     protocol::Result<void> countFailedAttempt(const QString &phoneNumber);
     // Clears the code so it cannot be used again; the throttling counters stay.
     protocol::Result<void> consume(const QString &phoneNumber);
+    // Forgets challenges that can no longer be verified and count for no hourly or resend
+    // limit: used or expired, and sent more than `quietMs` ago.
+    protocol::Result<int> pruneFinished(qint64 nowMs, qint64 quietMs);
 
 private:
     sql::Database &m_db;

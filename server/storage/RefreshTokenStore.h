@@ -25,6 +25,8 @@ struct RefreshTokenRecord
     qint64 expiresAt = 0;
     qint64 usedAt = 0; // 0: not used yet
     qint64 revokedAt = 0; // 0: not revoked
+    QByteArray successor; // the sealed pair this token's use answered; empty before
+    bool graceUsed = false; // the one retry within the grace was taken
 };
 
 class RefreshTokenStore
@@ -38,6 +40,11 @@ public:
     protocol::Result<bool> markUsed(const QByteArray &tokenHash, qint64 nowMs);
     protocol::Result<void> revokeFamily(const QString &familyId, qint64 nowMs);
     protocol::Result<void> revokeDevice(const QString &deviceId, qint64 nowMs);
+    protocol::Result<void> setSuccessor(const QByteArray &tokenHash, const QByteArray &sealed);
+    // Takes the one retry of a lost answer; false when it was taken before.
+    protocol::Result<bool> takeGrace(const QByteArray &tokenHash);
+    // Forgets tokens that expired: they can no longer be used, and nothing descends from them.
+    protocol::Result<int> pruneExpired(qint64 nowMs);
 
 private:
     sql::Database &m_db;

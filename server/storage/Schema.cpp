@@ -131,6 +131,24 @@ const QList<QStringList> &schemaMigrations()
             QStringLiteral("ALTER TABLE mailbox ADD COLUMN chat_id TEXT"),
             QStringLiteral("CREATE INDEX mailbox_by_chat ON mailbox(device_id, chat_id, seq)"),
         },
+
+        // Version 5: housekeeping and the refresh grace (issue 11). successor is the pair a
+        // refresh answered, sealed with a key only the presented refresh token gives, for one
+        // retry of a lost answer. synced_through is the `after` of a device's first sync on a
+        // connection (what it has handled); pruned_through the last seq removed from its
+        // mailbox by --message-retention.
+        {
+            QStringLiteral("ALTER TABLE refresh_tokens ADD COLUMN successor TEXT"),
+            QStringLiteral(
+                "ALTER TABLE refresh_tokens ADD COLUMN grace_used INTEGER NOT NULL DEFAULT 0"),
+            QStringLiteral("CREATE INDEX refresh_tokens_by_expiry ON refresh_tokens(expires_at)"),
+            QStringLiteral(
+                "ALTER TABLE devices ADD COLUMN synced_through BIGINT NOT NULL DEFAULT 0"),
+            QStringLiteral(
+                "ALTER TABLE devices ADD COLUMN pruned_through BIGINT NOT NULL DEFAULT 0"),
+            QStringLiteral("CREATE INDEX messages_by_time ON messages(server_time)"),
+            QStringLiteral("CREATE INDEX receipts_by_time ON receipts(at)"),
+        },
     };
     return migrations;
 }

@@ -41,6 +41,8 @@ private Q_SLOTS:
     void cleanup();
 
     void receiptIsSentOnlyAfterTheMessageIsStored();
+    void aMailboxTheServerTrimmedIsTakenFromWhereItNowStarts();
+    void aPageWhoseEventsWentAstrayIsReadAgainNotSkipped();
     void restartResumesFromTheStoredSeq();
     void gapMakesItSyncAgainFromTheLastHandledEvent();
     void unacknowledgedEventIsReplayedAndStoredOnce();
@@ -155,6 +157,43 @@ void MessagingTest::receiptIsSentOnlyAfterTheMessageIsStored()
     FakeTransport::answer(receipt, QJsonObject{});
     QTRY_COMPARE(m_me->mailbox.lastSeq(), 1);
     QTRY_COMPARE(storedCursor(), 1);
+}
+
+void MessagingTest::aMailboxTheServerTrimmedIsTakenFromWhereItNowStarts()
+{
+    m_me->mailbox.start();
+    m_me->transport.connectNow();
+    // A store that lost its cursor asks from 0; the server removed 1..7 (all handled long ago)
+    // and says so with an empty page that ends at 7 (docs/protocol.md 6.6).
+    const auto first = waitFor(FrameType::Sync);
+    QCOMPARE(first.data.value(QLatin1String("after")).toInteger(), 0);
+    FakeTransport::answer(
+        first, QJsonObject{{QLatin1String("lastSeq"), 7}, {QLatin1String("hasMore"), true}});
+    const auto second = waitFor(FrameType::Sync);
+    QCOMPARE(second.data.value(QLatin1String("after")).toInteger(), 7);
+    m_me->transport.push(FrameType::MessageReceive,
+                         messageFromBob(8, QStringLiteral("m8"), QStringLiteral("still here")));
+    FakeTransport::answer(
+        second, QJsonObject{{QLatin1String("lastSeq"), 8}, {QLatin1String("hasMore"), false}});
+    FakeTransport::answer(waitFor(FrameType::MessageDelivered), QJsonObject{});
+    QTRY_COMPARE(m_me->mailbox.lastSeq(), 8);
+    QTRY_COMPARE(storedCursor(), 8);
+    QCOMPARE(storedMessages(), 1);
+}
+
+void MessagingTest::aPageWhoseEventsWentAstrayIsReadAgainNotSkipped()
+{
+    m_me->mailbox.start();
+    m_me->transport.connectNow();
+    const auto first = waitFor(FrameType::Sync);
+    // Event 1 never arrives, event 2 does: the page ends at 2, but nothing may be skipped.
+    m_me->transport.push(FrameType::MessageReceive,
+                         messageFromBob(2, QStringLiteral("m2"), QStringLiteral("second")));
+    FakeTransport::answer(
+        first, QJsonObject{{QLatin1String("lastSeq"), 2}, {QLatin1String("hasMore"), true}});
+    const auto again = waitFor(FrameType::Sync);
+    QCOMPARE(again.data.value(QLatin1String("after")).toInteger(), 0);
+    QCOMPARE(m_me->mailbox.lastSeq(), 0);
 }
 
 void MessagingTest::restartResumesFromTheStoredSeq()

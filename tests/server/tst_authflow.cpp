@@ -74,6 +74,7 @@ private Q_SLOTS:
     void refreshRotatesAndAReusedTokenRevokesTheFamily();
     void reusedRefreshTokenEndsItsFamilyButNotTheDevicesOtherSignIns();
     void refreshTokenExpires();
+    void aLostRefreshAnswerIsRepeatedOnlyWithinTheGraceAndOnlyOnce();
     void expiredAccessTokenIsRefusedOnRestAndClosesTheSocket();
     void logoutRevokesAccessAndRefreshTokensAndClosesSockets();
     void devicesCanBeListedAndRemoved();
@@ -391,7 +392,14 @@ void AuthFlowTest::refreshRotatesAndAReusedTokenRevokesTheFamily()
     QVERIFY(socket);
     QSignalSpy closed(socket.get(), &QWebSocket::disconnected);
 
-    // The first token again: someone copied it. Everything from this login ends.
+    // The first token again, at once: its answer may have been lost, so within the grace it
+    // gets the very same pair, once (docs/protocol.md 5.2).
+    const HttpReply retried
+        = TestHttp::postJson(refreshUrl, {{QStringLiteral("refreshToken"), first.refreshToken}});
+    QCOMPARE(retried.status, 200);
+    QCOMPARE(grantFrom(retried).refreshToken, second.refreshToken);
+    QCOMPARE(grantFrom(retried).accessToken, second.accessToken);
+    // And once more: that is no lost answer, someone copied it. Everything from this login ends.
     const HttpReply reused
         = TestHttp::postJson(refreshUrl, {{QStringLiteral("refreshToken"), first.refreshToken}});
     QCOMPARE(reused.status, 401);
@@ -443,6 +451,7 @@ void AuthFlowTest::reusedRefreshTokenEndsItsFamilyButNotTheDevicesOtherSignIns()
     };
     const HttpReply rotated = refresh(stolen.refreshToken);
     QCOMPARE(rotated.status, 200);
+    QCOMPARE(refresh(stolen.refreshToken).status, 200); // the one retry of the grace
     QCOMPARE(refresh(stolen.refreshToken).errorCode(), QStringLiteral("refresh_token_reused"));
     QCOMPARE(refresh(grantFrom(rotated).refreshToken).errorCode(), QStringLiteral("token_revoked"));
 
@@ -469,6 +478,50 @@ void AuthFlowTest::refreshTokenExpires()
                              {{QStringLiteral("refreshToken"), grant.refreshToken}});
     QCOMPARE(expired.status, 401);
     QCOMPARE(expired.errorCode(), QStringLiteral("token_expired"));
+}
+
+void AuthFlowTest::aLostRefreshAnswerIsRepeatedOnlyWithinTheGraceAndOnlyOnce()
+{
+    QVERIFY(start({QStringLiteral("--refresh-grace"), QStringLiteral("1")}));
+    const auto refresh = [this](const QString &token) {
+        return TestHttp::postJson(url(QStringLiteral("/api/v1/auth/refresh-token")),
+                                  {{QStringLiteral("refreshToken"), token}});
+    };
+    // Once the new pair is in use the client did get the answer: a retry is a copy.
+    const Grant used = signIn(number(11));
+    const Grant next = grantFrom(refresh(used.refreshToken));
+    QVERIFY(!next.refreshToken.isEmpty());
+    QCOMPARE(refresh(next.refreshToken).status, 200);
+    QCOMPARE(refresh(used.refreshToken).errorCode(), QStringLiteral("refresh_token_reused"));
+
+    // Past the grace a retry is a copy too.
+    const Grant late = signIn(number(12));
+    QCOMPARE(refresh(late.refreshToken).status, 200);
+    QTest::qWait(1300);
+    QCOMPARE(refresh(late.refreshToken).errorCode(), QStringLiteral("refresh_token_reused"));
+
+    // The pair kept for the retry is sealed: the database holds neither of its tokens.
+    const Grant sealed = signIn(number(13));
+    const Grant successor = grantFrom(refresh(sealed.refreshToken));
+    const QString dump
+        = m_server
+              ->queryScalar(QStringLiteral("SELECT COUNT(*) FROM refresh_tokens WHERE "
+                                           "successor LIKE '%%1%' OR successor LIKE '%%2%'")
+                                .arg(successor.refreshToken, successor.accessToken.left(40)))
+              .toString();
+    QCOMPARE(dump, QStringLiteral("0"));
+    QVERIFY(m_server
+                ->queryScalar(QStringLiteral("SELECT COUNT(*) FROM refresh_tokens WHERE "
+                                             "successor IS NOT NULL"))
+                .toInt()
+            > 0);
+    QCOMPARE(grantFrom(refresh(sealed.refreshToken)).refreshToken, successor.refreshToken);
+
+    // Without a grace, the first retry is already a copy.
+    QVERIFY(start({QStringLiteral("--refresh-grace"), QStringLiteral("0")}));
+    const Grant strict = signIn(number(14));
+    QCOMPARE(refresh(strict.refreshToken).status, 200);
+    QCOMPARE(refresh(strict.refreshToken).errorCode(), QStringLiteral("refresh_token_reused"));
 }
 
 void AuthFlowTest::expiredAccessTokenIsRefusedOnRestAndClosesTheSocket()

@@ -595,6 +595,18 @@ void ChatsApiTest::deletingAChatHidesItForMeUntilTheNextMessage()
         = ChatHistoryPage::fromJson(get(chatMessagesPath(chat.chatId), alice.account).json());
     QCOMPARE(history->events.size(), 1);
     QCOMPARE(MessageReceive::fromJson(history->events.first().data)->messageId, after);
+
+    // Deleted again and opened again from the laptop: the phone hears it is back.
+    QCOMPARE(remove(chatPath(chat.chatId), alice.account).status, 200);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        ChatUpdated::fromJson(phoneEvents.of(FrameType::ChatUpdated).constLast().data)->removed,
+        WaitMs);
+    const qsizetype updates = phoneEvents.of(FrameType::ChatUpdated).size();
+    QCOMPARE(openChat(alice.account, bob.id()).chatId, chat.chatId);
+    QTRY_COMPARE_WITH_TIMEOUT(phoneEvents.of(FrameType::ChatUpdated).size(), updates + 1, WaitMs);
+    QVERIFY(
+        !ChatUpdated::fromJson(phoneEvents.of(FrameType::ChatUpdated).constLast().data)->removed);
+    QCOMPARE(listAll(alice.account, 10).size(), 1);
 }
 
 void ChatsApiTest::deleteForEveryoneLeavesTombstonesAndNoCiphertext()

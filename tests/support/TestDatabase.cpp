@@ -60,7 +60,7 @@ TestDatabase::~TestDatabase()
     if (!m_created || m_postgresName.isEmpty())
         return;
     // FORCE: a server killed by a test may leave its session behind for a moment.
-    const bool dropped = withConnection(true, [this](QSqlDatabase &db) {
+    const bool dropped = withConnection(Mode::Admin, [this](QSqlDatabase &db) {
         QSqlQuery query(db);
         if (!query.exec(
                 QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(m_postgresName)))
@@ -89,7 +89,7 @@ bool TestDatabase::create()
         = QStringLiteral("parley_t_%1")
               .arg(QRandomGenerator::global()->generate64(), 16, 16, QLatin1Char('0'));
     bool done = false;
-    const bool connected = withConnection(true, [&](QSqlDatabase &db) {
+    const bool connected = withConnection(Mode::Admin, [&](QSqlDatabase &db) {
         QSqlQuery query(db);
         done = query.exec(QStringLiteral("CREATE DATABASE ") + name);
         if (!done)
@@ -111,8 +111,9 @@ QStringList TestDatabase::serverArguments() const
     return {QStringLiteral("--database"), m_postgresUrl.toString()};
 }
 
-bool TestDatabase::withConnection(bool admin, const std::function<void(QSqlDatabase &)> &work) const
+bool TestDatabase::withConnection(Mode mode, const std::function<void(QSqlDatabase &)> &work) const
 {
+    const bool admin = mode == Mode::Admin;
     const QString name = uniqueConnectionName();
     bool opened = false;
     {
@@ -120,7 +121,8 @@ bool TestDatabase::withConnection(bool admin, const std::function<void(QSqlDatab
         if (backend() == Backend::Sqlite) {
             db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
             db.setDatabaseName(m_sqlitePath);
-            db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
+            if (mode == Mode::Read)
+                db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
         } else {
             db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
             connectTo(db, admin ? clusterUrl() : m_postgresUrl);
@@ -130,7 +132,7 @@ bool TestDatabase::withConnection(bool admin, const std::function<void(QSqlDatab
             m_error = QStringLiteral("cannot open the %1 test database: %2")
                           .arg(backendName(), db.lastError().text());
         } else {
-            if (!admin && backend() == Backend::Postgresql)
+            if (mode == Mode::Read && backend() == Backend::Postgresql)
                 QSqlQuery(db).exec(QStringLiteral("SET default_transaction_read_only = on"));
             work(db);
         }
@@ -140,10 +142,22 @@ bool TestDatabase::withConnection(bool admin, const std::function<void(QSqlDatab
     return opened;
 }
 
+bool TestDatabase::execute(const QString &sql) const
+{
+    bool done = false;
+    withConnection(Mode::Write, [&](QSqlDatabase &db) {
+        QSqlQuery query(db);
+        done = query.exec(sql);
+        if (!done)
+            m_error = query.lastError().text();
+    });
+    return done;
+}
+
 QVariant TestDatabase::queryScalar(const QString &sql) const
 {
     QVariant result;
-    withConnection(false, [&](QSqlDatabase &db) {
+    withConnection(Mode::Read, [&](QSqlDatabase &db) {
         QSqlQuery query(db);
         if (!query.exec(sql))
             m_error = query.lastError().text();
@@ -158,7 +172,7 @@ QVariant TestDatabase::queryScalar(const QString &sql) const
 QByteArray TestDatabase::dumpAllText() const
 {
     QByteArray all;
-    withConnection(false, [&](QSqlDatabase &db) {
+    withConnection(Mode::Read, [&](QSqlDatabase &db) {
         for (const QString &table : db.tables(QSql::Tables)) {
             QSqlQuery query(db);
             if (!query.exec(QStringLiteral("SELECT * FROM ") + quotedIdentifier(table))) {

@@ -41,13 +41,17 @@ public:
     // The first column of the first row, read on a read-only connection of its own; an invalid
     // QVariant when the query fails.
     QVariant queryScalar(const QString &sql) const;
+    // Runs one statement that changes the database, on a connection of its own: for tests that
+    // make stored rows look older while the server is stopped. False with errorString().
+    bool execute(const QString &sql) const;
     // Every value of every column of every table, as text: to look for what must not be stored.
     QByteArray dumpAllText() const;
 
 private:
-    // Opens a connection of its own to this database (or, with `admin`, to the cluster's
-    // database), runs `work` and removes the connection.
-    bool withConnection(bool admin, const std::function<void(QSqlDatabase &)> &work) const;
+    // Opens a connection of its own to this database (read-only, or writable), or to the
+    // cluster's database (Admin), runs `work` and removes the connection.
+    enum class Mode { Read, Write, Admin };
+    bool withConnection(Mode mode, const std::function<void(QSqlDatabase &)> &work) const;
 
     QString m_sqlitePath;
     QUrl m_postgresUrl;
