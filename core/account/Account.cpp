@@ -18,13 +18,16 @@ Account::Account(const Session &session, crypto::DeviceKeyPair keys, QString pro
     , m_profileDir(std::move(profileDir))
     , m_api(session.serverUrl)
     , m_keeper(m_api, session)
-    , m_devices(m_api, m_store)
+    , m_devices(m_api, m_store, session.userId)
     , m_chats(m_api, m_store)
     , m_mailbox(identityOf(session, keys), m_socket, m_devices, m_store)
     , m_outbox(identityOf(session, keys), m_socket, m_devices, m_chats, m_store)
     , m_users(m_api)
 {
     connect(&m_mailbox, &sync::MailboxSync::syncedChanged, &m_outbox, &sync::Outbox::setOnline);
+    // A "security code changed" line is a new message of its chat, for the models like any.
+    connect(&m_devices, &sync::DeviceDirectory::systemLineAdded, &m_mailbox,
+            &sync::MailboxSync::messageReceived);
     connect(&m_keeper, &SessionKeeper::sessionRefreshed, this, &Account::onRefreshed);
     connect(&m_keeper, &SessionKeeper::sessionEnded, this, [this](const protocol::Error &reason) {
         // A refresh token the server refuses is worthless: do not offer it again at next start.

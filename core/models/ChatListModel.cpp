@@ -30,6 +30,9 @@ ChatListModel::ChatListModel(store::LocalStore &store, sync::MailboxSync &mailbo
     connect(&mailbox, &sync::MailboxSync::statusChanged, this, later);
     connect(&outbox, &sync::Outbox::messageQueued, this, later);
     connect(&outbox, &sync::Outbox::statusChanged, this, later);
+    connect(&outbox, &sync::Outbox::messageChanged, this, later);
+    connect(&mailbox, &sync::MailboxSync::messageChanged, this, later);
+    connect(&mailbox, &sync::MailboxSync::chatChanged, this, later);
     reload();
 }
 

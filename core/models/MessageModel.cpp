@@ -19,6 +19,8 @@ MessageModel::MessageModel(store::LocalStore &store, sync::MailboxSync &mailbox,
     connect(&outbox, &sync::Outbox::messageQueued, this, &MessageModel::add);
     connect(&mailbox, &sync::MailboxSync::statusChanged, this, &MessageModel::changeStatus);
     connect(&outbox, &sync::Outbox::statusChanged, this, &MessageModel::changeStatus);
+    connect(&mailbox, &sync::MailboxSync::messageChanged, this, &MessageModel::replace);
+    connect(&outbox, &sync::Outbox::messageChanged, this, &MessageModel::replace);
     fetchMore({});
 }
 
@@ -52,6 +54,23 @@ QVariant MessageModel::data(const QModelIndex &index, int role) const
         return m.serverTime;
     case UndecryptableRole:
         return m.kind == store::MessageKind::Undecryptable;
+    case SystemEventRole:
+        return m.kind == store::MessageKind::System ? m.body : QString();
+    case ReplyToMessageIdRole:
+        return m.replyTo ? m.replyTo->messageId : QString();
+    case ReplyToSenderRole:
+        return m.replyTo ? m.replyTo->senderUserId : QString();
+    case EditedRole:
+        return m.editedAt > 0;
+    case DeletedRole:
+        return m.deletedAt > 0;
+    case ReactionsRole: {
+        QVariantList reactions;
+        for (const store::Reaction &reaction : m.reactions)
+            reactions.append(QVariantMap{{QStringLiteral("userId"), reaction.userId},
+                                         {QStringLiteral("emoji"), reaction.emoji}});
+        return reactions;
+    }
     default:
         return {};
     }
@@ -67,7 +86,13 @@ QHash<int, QByteArray> MessageModel::roleNames() const
             {StatusRole, "status"},
             {SentAtRole, "sentAt"},
             {ServerTimeRole, "serverTime"},
-            {UndecryptableRole, "undecryptable"}};
+            {UndecryptableRole, "undecryptable"},
+            {SystemEventRole, "systemEvent"},
+            {ReplyToMessageIdRole, "replyToMessageId"},
+            {ReplyToSenderRole, "replyToSender"},
+            {EditedRole, "edited"},
+            {DeletedRole, "deleted"},
+            {ReactionsRole, "reactions"}};
 }
 
 bool MessageModel::canFetchMore(const QModelIndex &parent) const
@@ -109,6 +134,20 @@ void MessageModel::fetchMore(const QModelIndex &parent)
             }
             Q_EMIT pageLoaded(int(older.size()));
         });
+}
+
+void MessageModel::replace(const store::StoredMessage &message)
+{
+    if (message.chatId != m_chatId)
+        return;
+    for (qsizetype row = m_messages.size() - 1; row >= 0; --row) {
+        if (m_messages.at(row).row == message.row) {
+            m_messages[row] = message;
+            const QModelIndex changed = index(int(row));
+            Q_EMIT dataChanged(changed, changed);
+            return;
+        }
+    }
 }
 
 int MessageModel::rowOfMessage(const QString &messageId) const

@@ -34,6 +34,12 @@ public:
         SentAtRole,
         ServerTimeRole,
         UndecryptableRole,
+        SystemEventRole, // for system lines: the event (store::SecurityCodeChanged), else empty
+        ReplyToMessageIdRole, // the quoted message, empty when none
+        ReplyToSenderRole, // its sender, empty for this account's own
+        EditedRole, // bool
+        DeletedRole, // deleted for everyone: no body
+        ReactionsRole, // QVariantList of {"userId", "emoji"} maps, oldest first
     };
 
     MessageModel(store::LocalStore &store, sync::MailboxSync &mailbox, sync::Outbox &outbox,
@@ -54,6 +60,7 @@ Q_SIGNALS:
 private:
     void add(const store::StoredMessage &message);
     void changeStatus(const store::StatusChange &change);
+    void replace(const store::StoredMessage &message);
 
     store::LocalStore &m_store;
     qint64 m_chatId = 0;

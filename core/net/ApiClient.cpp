@@ -60,6 +60,18 @@ void ApiClient::post(const QString &path, const QJsonObject &body, const QObject
           context, std::move(callback));
 }
 
+void ApiClient::put(const QString &path, const QJsonObject &body, const QObject *context,
+                    JsonCallback callback)
+{
+    watch(m_network.put(makeRequest(path, {}), QJsonDocument(body).toJson(QJsonDocument::Compact)),
+          context, std::move(callback));
+}
+
+void ApiClient::remove(const QString &path, const QObject *context, JsonCallback callback)
+{
+    watch(m_network.deleteResource(makeRequest(path, {})), context, std::move(callback));
+}
+
 void ApiClient::watch(QNetworkReply *reply, const QObject *context, JsonCallback callback)
 {
     connect(reply, &QNetworkReply::finished, reply, &QObject::deleteLater);

@@ -30,6 +30,9 @@ public:
              JsonCallback callback) override;
     void post(const QString &path, const QJsonObject &body, const QObject *context,
               JsonCallback callback) override;
+    void put(const QString &path, const QJsonObject &body, const QObject *context,
+             JsonCallback callback) override;
+    void remove(const QString &path, const QObject *context, JsonCallback callback) override;
 
 private:
     QNetworkRequest makeRequest(const QString &path, const QUrlQuery &query) const;

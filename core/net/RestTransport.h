@@ -28,6 +28,10 @@ public:
     virtual void post(const QString &path, const QJsonObject &body, const QObject *context,
                       JsonCallback callback)
         = 0;
+    virtual void put(const QString &path, const QJsonObject &body, const QObject *context,
+                     JsonCallback callback)
+        = 0;
+    virtual void remove(const QString &path, const QObject *context, JsonCallback callback) = 0;
 
     // Typed wrappers: T is a protocol response type with T::fromJson.
     template<typename T>

@@ -68,6 +68,20 @@ const QList<QStringList> &clientMigrations()
             QStringLiteral("ALTER TABLE chats ADD COLUMN server_id TEXT"),
             QStringLiteral("CREATE INDEX chats_by_server_id ON chats (server_id)"),
         },
+        // 3: replies, edits, deletion for everyone and reactions (docs/protocol.md 7.3). Own
+        // edits and reactions wait in the outbox as hidden rows of kind 'edit' / 'reaction'.
+        {
+            QStringLiteral("ALTER TABLE messages ADD COLUMN reply_to_id TEXT"),
+            QStringLiteral("ALTER TABLE messages ADD COLUMN reply_to_sender TEXT"),
+            QStringLiteral("ALTER TABLE messages ADD COLUMN edited_at BIGINT NOT NULL DEFAULT 0"),
+            QStringLiteral("ALTER TABLE messages ADD COLUMN deleted_at BIGINT NOT NULL DEFAULT 0"),
+            QStringLiteral("CREATE TABLE reactions ("
+                           " message_row INTEGER NOT NULL REFERENCES messages (id),"
+                           " user_id TEXT NOT NULL," // '' for this account
+                           " emoji TEXT NOT NULL,"
+                           " at BIGINT NOT NULL,"
+                           " PRIMARY KEY (message_row, user_id))"),
+        },
     };
     return migrations;
 }

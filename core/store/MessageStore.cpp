@@ -18,7 +18,11 @@ const QString DirectKind = QStringLiteral("direct");
 const QString CursorName = QStringLiteral("mailbox_seq");
 const QString MessageColumns = QStringLiteral(
     "m.id, m.chat_id, m.message_id, m.sender_user_id, m.sender_device_id, m.outgoing, m.kind, "
-    "m.body, m.sent_at, m.server_time, m.stored_at, m.status");
+    "m.body, m.sent_at, m.server_time, m.stored_at, m.status, m.reply_to_id, m.reply_to_sender, "
+    "m.edited_at, m.deleted_at");
+constexpr int MessageColumnCount = 16;
+// What a chat shows; own edits and reactions waiting in the outbox are hidden rows.
+const QString Visible = QStringLiteral("kind IN ('text', 'undecryptable', 'system')");
 
 // This account's own messages (written here or on its other devices) are stored with an empty
 // sender, so "sender_user_id = '' AND message_id = ?" finds one through the unique index.
@@ -31,7 +35,36 @@ QString text(const QString &value)
 
 QString kindName(MessageKind kind)
 {
-    return kind == MessageKind::Text ? QStringLiteral("text") : QStringLiteral("undecryptable");
+    switch (kind) {
+    case MessageKind::Text:
+        return QStringLiteral("text");
+    case MessageKind::Undecryptable:
+        return QStringLiteral("undecryptable");
+    case MessageKind::System:
+        return QStringLiteral("system");
+    case MessageKind::Edit:
+        return QStringLiteral("edit");
+    case MessageKind::Reaction:
+        return QStringLiteral("reaction");
+    }
+    return QStringLiteral("undecryptable");
+}
+
+MessageKind kindFromName(const QString &name)
+{
+    for (const auto kind :
+         {MessageKind::Text, MessageKind::System, MessageKind::Edit, MessageKind::Reaction}) {
+        if (name == kindName(kind))
+            return kind;
+    }
+    return MessageKind::Undecryptable;
+}
+
+QVariant optionalText(const std::optional<LocalRef> &ref, bool sender)
+{
+    if (!ref)
+        return QVariant();
+    return text(sender ? ref->senderUserId : ref->messageId);
 }
 
 StoredMessage readMessage(const QSqlQuery &q, int at = 0)
@@ -43,13 +76,16 @@ StoredMessage readMessage(const QSqlQuery &q, int at = 0)
     m.senderUserId = q.value(at + 3).toString();
     m.senderDeviceId = q.value(at + 4).toString();
     m.outgoing = q.value(at + 5).toInt() != 0;
-    m.kind = q.value(at + 6).toString() == QLatin1String("text") ? MessageKind::Text
-                                                                 : MessageKind::Undecryptable;
+    m.kind = kindFromName(q.value(at + 6).toString());
     m.body = q.value(at + 7).toString();
     m.sentAt = q.value(at + 8).toLongLong();
     m.serverTime = q.value(at + 9).toLongLong();
     m.storedAt = q.value(at + 10).toLongLong();
     m.status = MessageStatus(q.value(at + 11).toInt());
+    if (!q.value(at + 12).isNull())
+        m.replyTo = LocalRef{q.value(at + 12).toString(), q.value(at + 13).toString()};
+    m.editedAt = q.value(at + 14).toLongLong();
+    m.deletedAt = q.value(at + 15).toLongLong();
     return m;
 }
 
@@ -177,47 +213,211 @@ Result<void> MessageStore::touchChat(qint64 chatId, qint64 at, int unread)
                           {at, unread, chatId});
 }
 
-Result<StoredMessage> MessageStore::insertOutgoing(const OutgoingDraft &draft, qint64 now)
+Result<QueuedMessage> MessageStore::insertOutgoing(const OutgoingDraft &draft, qint64 now)
 {
     auto chatId = directChat(draft.peerUserId, now);
     if (!chatId)
         return chatId.error();
     auto cached = m_db.execCached(
         QStringLiteral("INSERT INTO messages (chat_id, message_id, sender_user_id, outgoing, kind, "
-                       "body, sent_at, stored_at, status) "
-                       "VALUES (?, ?, '', 1, 'text', ?, ?, ?, ?) RETURNING id"),
-        {chatId.value(), draft.messageId, draft.body, draft.sentAt, now,
-         int(MessageStatus::Pending)});
+                       "body, sent_at, stored_at, status, reply_to_id, reply_to_sender) "
+                       "VALUES (?, ?, '', 1, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
+        {chatId.value(), draft.messageId, kindName(draft.kind), text(draft.body), draft.sentAt, now,
+         int(MessageStatus::Pending), optionalText(draft.replyTo, false),
+         optionalText(draft.replyTo, true)});
     if (!cached)
         return cached.error();
     QSqlQuery &q = *cached.value();
     if (!q.next())
         return Error{protocol::ErrorCode::InternalError, QStringLiteral("no row id")};
-    StoredMessage m;
+    QueuedMessage queued;
+    StoredMessage &m = queued.message;
     m.row = q.value(0).toLongLong();
     m.chatId = chatId.value();
     m.messageId = draft.messageId;
     m.outgoing = true;
+    m.kind = draft.kind;
     m.body = draft.body;
     m.sentAt = draft.sentAt;
     m.storedAt = now;
+    m.replyTo = draft.replyTo;
     q.finish(); // a RETURNING statement must be done before the transaction commits
-    for (auto step :
-         {m_db.runCached(QStringLiteral("INSERT INTO outbox (message_row, recipient_user_id, "
-                                        "plaintext) VALUES (?, ?, ?)"),
-                         {m.row, draft.peerUserId, draft.plaintext}),
-          index(m.row, draft.body), touchChat(m.chatId, now, 0)}) {
-        if (!step)
-            return step.error();
+    if (auto queuedStep = m_db.runCached(QStringLiteral("INSERT INTO outbox (message_row, "
+                                                        "recipient_user_id, plaintext) "
+                                                        "VALUES (?, ?, ?)"),
+                                         {m.row, draft.peerUserId, draft.plaintext});
+        !queuedStep)
+        return queuedStep.error();
+    if (draft.kind == MessageKind::Text) {
+        for (auto step : {index(m.row, draft.body), touchChat(m.chatId, now, 0)}) {
+            if (!step)
+                return step.error();
+        }
+        return queued;
     }
-    return m;
+    // An edit or a reaction shows here at once; the server gets it when the outbox sends it.
+    auto changed = draft.kind == MessageKind::Edit
+        ? applyEdit(m.chatId, draft.target, draft.body, draft.sentAt)
+        : applyReaction(m.chatId, draft.target, QString(), draft.body, draft.sentAt);
+    if (!changed)
+        return changed.error();
+    queued.changed = changed.value();
+    return queued;
 }
 
-Result<QList<StoredMessage>> MessageStore::addOutgoing(const QList<OutgoingDraft> &drafts,
+Result<std::optional<StoredMessage>> MessageStore::applyEdit(qint64 chatId, const LocalRef &target,
+                                                             const QString &body, qint64 at)
+{
+    // Only the sender's own text, in the same chat, not deleted; the latest edit wins.
+    auto edited = m_db.execCached(
+        QStringLiteral("UPDATE messages SET body = ?, edited_at = ? WHERE sender_user_id = ? AND "
+                       "message_id = ? AND chat_id = ? AND kind = 'text' AND deleted_at = 0 AND "
+                       "edited_at <= ? RETURNING id"),
+        {text(body), at, text(target.senderUserId), target.messageId, chatId, at});
+    if (!edited)
+        return edited.error();
+    QSqlQuery &q = *edited.value();
+    if (!q.next())
+        return std::optional<StoredMessage>();
+    const qint64 row = q.value(0).toLongLong();
+    q.finish();
+    if (auto removed
+        = m_db.runCached(QStringLiteral("DELETE FROM messages_fts WHERE rowid = ?"), {row});
+        !removed)
+        return removed.error();
+    if (auto indexed = index(row, body); !indexed)
+        return indexed.error();
+    return message(row);
+}
+
+Result<std::optional<StoredMessage>> MessageStore::applyReaction(qint64 chatId,
+                                                                 const LocalRef &target,
+                                                                 const QString &userId,
+                                                                 const QString &emoji, qint64 at)
+{
+    auto found = m_db.execCached(
+        QStringLiteral("SELECT id FROM messages WHERE sender_user_id = ? AND message_id = ? AND "
+                       "chat_id = ? AND kind IN ('text', 'undecryptable') AND deleted_at = 0"),
+        {text(target.senderUserId), target.messageId, chatId});
+    if (!found)
+        return found.error();
+    QSqlQuery &q = *found.value();
+    if (!q.next())
+        return std::optional<StoredMessage>();
+    const qint64 row = q.value(0).toLongLong();
+    q.finish();
+    // The newest reaction of a person wins, by their clock, also when it takes one back.
+    auto applied = emoji.isEmpty()
+        ? m_db.runCached(QStringLiteral("DELETE FROM reactions WHERE message_row = ? AND "
+                                        "user_id = ? AND at <= ?"),
+                         {row, text(userId), at})
+        : m_db.runCached(QStringLiteral("INSERT INTO reactions (message_row, user_id, emoji, at) "
+                                        "VALUES (?, ?, ?, ?) ON CONFLICT (message_row, user_id) "
+                                        "DO UPDATE SET emoji = excluded.emoji, at = excluded.at "
+                                        "WHERE excluded.at >= reactions.at"),
+                         {row, text(userId), emoji, at});
+    if (!applied)
+        return applied.error();
+    return message(row);
+}
+
+Result<std::optional<StoredMessage>> MessageStore::applyDeletion(const InboundDeletion &deletion)
+{
+    auto deleted = m_db.execCached(
+        QStringLiteral("UPDATE messages SET body = '', deleted_at = ?, edited_at = 0 WHERE "
+                       "sender_user_id = ? AND message_id = ? AND deleted_at = 0 AND "
+                       "kind IN ('text', 'undecryptable') RETURNING id"),
+        {deletion.at, text(deletion.message.senderUserId), deletion.message.messageId});
+    if (!deleted)
+        return deleted.error();
+    QSqlQuery &q = *deleted.value();
+    if (!q.next())
+        return std::optional<StoredMessage>();
+    const qint64 row = q.value(0).toLongLong();
+    q.finish();
+    for (const QString &sql : {QStringLiteral("DELETE FROM messages_fts WHERE rowid = ?"),
+                               QStringLiteral("DELETE FROM reactions WHERE message_row = ?")}) {
+        if (auto removed = m_db.runCached(sql, {row}); !removed)
+            return removed.error();
+    }
+    return message(row);
+}
+
+Result<std::optional<qint64>> MessageStore::applyChatUpdate(const InboundChatUpdate &update,
+                                                            qint64 now)
+{
+    auto chatId = directChat(update.peerUserId, now);
+    if (!chatId)
+        return chatId.error();
+    if (auto named = m_db.run(QStringLiteral("UPDATE chats SET server_id = ? WHERE id = ? AND "
+                                             "server_id IS NULL"),
+                              {update.serverChatId, chatId.value()});
+        !named)
+        return named.error();
+    if (auto set = m_db.run(QStringLiteral("UPDATE chats SET pinned = ?, archived = ?, "
+                                           "muted_until = ? WHERE id = ?"),
+                            {update.pinned, update.archived, update.mutedUntil, chatId.value()});
+        !set)
+        return set.error();
+    if (update.readAll || update.removed) {
+        if (auto read = markChatRead(chatId.value()); !read)
+            return read.error();
+    }
+    if (update.removed) {
+        if (auto cleared = clearChat(chatId.value()); !cleared)
+            return cleared.error();
+    }
+    return std::optional<qint64>(chatId.value());
+}
+
+Result<void> MessageStore::clearChat(qint64 chatId)
+{
+    // What still waits in the outbox stays: it is sent, and shows again.
+    const QString gone = QStringLiteral("SELECT id FROM messages WHERE chat_id = ? AND id NOT IN "
+                                        "(SELECT message_row FROM outbox)");
+    for (const QString &sql :
+         {QStringLiteral("DELETE FROM messages_fts WHERE rowid IN (%1)").arg(gone),
+          QStringLiteral("DELETE FROM reactions WHERE message_row IN (%1)").arg(gone),
+          QStringLiteral("DELETE FROM receipts WHERE message_row IN (%1)").arg(gone),
+          QStringLiteral("DELETE FROM messages WHERE id IN (%1)").arg(gone)}) {
+        if (auto done = m_db.run(sql, {chatId}); !done)
+            return done;
+    }
+    return {};
+}
+
+Result<StoredMessage> MessageStore::addSystemLine(const QString &peerUserId, const QString &event,
+                                                  qint64 now)
+{
+    return inTransaction(m_db, [&]() -> Result<StoredMessage> {
+        auto chatId = directChat(peerUserId, now);
+        if (!chatId)
+            return chatId.error();
+        const QString id = QStringLiteral("system-%1-%2").arg(event).arg(now);
+        auto q = m_db.exec(QStringLiteral("INSERT INTO messages (chat_id, message_id, "
+                                          "sender_user_id, outgoing, kind, body, sent_at, "
+                                          "server_time, stored_at, status) VALUES (?, ?, ?, 0, "
+                                          "'system', ?, ?, ?, ?, ?) RETURNING id"),
+                           {chatId.value(), id, QStringLiteral("system"), event, now, now, now,
+                            int(MessageStatus::Received)});
+        if (!q)
+            return q.error();
+        if (!q->next())
+            return Error{protocol::ErrorCode::InternalError, QStringLiteral("no row id")};
+        const qint64 row = q->value(0).toLongLong();
+        q->finish();
+        auto stored = message(row);
+        if (!stored)
+            return stored.error();
+        return *stored.value();
+    });
+}
+
+Result<QList<QueuedMessage>> MessageStore::addOutgoing(const QList<OutgoingDraft> &drafts,
                                                        qint64 now)
 {
-    return inTransaction(m_db, [&]() -> Result<QList<StoredMessage>> {
-        QList<StoredMessage> stored;
+    return inTransaction(m_db, [&]() -> Result<QList<QueuedMessage>> {
+        QList<QueuedMessage> stored;
         for (const OutgoingDraft &draft : drafts) {
             auto message = insertOutgoing(draft, now);
             if (!message)
@@ -232,10 +432,16 @@ Result<StoredMessage> MessageStore::addOutgoing(const QString &peerUserId, const
                                                 const QString &body, qint64 sentAt,
                                                 const QByteArray &plaintext, qint64 now)
 {
-    auto stored = addOutgoing({{peerUserId, messageId, body, sentAt, plaintext}}, now);
+    OutgoingDraft draft;
+    draft.peerUserId = peerUserId;
+    draft.messageId = messageId;
+    draft.body = body;
+    draft.sentAt = sentAt;
+    draft.plaintext = plaintext;
+    auto stored = addOutgoing(QList<OutgoingDraft>{draft}, now);
     if (!stored)
         return stored.error();
-    return stored->first();
+    return stored->first().message;
 }
 
 Result<std::optional<StoredMessage>> MessageStore::insertInbound(const InboundMessage &in,
@@ -245,11 +451,13 @@ Result<std::optional<StoredMessage>> MessageStore::insertInbound(const InboundMe
     auto cached = m_db.execCached(
         QStringLiteral("INSERT INTO messages (chat_id, message_id, sender_user_id, "
                        "sender_device_id, outgoing, kind, body, sent_at, server_time, stored_at, "
-                       "status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                       "status, reply_to_id, reply_to_sender) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                        "ON CONFLICT (sender_user_id, message_id) DO NOTHING RETURNING id"),
         {chatId, in.messageId, in.outgoing ? QStringLiteral("") : in.senderUserId,
          text(in.senderDeviceId), in.outgoing, kindName(in.kind), text(in.body), in.sentAt,
-         in.serverTime, now, int(status)});
+         in.serverTime, now, int(status), optionalText(in.replyTo, false),
+         optionalText(in.replyTo, true)});
     if (!cached)
         return cached.error();
     QSqlQuery &q = *cached.value();
@@ -268,6 +476,7 @@ Result<std::optional<StoredMessage>> MessageStore::insertInbound(const InboundMe
     m.serverTime = in.serverTime;
     m.storedAt = now;
     m.status = status;
+    m.replyTo = in.replyTo;
     q.finish();
     if (in.kind == MessageKind::Text) {
         if (auto indexed = index(m.row, in.body); !indexed)
@@ -319,6 +528,15 @@ Result<InboxChanges> MessageStore::storeInbox(const QList<InboundMessage> &messa
                                               const QList<InboundReceipt> &receipts, qint64 cursor,
                                               qint64 now)
 {
+    return storeInbox(messages, receipts, {}, {}, cursor, now);
+}
+
+Result<InboxChanges> MessageStore::storeInbox(const QList<InboundMessage> &messages,
+                                              const QList<InboundReceipt> &receipts,
+                                              const QList<InboundDeletion> &deletions,
+                                              const QList<InboundChatUpdate> &chatUpdates,
+                                              qint64 cursor, qint64 now)
+{
     sql::Transaction transaction(m_db);
     if (!transaction.ok())
         return transactionFailed();
@@ -347,6 +565,18 @@ Result<InboxChanges> MessageStore::storeInbox(const QList<InboundMessage> &messa
                     return named.error();
             }
         }
+        if (message.kind == MessageKind::Edit || message.kind == MessageKind::Reaction) {
+            // Changes to another message: applied, never stored as messages of their own.
+            const QString reactor = message.outgoing ? QString() : message.senderUserId;
+            auto changed = message.kind == MessageKind::Edit
+                ? applyEdit(*known, message.target, message.body, message.sentAt)
+                : applyReaction(*known, message.target, reactor, message.body, message.sentAt);
+            if (!changed)
+                return changed.error();
+            if (changed.value())
+                changes.changed.append(*changed.value());
+            continue;
+        }
         auto added = insertInbound(message, *known, now);
         if (!added)
             return added.error();
@@ -368,8 +598,25 @@ Result<InboxChanges> MessageStore::storeInbox(const QList<InboundMessage> &messa
         if (changed.value())
             changes.statuses.append(*changed.value());
     }
-    if (auto saved = setCursor(cursor); !saved)
-        return saved.error();
+    for (const InboundDeletion &deletion : deletions) {
+        auto changed = applyDeletion(deletion);
+        if (!changed)
+            return changed.error();
+        if (changed.value())
+            changes.changed.append(*changed.value());
+    }
+    for (const InboundChatUpdate &update : chatUpdates) {
+        auto chat = applyChatUpdate(update, now);
+        if (!chat)
+            return chat.error();
+        if (chat.value())
+            changes.chats.append(*chat.value());
+    }
+    // A negative cursor: changes made outside the mailbox (this device's own deletion).
+    if (cursor >= 0) {
+        if (auto saved = setCursor(cursor); !saved)
+            return saved.error();
+    }
     if (!transaction.commit())
         return transactionFailed();
     return changes;
@@ -395,15 +642,17 @@ Result<void> MessageStore::setCursor(qint64 seq)
 Result<QList<OutboxItem>> MessageStore::pendingOutbox()
 {
     auto q = m_db.exec(QStringLiteral("SELECT o.message_row, m.chat_id, m.message_id, "
-                                      "o.recipient_user_id, o.plaintext, o.attempts "
+                                      "o.recipient_user_id, o.plaintext, o.attempts, m.kind "
                                       "FROM outbox o JOIN messages m ON m.id = o.message_row "
                                       "WHERE o.failed = 0 ORDER BY o.message_row"));
     if (!q)
         return q.error();
     QList<OutboxItem> items;
     while (q->next()) {
+        const MessageKind kind = kindFromName(q->value(6).toString());
         items.append({q->value(0).toLongLong(), q->value(1).toLongLong(), q->value(2).toString(),
-                      q->value(3).toString(), q->value(4).toByteArray(), q->value(5).toInt()});
+                      q->value(3).toString(), q->value(4).toByteArray(), q->value(5).toInt(),
+                      kind == MessageKind::Edit || kind == MessageKind::Reaction});
     }
     return items;
 }
@@ -504,7 +753,7 @@ Result<void> MessageStore::countAttempt(const QString &messageId)
 namespace {
 const QString ChatColumns
     = QStringLiteral("c.id, c.peer_user_id, c.peer_phone, c.title, c.last_activity, "
-                     "c.unread_count, c.pinned, c.archived, c.muted_until");
+                     "c.unread_count, c.pinned, c.archived, c.muted_until, c.server_id");
 
 ChatSummary readChat(const QSqlQuery &q)
 {
@@ -518,8 +767,9 @@ ChatSummary readChat(const QSqlQuery &q)
     c.pinned = q.value(6).toInt() != 0;
     c.archived = q.value(7).toInt() != 0;
     c.mutedUntil = q.value(8).toLongLong();
-    if (!q.value(9).isNull())
-        c.lastMessage = readMessage(q, 9);
+    c.serverChatId = q.value(9).toString();
+    if (!q.value(10).isNull())
+        c.lastMessage = readMessage(q, 10);
     return c;
 }
 
@@ -528,8 +778,9 @@ QString chatQuery(const QString &where)
 {
     return QStringLiteral("SELECT ") + ChatColumns + QStringLiteral(", ") + MessageColumns
         + QStringLiteral(" FROM chats c LEFT JOIN messages m ON m.id = "
-                         "(SELECT MAX(id) FROM messages WHERE chat_id = c.id) ")
-        + where + QStringLiteral(" ORDER BY c.pinned DESC, c.last_activity DESC, c.id DESC");
+                         "(SELECT MAX(id) FROM messages WHERE chat_id = c.id AND ")
+        + Visible + QStringLiteral(") ") + where
+        + QStringLiteral(" ORDER BY c.pinned DESC, c.last_activity DESC, c.id DESC");
 }
 } // namespace
 
@@ -558,14 +809,34 @@ Result<QList<StoredMessage>> MessageStore::messages(qint64 chatId, qint64 before
 {
     auto q = m_db.exec(
         QStringLiteral("SELECT ") + MessageColumns
-            + QStringLiteral(" FROM messages m WHERE m.chat_id = ? AND m.id < ? "
-                             "ORDER BY m.id DESC LIMIT ?"),
+            + QStringLiteral(" FROM messages m WHERE m.chat_id = ? AND m.id < ? AND m.") + Visible
+            + QStringLiteral(" ORDER BY m.id DESC LIMIT ?"),
         {chatId, beforeRow > 0 ? beforeRow : std::numeric_limits<qint64>::max(), limit});
     if (!q)
         return q.error();
     QList<StoredMessage> page;
     while (q->next())
         page.append(readMessage(q.value()));
+    if (page.isEmpty())
+        return page;
+    // Their reactions, in one query for the page.
+    auto reactions = m_db.exec(QStringLiteral("SELECT r.message_row, r.user_id, r.emoji, r.at "
+                                              "FROM reactions r JOIN messages m ON m.id = "
+                                              "r.message_row WHERE m.chat_id = ? AND m.id "
+                                              "BETWEEN ? AND ? ORDER BY r.at"),
+                               {chatId, page.constLast().row, page.constFirst().row});
+    if (!reactions)
+        return reactions.error();
+    QHash<qint64, qsizetype> at;
+    for (qsizetype i = 0; i < page.size(); ++i)
+        at.insert(page.at(i).row, i);
+    while (reactions->next()) {
+        const auto found = at.constFind(reactions->value(0).toLongLong());
+        if (found != at.cend())
+            page[*found].reactions.append({reactions->value(1).toString(),
+                                           reactions->value(2).toString(),
+                                           reactions->value(3).toLongLong()});
+    }
     return page;
 }
 
@@ -578,7 +849,38 @@ Result<std::optional<StoredMessage>> MessageStore::message(qint64 row)
         return q.error();
     if (!q->next())
         return std::optional<StoredMessage>();
-    return std::optional<StoredMessage>(readMessage(q.value()));
+    StoredMessage m = readMessage(q.value());
+    q->finish();
+    auto reactions = m_db.exec(QStringLiteral("SELECT user_id, emoji, at FROM reactions WHERE "
+                                              "message_row = ? ORDER BY at"),
+                               {row});
+    if (!reactions)
+        return reactions.error();
+    while (reactions->next())
+        m.reactions.append({reactions->value(0).toString(), reactions->value(1).toString(),
+                            reactions->value(2).toLongLong()});
+    return std::optional<StoredMessage>(m);
+}
+
+Result<std::optional<StoredMessage>> MessageStore::messageByRef(const LocalRef &ref)
+{
+    auto q = m_db.exec(QStringLiteral("SELECT id FROM messages WHERE sender_user_id = ? AND "
+                                      "message_id = ? AND ")
+                           + Visible,
+                       {text(ref.senderUserId), ref.messageId});
+    if (!q)
+        return q.error();
+    if (!q->next())
+        return std::optional<StoredMessage>();
+    return message(q->value(0).toLongLong());
+}
+
+Result<QString> MessageStore::peerOfChat(qint64 chatId)
+{
+    auto q = m_db.exec(QStringLiteral("SELECT peer_user_id FROM chats WHERE id = ?"), {chatId});
+    if (!q)
+        return q.error();
+    return q->next() ? q->value(0).toString() : QString();
 }
 
 Result<void> MessageStore::markChatRead(qint64 chatId)
@@ -602,7 +904,7 @@ Result<QList<SearchHit>> MessageStore::search(const QString &query, int limit)
         return q.error();
     QList<SearchHit> hits;
     while (q->next())
-        hits.append({readMessage(q.value()), q->value(12).toString()});
+        hits.append({readMessage(q.value()), q->value(MessageColumnCount).toString()});
     return hits;
 }
 

@@ -33,9 +33,10 @@ public:
     protocol::Result<qint64> setServerChatId(const QString &peerUserId, const QString &serverChatId,
                                              qint64 now);
 
-    // New outgoing text messages and their outbox entries, all in one transaction (messages
-    // written together are committed together: one fsync for a burst).
-    protocol::Result<QList<StoredMessage>> addOutgoing(const QList<OutgoingDraft> &drafts,
+    // New outgoing messages (texts, edits, reactions) and their outbox entries, all in one
+    // transaction (messages written together are committed together: one fsync for a burst).
+    // An edit or a reaction is applied here at once; `changed` is the message it changed.
+    protocol::Result<QList<QueuedMessage>> addOutgoing(const QList<OutgoingDraft> &drafts,
                                                        qint64 now);
     // One new outgoing text message and its outbox entry.
     protocol::Result<StoredMessage> addOutgoing(const QString &peerUserId, const QString &messageId,
@@ -47,6 +48,17 @@ public:
     protocol::Result<InboxChanges> storeInbox(const QList<InboundMessage> &messages,
                                               const QList<InboundReceipt> &receipts, qint64 cursor,
                                               qint64 now);
+    // With the rest of a batch: edits and reactions (in `messages`) change the messages they
+    // name, if those are the sender's (an edit) and in the same chat; deletions for everyone
+    // empty theirs; chat updates set a chat's settings from another device.
+    protocol::Result<InboxChanges> storeInbox(const QList<InboundMessage> &messages,
+                                              const QList<InboundReceipt> &receipts,
+                                              const QList<InboundDeletion> &deletions,
+                                              const QList<InboundChatUpdate> &chatUpdates,
+                                              qint64 cursor, qint64 now);
+    // A line of this device's own in a chat, such as SecurityCodeChanged.
+    protocol::Result<StoredMessage> addSystemLine(const QString &peerUserId, const QString &event,
+                                                  qint64 now);
 
     // The mailbox cursor: every event up to it is stored and, where it needs one, its receipt
     // was acknowledged by the server (docs/protocol.md 6.6, "Handled").
@@ -68,6 +80,9 @@ public:
     // Newest first: up to `limit` messages of the chat older than `beforeRow` (0: the newest).
     protocol::Result<QList<StoredMessage>> messages(qint64 chatId, qint64 beforeRow, int limit);
     protocol::Result<std::optional<StoredMessage>> message(qint64 row);
+    protocol::Result<std::optional<StoredMessage>> messageByRef(const LocalRef &ref);
+    // The other person of a chat; empty when there is no such chat.
+    protocol::Result<QString> peerOfChat(qint64 chatId);
     protocol::Result<void> markChatRead(qint64 chatId);
     // Newest first; empty for a query without words.
     protocol::Result<QList<SearchHit>> search(const QString &query, int limit);
@@ -80,7 +95,17 @@ private:
                                                                  qint64 chatId, qint64 now);
     protocol::Result<std::optional<StatusChange>> applyReceipt(const InboundReceipt &receipt);
     protocol::Result<void> index(qint64 row, const QString &body);
-    protocol::Result<StoredMessage> insertOutgoing(const OutgoingDraft &draft, qint64 now);
+    protocol::Result<QueuedMessage> insertOutgoing(const OutgoingDraft &draft, qint64 now);
+    protocol::Result<std::optional<StoredMessage>> applyEdit(qint64 chatId, const LocalRef &target,
+                                                             const QString &body, qint64 at);
+    protocol::Result<std::optional<StoredMessage>> applyReaction(qint64 chatId,
+                                                                 const LocalRef &target,
+                                                                 const QString &userId,
+                                                                 const QString &emoji, qint64 at);
+    protocol::Result<std::optional<StoredMessage>> applyDeletion(const InboundDeletion &deletion);
+    protocol::Result<std::optional<qint64>> applyChatUpdate(const InboundChatUpdate &update,
+                                                            qint64 now);
+    protocol::Result<void> clearChat(qint64 chatId);
     protocol::Result<std::optional<StatusChange>> markOneSent(const SentAck &ack);
     protocol::Result<void> touchChat(qint64 chatId, qint64 at, int unread);
     protocol::Result<std::optional<StatusChange>>

@@ -16,6 +16,11 @@ Result<PinnedDevices> PeerKeyStore::pin(const protocol::DeviceKeyList &fetched, 
 {
     PinnedDevices result;
     result.trusted.userId = fetched.userId;
+    auto known = m_db.exec(QStringLiteral("SELECT 1 FROM peer_devices WHERE user_id = ? LIMIT 1"),
+                           {fetched.userId});
+    if (!known)
+        return known.error();
+    result.knownBefore = known->next();
     for (const protocol::DeviceKey &device : fetched.devices) {
         auto q = m_db.exec(QStringLiteral("SELECT public_key FROM peer_devices "
                                           "WHERE user_id = ? AND device_id = ?"),

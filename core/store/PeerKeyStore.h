@@ -22,6 +22,7 @@ struct PinnedDevices
     protocol::DeviceKeyList trusted; // the devices whose key is the pinned one (or new)
     QList<protocol::DeviceKey> added; // devices seen for the first time
     QList<KeyMismatch> mismatches; // left out of `trusted`
+    bool knownBefore = false; // some device of the user was pinned before this list
 };
 
 // The first public key seen for each device of other users (and of this account's other

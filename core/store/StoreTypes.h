@@ -40,7 +40,33 @@ inline QLatin1String statusName(MessageStatus status)
     return QLatin1String("unknown");
 }
 
-enum class MessageKind { Text, Undecryptable };
+// What a stored message is. Text and Undecryptable come from senders; System lines are this
+// device's own notes in a chat ("security code changed"), with the event name as their body.
+// Edits and reactions this device sends are kept as hidden rows while the outbox holds them,
+// and never listed.
+enum class MessageKind { Text, Undecryptable, System, Edit, Reaction };
+
+// System line bodies.
+inline constexpr char SecurityCodeChanged[] = "security_code_changed";
+
+// One person's reaction; an empty userId is this account's.
+struct Reaction
+{
+    QString userId;
+    QString emoji;
+    qint64 at = 0;
+
+    friend bool operator==(const Reaction &, const Reaction &) = default;
+};
+
+// A message as a chat names it: its id and sender, the sender empty for this account's own.
+struct LocalRef
+{
+    QString messageId;
+    QString senderUserId;
+
+    friend bool operator==(const LocalRef &, const LocalRef &) = default;
+};
 
 struct StoredMessage
 {
@@ -56,6 +82,10 @@ struct StoredMessage
     qint64 serverTime = 0; // when the server stored it
     qint64 storedAt = 0; // when this device stored it
     MessageStatus status = MessageStatus::Pending;
+    std::optional<LocalRef> replyTo; // the message this one quotes
+    qint64 editedAt = 0; // the sender's clock at the last edit; 0: never edited
+    qint64 deletedAt = 0; // deleted for everyone (body empty); 0: not deleted
+    QList<Reaction> reactions; // one per person, oldest first
 };
 
 struct ChatSummary
@@ -69,6 +99,7 @@ struct ChatSummary
     bool pinned = false;
     bool archived = false;
     qint64 mutedUntil = 0;
+    QString serverChatId; // empty until known
     std::optional<StoredMessage> lastMessage;
 };
 
@@ -81,10 +112,31 @@ struct InboundMessage
     QString peerUserId; // the conversation: the sender, or for a copy of our own, its recipient
     QString serverChatId; // the chat the server filed it in (empty in events from before chats)
     bool outgoing = false; // a copy of a message sent from another device of this account
-    MessageKind kind = MessageKind::Text;
-    QString body;
+    MessageKind kind = MessageKind::Text; // Text, Undecryptable, Edit or Reaction
+    QString body; // Text: the text; Edit: the new text; Reaction: the emoji ("" takes it back)
     qint64 sentAt = 0;
     qint64 serverTime = 0;
+    std::optional<LocalRef> replyTo; // Text: the message quoted
+    LocalRef target; // Edit, Reaction: the message changed
+};
+
+// A message its sender deleted for everyone (docs/protocol.md 6.5, message:deleted).
+struct InboundDeletion
+{
+    LocalRef message;
+    qint64 at = 0;
+};
+
+// Another device of this account changed its view of a chat (chat:updated).
+struct InboundChatUpdate
+{
+    QString serverChatId;
+    QString peerUserId;
+    bool pinned = false;
+    bool archived = false;
+    qint64 mutedUntil = 0;
+    bool removed = false; // deleted for this account: its history goes
+    bool readAll = false; // everything up to now is read
 };
 
 // A delivery or read receipt for a message this account sent.
@@ -109,6 +161,8 @@ struct InboxChanges
 {
     QList<StoredMessage> added; // new messages (a replayed one is not added twice)
     QList<StatusChange> statuses;
+    QList<StoredMessage> changed; // edited, reacted to or deleted for everyone, as they are now
+    QList<qint64> chats; // chats whose settings or history another device changed
 };
 
 // A message written on this device, to store with its outbox entry.
@@ -116,9 +170,20 @@ struct OutgoingDraft
 {
     QString peerUserId;
     QString messageId;
-    QString body;
+    QString body; // Text: the text; Edit: the new text; Reaction: the emoji
     qint64 sentAt = 0;
     QByteArray plaintext; // the exact bytes every attempt seals
+    MessageKind kind = MessageKind::Text; // Text, Edit or Reaction
+    std::optional<LocalRef> replyTo; // Text: the message quoted
+    LocalRef target; // Edit, Reaction: applied here at once, in the same transaction
+};
+
+// A message this device wrote, as stored: for an edit or a reaction the hidden outbox row and
+// the message it changed.
+struct QueuedMessage
+{
+    StoredMessage message;
+    std::optional<StoredMessage> changed;
 };
 
 // The server's ack of one sent message.
@@ -136,6 +201,7 @@ struct OutboxItem
     QString recipientUserId;
     QByteArray plaintext;
     int attempts = 0;
+    bool silent = false; // an edit or a reaction (docs/protocol.md 6.5)
 };
 
 struct SearchHit

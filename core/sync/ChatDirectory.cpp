@@ -2,6 +2,7 @@
 
 #include "core/net/RestTransport.h"
 #include "core/protocol/ChatPayloads.h"
+#include "core/protocol/MessagePayloads.h"
 #include "core/store/LocalStore.h"
 #include "core/store/StoreContext.h"
 
@@ -28,6 +29,33 @@ void ChatDirectory::chatWith(const QString &peerUserId, const QObject *context, 
     m_waiting[peerUserId].append({context, std::move(done)});
     if (!looking)
         lookUp(peerUserId);
+}
+
+void ChatDirectory::deleteForEveryone(const QString &peerUserId, const QString &messageId,
+                                      const QObject *context,
+                                      std::function<void(Result<qint64>)> done)
+{
+    chatWith(peerUserId, context,
+             [this, messageId, context = QPointer<const QObject>(context),
+              done = std::move(done)](Result<QString> chatId) {
+                 if (!chatId) {
+                     done(chatId.error());
+                     return;
+                 }
+                 m_rest.remove(chatMessagePath(chatId.value(), messageId), context,
+                               [done](Result<QJsonObject> answer) {
+                                   if (!answer) {
+                                       done(answer.error());
+                                       return;
+                                   }
+                                   auto tombstone
+                                       = MessageDeleted::fromJson(withSeq(answer.value(), 1));
+                                   if (!tombstone)
+                                       done(tombstone.error());
+                                   else
+                                       done(tombstone->deletedAt);
+                               });
+             });
 }
 
 void ChatDirectory::lookUp(const QString &peerUserId)

@@ -32,6 +32,11 @@ public:
     // The chat with the user. Concurrent requests for one user share one lookup and are
     // answered in the order they were made. `done` is not called once `context` is gone.
     void chatWith(const QString &peerUserId, const QObject *context, Callback done);
+    // DELETE /api/v1/chats/<chat with peer>/messages/<messageId>: the deletion time, or the
+    // server's error (forbidden, already_deleted, not_found).
+    void deleteForEveryone(const QString &peerUserId, const QString &messageId,
+                           const QObject *context,
+                           std::function<void(protocol::Result<qint64>)> done);
 
 private:
     struct Waiter

@@ -1,5 +1,6 @@
 #include "core/sync/DeviceDirectory.h"
 
+#include "core/crypto/SafetyNumber.h"
 #include "core/net/RestTransport.h"
 #include "core/store/LocalStore.h"
 #include "core/store/StoreContext.h"
@@ -11,11 +12,34 @@ namespace parley::sync {
 using namespace protocol;
 
 DeviceDirectory::DeviceDirectory(net::RestTransport &rest, store::LocalStore &store,
-                                 QObject *parent)
+                                 QString ownUserId, QObject *parent)
     : QObject(parent)
     , m_rest(rest)
     , m_store(store)
+    , m_ownUserId(std::move(ownUserId))
 { }
+
+void DeviceDirectory::safetyNumber(const QString &peerUserId, const QObject *context,
+                                   std::function<void(Result<QString>)> done)
+{
+    const auto keysOf = [](const DeviceKeyList &list) {
+        QList<QByteArray> keys;
+        for (const DeviceKey &device : list.devices)
+            keys.append(device.publicKey);
+        return keys;
+    };
+    devices(peerUserId, true, context,
+            [=, this, context = QPointer<const QObject>(context)](Result<DeviceKeyList> theirs) {
+                if (!theirs)
+                    return done(theirs.error());
+                devices(m_ownUserId, true, context, [=, this](Result<DeviceKeyList> ours) {
+                    if (!ours)
+                        return done(ours.error());
+                    done(crypto::SafetyNumber::forPair(m_ownUserId, keysOf(ours.value()),
+                                                       peerUserId, keysOf(theirs.value())));
+                });
+            });
+}
 
 const DeviceKeyList *DeviceDirectory::kept(const QString &userId) const
 {
@@ -58,16 +82,42 @@ void DeviceDirectory::fetch(const QString &userId)
                 return;
             }
             const qint64 now = QDateTime::currentMSecsSinceEpoch();
+            using Pinned = std::pair<store::PinnedDevices, std::optional<store::StoredMessage>>;
+            const bool contact = userId != m_ownUserId;
             m_store.run(
                 this,
-                [list = fetched.value(), now](store::StoreContext &store) {
-                    return store.peerKeys().pin(list, now);
+                [list = fetched.value(), now,
+                 contact](store::StoreContext &store) -> Result<Pinned> {
+                    auto pinned = store.peerKeys().pin(list, now);
+                    if (!pinned)
+                        return pinned.error();
+                    Pinned result{pinned.value(), std::nullopt};
+                    // New devices of a contact already known: their security code changed. The
+                    // line goes in with the pinning, so it is written once.
+                    if (contact && pinned->knownBefore && !pinned->added.isEmpty()) {
+                        auto chat = store.messages().chatByPeer(list.userId);
+                        if (!chat)
+                            return chat.error();
+                        if (chat.value()) {
+                            auto line = store.messages().addSystemLine(
+                                list.userId, QLatin1String(store::SecurityCodeChanged), now);
+                            if (!line)
+                                return line.error();
+                            result.second = line.value();
+                        }
+                    }
+                    return result;
                 },
-                [this, userId](Result<store::PinnedDevices> pinned) {
-                    if (!pinned) {
-                        finish(userId, pinned.error());
+                [this, userId, contact](Result<Pinned> done) {
+                    if (!done) {
+                        finish(userId, done.error());
                         return;
                     }
+                    const store::PinnedDevices *pinned = &done->first;
+                    if (contact && pinned->knownBefore && !pinned->added.isEmpty())
+                        Q_EMIT securityCodeChanged(userId);
+                    if (done->second)
+                        Q_EMIT systemLineAdded(*done->second);
                     for (const store::KeyMismatch &mismatch : pinned->mismatches)
                         Q_EMIT keyMismatch(mismatch.userId, mismatch.deviceId);
                     if (!pinned->added.isEmpty()) {

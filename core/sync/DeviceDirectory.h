@@ -2,6 +2,7 @@
 
 #include "core/protocol/RestPayloads.h"
 #include "core/protocol/Result.h"
+#include "core/store/StoreTypes.h"
 
 #include <QHash>
 #include <QObject>
@@ -29,7 +30,9 @@ class DeviceDirectory : public QObject
 public:
     using Callback = std::function<void(protocol::Result<protocol::DeviceKeyList>)>;
 
-    DeviceDirectory(net::RestTransport &rest, store::LocalStore &store, QObject *parent = nullptr);
+    // `ownUserId`: this account, whose new devices are no news to it.
+    DeviceDirectory(net::RestTransport &rest, store::LocalStore &store, QString ownUserId = {},
+                    QObject *parent = nullptr);
 
     // The trusted devices of a user. Concurrent requests for one user share one fetch and are
     // answered in the order they were made. `done` is not called once `context` is gone.
@@ -38,10 +41,19 @@ public:
     const protocol::DeviceKeyList *kept(const QString &userId) const;
     // The public key of one of the user's kept devices.
     std::optional<QByteArray> keptKey(const QString &userId, const QString &deviceId) const;
+    // The safety number of this account and a peer (docs/protocol.md 7.7), from both device
+    // lists fetched now: 60 digits.
+    void safetyNumber(const QString &peerUserId, const QObject *context,
+                      std::function<void(protocol::Result<QString>)> done);
 
 Q_SIGNALS:
     void keyMismatch(const QString &userId, const QString &deviceId);
     void devicesAdded(const QString &userId, const QStringList &deviceIds);
+    // A contact's devices changed after they were first seen: their safety number changed. The
+    // line "security code changed" was stored in the chat with them, once (`line`, when the
+    // chat exists).
+    void securityCodeChanged(const QString &userId);
+    void systemLineAdded(const parley::store::StoredMessage &line);
 
 private:
     struct Waiter
@@ -54,6 +66,7 @@ private:
 
     net::RestTransport &m_rest;
     store::LocalStore &m_store;
+    QString m_ownUserId;
     QHash<QString, protocol::DeviceKeyList> m_lists; // by user id
     QHash<QString, QList<Waiter>> m_waiting; // fetches in flight, by user id
 };

@@ -1,7 +1,9 @@
 #include "core/sync/MailboxSync.h"
 
 #include "core/net/MessageTransport.h"
+#include "core/protocol/ChatPayloads.h"
 #include "core/protocol/MessagePayloads.h"
+#include "core/protocol/Plaintext.h"
 #include "core/store/LocalStore.h"
 #include "core/store/StoreContext.h"
 #include "core/sync/DeviceDirectory.h"
@@ -31,6 +33,8 @@ struct MailboxSync::Batch
     QList<store::InboundReceipt> receipts;
     QList<QString> usersToFetch; // senders whose device is not kept yet
     QList<store::InboundMessage> inbound;
+    QList<store::InboundDeletion> deletions;
+    QList<store::InboundChatUpdate> chatUpdates;
     int outstanding = 0; // receipts sent and not answered yet
     bool failed = false;
 };
@@ -57,6 +61,12 @@ MailboxSync::MailboxSync(Identity identity, net::MessageTransport &transport,
     m_cursorTimer.setSingleShot(true);
     m_cursorTimer.setInterval(CursorSaveDelayMs);
     connect(&m_cursorTimer, &QTimer::timeout, this, &MailboxSync::saveCursor);
+}
+
+store::LocalRef MailboxSync::localRef(const QString &messageId, const QString &senderUserId) const
+{
+    // The store keeps this account's own messages with an empty sender.
+    return {messageId, senderUserId == m_identity.userId ? QString() : senderUserId};
 }
 
 void MailboxSync::start()
@@ -207,6 +217,17 @@ void MailboxSync::startBatch()
                 : store::MessageStatus::Delivered;
             batch->receipts.append(
                 {receipt->messageId, receipt->recipientUserId, status, receipt->at});
+        } else if (event.type == FrameType::MessageDeleted) {
+            if (auto deleted = MessageDeleted::fromJson(event.data))
+                batch->deletions.append(
+                    {localRef(deleted->messageId, deleted->senderUserId), deleted->deletedAt});
+        } else if (event.type == FrameType::ChatUpdated) {
+            if (auto updated = ChatUpdated::fromJson(event.data)) {
+                const ChatInfo &chat = updated->chat;
+                batch->chatUpdates.append({chat.chatId, chat.peerUserId, chat.pinned, chat.archived,
+                                           chat.mutedUntil, updated->removed,
+                                           chat.unreadCount == 0});
+            }
         }
     }
     m_queue.remove(0, count);
@@ -249,6 +270,17 @@ void MailboxSync::open(const std::shared_ptr<Batch> &batch)
         in.kind = content ? store::MessageKind::Text : store::MessageKind::Undecryptable;
         in.body = content ? content->text : QString();
         in.sentAt = content && content->sentAt > 0 ? content->sentAt : message.serverTime;
+        if (content && content->type == MessageContent::Type::Text && content->replyTo)
+            in.replyTo = localRef(content->replyTo->messageId, content->replyTo->senderUserId);
+        if (content && content->type == MessageContent::Type::Edit) {
+            // An edit names a message of its own sender.
+            in.kind = store::MessageKind::Edit;
+            in.target = {content->target.messageId, ownCopy ? QString() : message.senderUserId};
+        } else if (content && content->type == MessageContent::Type::Reaction) {
+            in.kind = store::MessageKind::Reaction;
+            in.body = content->emoji;
+            in.target = localRef(content->target.messageId, content->target.senderUserId);
+        }
         batch->inbound.append(in);
     }
     store(batch);
@@ -261,9 +293,9 @@ void MailboxSync::store(const std::shared_ptr<Batch> &batch)
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     m_store.run(
         this,
-        [inbound = batch->inbound, receipts = batch->receipts, cursor,
-         now](store::StoreContext &store) {
-            return store.messages().storeInbox(inbound, receipts, cursor, now);
+        [inbound = batch->inbound, receipts = batch->receipts, deletions = batch->deletions,
+         updates = batch->chatUpdates, cursor, now](store::StoreContext &store) {
+            return store.messages().storeInbox(inbound, receipts, deletions, updates, cursor, now);
         },
         [this, batch, cursor](Result<store::InboxChanges> changes) {
             if (!changes) {
@@ -280,6 +312,10 @@ void MailboxSync::store(const std::shared_ptr<Batch> &batch)
             }
             for (const store::StatusChange &change : changes->statuses)
                 Q_EMIT statusChanged(change);
+            for (const store::StoredMessage &message : changes->changed)
+                Q_EMIT messageChanged(message);
+            for (const qint64 chatId : changes->chats)
+                Q_EMIT chatChanged(chatId);
             for (const store::InboundReceipt &receipt : batch->receipts) {
                 if (receipt.status == store::MessageStatus::Read)
                     Q_EMIT messageRead(receipt.messageId, receipt.recipientUserId);

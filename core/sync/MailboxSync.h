@@ -51,12 +51,17 @@ Q_SIGNALS:
     void messageDelivered(const QString &messageId, const QString &recipientUserId);
     void messageRead(const QString &messageId, const QString &recipientUserId);
     void statusChanged(const parley::store::StatusChange &change);
+    // A message was edited, reacted to or deleted for everyone: it is now like this.
+    void messageChanged(const parley::store::StoredMessage &message);
+    // Another device of this account changed a chat's settings, or deleted its history.
+    void chatChanged(qint64 chatId);
     // The store refused a batch (disk full, damage): nothing past lastSeq() is acknowledged.
     void storeFailed(const parley::protocol::Error &error);
 
 private:
     struct Batch;
 
+    store::LocalRef localRef(const QString &messageId, const QString &senderUserId) const;
     void onConnected();
     void onDisconnected();
     void onEvent(const protocol::Frame &event);

@@ -78,16 +78,232 @@ void Outbox::setOnline(bool online)
 
 QString Outbox::sendText(const QString &peerUserId, const QString &text)
 {
+    MessageContent content;
+    content.messageId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    content.recipientUserId = peerUserId;
+    content.text = text;
+    content.sentAt = QDateTime::currentMSecsSinceEpoch();
+    queue(content, {});
+    return content.messageId;
+}
+
+void Outbox::queue(const MessageContent &content, const store::LocalRef &target)
+{
+    const QByteArray plaintext = content.encode();
+    if (content.type != MessageContent::Type::Reaction) {
+        if (const auto problem = textProblem(content.text, plaintext)) {
+            failLater(content.messageId, *problem);
+            return;
+        }
+    }
+    store::OutgoingDraft draft;
+    draft.peerUserId = content.recipientUserId;
+    draft.messageId = content.messageId;
+    draft.sentAt = content.sentAt;
+    draft.plaintext = plaintext;
+    draft.target = target;
+    switch (content.type) {
+    case MessageContent::Type::Text:
+        draft.kind = store::MessageKind::Text;
+        draft.body = content.text;
+        if (content.replyTo)
+            draft.replyTo = localRef(*content.replyTo);
+        break;
+    case MessageContent::Type::Edit:
+        draft.kind = store::MessageKind::Edit;
+        draft.body = content.text;
+        break;
+    case MessageContent::Type::Reaction:
+        draft.kind = store::MessageKind::Reaction;
+        draft.body = content.emoji;
+        break;
+    }
+    m_drafts.append(draft);
+    storeDrafts();
+}
+
+store::LocalRef Outbox::localRef(const MessageRef &ref) const
+{
+    return {ref.messageId, ref.senderUserId == m_identity.userId ? QString() : ref.senderUserId};
+}
+
+MessageRef Outbox::wireRef(const store::StoredMessage &message) const
+{
+    return {message.messageId,
+            message.senderUserId.isEmpty() ? m_identity.userId : message.senderUserId};
+}
+
+QString Outbox::reply(qint64 row, const QString &text)
+{
     const QString messageId = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    const QByteArray plaintext = MessageContent{messageId, peerUserId, text, now}.encode();
-    if (const auto problem = textProblem(text, plaintext)) {
-        failLater(messageId, *problem);
+    withTarget(row, messageId,
+               [this, messageId, text](const store::StoredMessage &target, const QString &peer) {
+                   if (target.deletedAt > 0 || target.kind == store::MessageKind::System)
+                       return fail(messageId,
+                                   noTarget(tr("There is no such message to reply to.")));
+                   MessageContent content;
+                   content.messageId = messageId;
+                   content.recipientUserId = peer;
+                   content.text = text;
+                   content.sentAt = QDateTime::currentMSecsSinceEpoch();
+                   content.replyTo = wireRef(target);
+                   queue(content, {});
+               });
+    return messageId;
+}
+
+QString Outbox::edit(qint64 row, const QString &text)
+{
+    const QString messageId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    withTarget(row, messageId,
+               [this, messageId, text](const store::StoredMessage &target, const QString &peer) {
+                   if (!target.outgoing || target.kind != store::MessageKind::Text) {
+                       return fail(messageId,
+                                   Error{ErrorCode::Forbidden,
+                                         tr("Only your own messages can be edited.")});
+                   }
+                   if (target.deletedAt > 0)
+                       return fail(messageId,
+                                   Error{ErrorCode::AlreadyDeleted,
+                                         tr("The message was deleted for everyone.")});
+                   MessageContent content;
+                   content.messageId = messageId;
+                   content.recipientUserId = peer;
+                   content.type = MessageContent::Type::Edit;
+                   content.text = text;
+                   content.sentAt = QDateTime::currentMSecsSinceEpoch();
+                   content.target = wireRef(target);
+                   queue(content, {target.messageId, target.senderUserId});
+               });
+    return messageId;
+}
+
+QString Outbox::react(qint64 row, const QString &emoji)
+{
+    const QString messageId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    if (!emoji.isEmpty() && !isSingleEmoji(emoji)) {
+        failLater(messageId, Error{ErrorCode::InvalidField, tr("A reaction is one emoji.")});
         return messageId;
     }
-    m_drafts.append({peerUserId, messageId, text, now, plaintext});
-    storeDrafts();
+    withTarget(row, messageId,
+               [this, messageId, emoji](const store::StoredMessage &target, const QString &peer) {
+                   if (target.deletedAt > 0 || target.kind == store::MessageKind::System)
+                       return fail(messageId,
+                                   noTarget(tr("There is no such message to react to.")));
+                   MessageContent content;
+                   content.messageId = messageId;
+                   content.recipientUserId = peer;
+                   content.type = MessageContent::Type::Reaction;
+                   content.emoji = emoji;
+                   content.sentAt = QDateTime::currentMSecsSinceEpoch();
+                   content.target = wireRef(target);
+                   queue(content, {target.messageId, target.senderUserId});
+               });
     return messageId;
+}
+
+void Outbox::withTarget(qint64 row, const QString &messageId,
+                        std::function<void(const store::StoredMessage &, const QString &)> then)
+{
+    using Found = std::optional<std::pair<store::StoredMessage, QString>>;
+    m_store.run(
+        this,
+        [row](store::StoreContext &store) -> Result<Found> {
+            auto message = store.messages().message(row);
+            if (!message)
+                return message.error();
+            if (!message.value() || message.value()->kind == store::MessageKind::Edit
+                || message.value()->kind == store::MessageKind::Reaction)
+                return Found();
+            auto peer = store.messages().peerOfChat(message.value()->chatId);
+            if (!peer)
+                return peer.error();
+            return Found(std::pair{*message.value(), peer.value()});
+        },
+        [this, messageId, then = std::move(then)](Result<Found> found) {
+            if (!found)
+                return fail(messageId, found.error());
+            if (!found.value())
+                return fail(messageId, noTarget(tr("There is no such message.")));
+            then(found.value()->first, found.value()->second);
+        });
+}
+
+Error Outbox::noTarget(const QString &message)
+{
+    return Error{ErrorCode::NotFound, message};
+}
+
+void Outbox::deleteForEveryone(qint64 row)
+{
+    using Found = std::optional<std::pair<store::StoredMessage, QString>>;
+    m_store.run(
+        this,
+        [row](store::StoreContext &store) -> Result<Found> {
+            auto message = store.messages().message(row);
+            if (!message)
+                return message.error();
+            if (!message.value())
+                return Found();
+            auto peer = store.messages().peerOfChat(message.value()->chatId);
+            if (!peer)
+                return peer.error();
+            return Found(std::pair{*message.value(), peer.value()});
+        },
+        [this, row](Result<Found> found) {
+            if (!found || !found.value()) {
+                Q_EMIT deleteFailed(
+                    row, found ? noTarget(tr("There is no such message.")) : found.error());
+                return;
+            }
+            const store::StoredMessage &message = found.value()->first;
+            if (!message.outgoing || message.kind != store::MessageKind::Text) {
+                Q_EMIT deleteFailed(row,
+                                    Error{ErrorCode::Forbidden,
+                                          tr("Only your own messages can be deleted for "
+                                             "everyone.")});
+                return;
+            }
+            if (message.deletedAt > 0) {
+                Q_EMIT deleteFailed(
+                    row, Error{ErrorCode::AlreadyDeleted, tr("The message was already deleted.")});
+                return;
+            }
+            if (message.serverTime == 0) {
+                Q_EMIT deleteFailed(row,
+                                    Error{ErrorCode::InvalidField,
+                                          tr("The message has not reached the server yet.")});
+                return;
+            }
+            m_chats.deleteForEveryone(
+                found.value()->second, message.messageId, this,
+                [this, row,
+                 ref = store::LocalRef{message.messageId, QString()}](Result<qint64> deletedAt) {
+                    if (!deletedAt) {
+                        Q_EMIT deleteFailed(row, deletedAt.error());
+                        return;
+                    }
+                    // The tombstone also comes through the mailbox; this shows it at once.
+                    applyDeletionNow(ref, deletedAt.value());
+                });
+        });
+}
+
+void Outbox::applyDeletionNow(const store::LocalRef &ref, qint64 at)
+{
+    m_store.run(
+        this,
+        [ref, at](store::StoreContext &store) {
+            return store.messages().storeInbox({}, {}, {{ref, at}}, {}, -1, 0);
+        },
+        [this](Result<store::InboxChanges> changes) {
+            if (!changes) {
+                Q_EMIT storeFailed(changes.error());
+                return;
+            }
+            for (const store::StoredMessage &message : changes->changed)
+                Q_EMIT messageChanged(message);
+        });
 }
 
 void Outbox::storeDrafts()
@@ -102,7 +318,7 @@ void Outbox::storeDrafts()
         [drafts, now](store::StoreContext &store) {
             return store.messages().addOutgoing(drafts, now);
         },
-        [this, drafts](Result<QList<store::StoredMessage>> stored) {
+        [this, drafts](Result<QList<store::QueuedMessage>> stored) {
             m_storingDrafts = false;
             if (!stored) {
                 // Nothing of the batch was stored: each message is reported failed.
@@ -111,10 +327,15 @@ void Outbox::storeDrafts()
                     Q_EMIT sendFailed(draft.messageId, stored.error());
             } else {
                 for (qsizetype i = 0; i < stored->size(); ++i) {
-                    const store::StoredMessage &message = stored->at(i);
-                    Q_EMIT messageQueued(message);
+                    const store::QueuedMessage &queued = stored->at(i);
+                    const store::StoredMessage &message = queued.message;
+                    const bool silent = message.kind != store::MessageKind::Text;
+                    if (!silent)
+                        Q_EMIT messageQueued(message);
+                    else if (queued.changed)
+                        Q_EMIT messageChanged(*queued.changed);
                     m_queue.append({{message.row, message.chatId, message.messageId,
-                                     drafts.at(i).peerUserId, drafts.at(i).plaintext, 0},
+                                     drafts.at(i).peerUserId, drafts.at(i).plaintext, 0, silent},
                                     false,
                                     0});
                 }
@@ -232,7 +453,8 @@ void Outbox::seal(const QString &messageId, const QString &chatId, const DeviceK
             Error{ErrorCode::UnknownDevice, tr("The recipient has no device to send to.")});
     }
     m_transport.request(
-        FrameType::MessageSend, MessageSend{messageId, chatId, envelopes}.toJson(), this,
+        FrameType::MessageSend,
+        MessageSend{messageId, chatId, envelopes, now->item.silent}.toJson(), this,
         [this, messageId](Result<QJsonObject> answer) { onAnswer(messageId, answer); });
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/protocol/ErrorCode.h"
+#include "core/protocol/Plaintext.h"
 #include "core/protocol/RestPayloads.h"
 #include "core/store/StoreTypes.h"
 #include "core/sync/Identity.h"
@@ -8,6 +9,8 @@
 #include <QHash>
 #include <QList>
 #include <QObject>
+
+#include <functional>
 
 namespace parley::net {
 class MessageTransport;
@@ -43,12 +46,27 @@ public:
     // Stores a text message for a user and returns its id at once; then messageQueued, and in
     // the end messageSent or sendFailed.
     QString sendText(const QString &peerUserId, const QString &text);
+    // A text quoting the message at `row` (docs/protocol.md 7.3), in its chat. Fails with
+    // not_found when there is no such message to quote.
+    QString reply(qint64 row, const QString &text);
+    // New text for one of this account's own messages: shown here at once (messageChanged) and
+    // sent silent. Fails with forbidden for someone else's message, already_deleted for one
+    // deleted for everyone.
+    QString edit(qint64 row, const QString &text);
+    // This account's one reaction to a message: one emoji, or empty to take it back.
+    QString react(qint64 row, const QString &emoji);
+    // Deletes one of this account's own sent messages for everyone (DELETE .../messages/<id>):
+    // messageChanged once the server has it, or deleteFailed.
+    void deleteForEveryone(qint64 row);
     // Puts a failed message back into the outbox.
     void retry(qint64 row);
     int pendingCount() const { return int(m_queue.size()); }
 
 Q_SIGNALS:
     void messageQueued(const parley::store::StoredMessage &message);
+    // An edit, a reaction or a deletion of this device changed a message: it is now like this.
+    void messageChanged(const parley::store::StoredMessage &message);
+    void deleteFailed(qint64 row, const parley::protocol::Error &error);
     void messageSent(const QString &messageId, qint64 serverTime);
     void sendFailed(const QString &messageId, const parley::protocol::Error &error);
     void statusChanged(const parley::store::StatusChange &change);
@@ -63,6 +81,13 @@ private:
     };
 
     void enqueue(const store::OutboxItem &item);
+    void queue(const protocol::MessageContent &content, const store::LocalRef &target);
+    void withTarget(qint64 row, const QString &messageId,
+                    std::function<void(const store::StoredMessage &, const QString &)> then);
+    void applyDeletionNow(const store::LocalRef &ref, qint64 at);
+    store::LocalRef localRef(const protocol::MessageRef &ref) const;
+    protocol::MessageRef wireRef(const store::StoredMessage &message) const;
+    static protocol::Error noTarget(const QString &message);
     void storeDrafts();
     void storeAcks();
     void pump();

@@ -13,16 +13,18 @@
 struct FakeAccount
 {
     FakeAccount(const QString &storePath, parley::sync::Identity identity)
-        : opened(store.openAndWait(storePath).ok())
+        : identity(identity)
+        , opened(store.openAndWait(storePath).ok())
         , mailbox(identity, transport, devices, store)
         , outbox(identity, transport, devices, chats, store)
     { }
 
+    parley::sync::Identity identity;
     FakeTransport transport;
     FakeRest rest;
     parley::store::LocalStore store;
     bool opened = false;
-    parley::sync::DeviceDirectory devices{rest, store};
+    parley::sync::DeviceDirectory devices{rest, store, identity.userId};
     parley::sync::ChatDirectory chats{rest, store};
     parley::sync::MailboxSync mailbox;
     parley::sync::Outbox outbox;

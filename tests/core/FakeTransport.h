@@ -91,6 +91,15 @@ public:
     {
         answer(path, context, std::move(callback));
     }
+    void put(const QString &path, const QJsonObject &, const QObject *context,
+             JsonCallback callback) override
+    {
+        answer(path, context, std::move(callback));
+    }
+    void remove(const QString &path, const QObject *context, JsonCallback callback) override
+    {
+        answer(path, context, std::move(callback));
+    }
 
     QHash<QString, QJsonObject> answers;
     QHash<QString, int> gets;
