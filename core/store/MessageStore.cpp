@@ -332,7 +332,7 @@ Result<std::optional<StoredMessage>> MessageStore::applyDeletion(const InboundDe
         return deleted.error();
     QSqlQuery &q = *deleted.value();
     if (!q.next())
-        return std::optional<StoredMessage>();
+        return placeholderForDeleted(deletion);
     const qint64 row = q.value(0).toLongLong();
     q.finish();
     for (const QString &sql : {QStringLiteral("DELETE FROM messages_fts WHERE rowid = ?"),
@@ -340,6 +340,37 @@ Result<std::optional<StoredMessage>> MessageStore::applyDeletion(const InboundDe
         if (auto removed = m_db.runCached(sql, {row}); !removed)
             return removed.error();
     }
+    return message(row);
+}
+
+Result<std::optional<StoredMessage>>
+MessageStore::placeholderForDeleted(const InboundDeletion &deletion)
+{
+    // A message deleted before this device got it (it was offline) still shows as deleted, in
+    // its chat, once: the unique (sender, messageId) keeps it from coming twice.
+    if (deletion.serverChatId.isEmpty())
+        return std::optional<StoredMessage>();
+    auto chat = chatWhere(QStringLiteral("server_id = ?"), deletion.serverChatId);
+    if (!chat)
+        return chat.error();
+    if (!chat.value())
+        return std::optional<StoredMessage>();
+    const bool own = deletion.message.senderUserId.isEmpty();
+    auto q
+        = m_db.exec(QStringLiteral("INSERT INTO messages (chat_id, message_id, sender_user_id, "
+                                   "outgoing, kind, body, sent_at, server_time, stored_at, "
+                                   "status, deleted_at) VALUES (?, ?, ?, ?, 'text', '', ?, ?, "
+                                   "?, ?, ?) ON CONFLICT (sender_user_id, message_id) DO "
+                                   "NOTHING RETURNING id"),
+                    {*chat.value(), deletion.message.messageId, text(deletion.message.senderUserId),
+                     own, deletion.at, deletion.at, deletion.at,
+                     int(own ? MessageStatus::Sent : MessageStatus::Received), deletion.at});
+    if (!q)
+        return q.error();
+    if (!q->next())
+        return std::optional<StoredMessage>();
+    const qint64 row = q->value(0).toLongLong();
+    q->finish();
     return message(row);
 }
 

@@ -103,6 +103,8 @@ private:
                                                                  const QString &userId,
                                                                  const QString &emoji, qint64 at);
     protocol::Result<std::optional<StoredMessage>> applyDeletion(const InboundDeletion &deletion);
+    protocol::Result<std::optional<StoredMessage>>
+    placeholderForDeleted(const InboundDeletion &deletion);
     protocol::Result<std::optional<qint64>> applyChatUpdate(const InboundChatUpdate &update,
                                                             qint64 now);
     protocol::Result<void> clearChat(qint64 chatId);

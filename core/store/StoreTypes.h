@@ -125,6 +125,7 @@ struct InboundDeletion
 {
     LocalRef message;
     qint64 at = 0;
+    QString serverChatId; // where a message this device never had shows as deleted
 };
 
 // Another device of this account changed its view of a chat (chat:updated).

@@ -219,8 +219,8 @@ void MailboxSync::startBatch()
                 {receipt->messageId, receipt->recipientUserId, status, receipt->at});
         } else if (event.type == FrameType::MessageDeleted) {
             if (auto deleted = MessageDeleted::fromJson(event.data))
-                batch->deletions.append(
-                    {localRef(deleted->messageId, deleted->senderUserId), deleted->deletedAt});
+                batch->deletions.append({localRef(deleted->messageId, deleted->senderUserId),
+                                         deleted->deletedAt, deleted->chatId});
         } else if (event.type == FrameType::ChatUpdated) {
             if (auto updated = ChatUpdated::fromJson(event.data)) {
                 const ChatInfo &chat = updated->chat;

@@ -294,7 +294,7 @@ void Outbox::applyDeletionNow(const store::LocalRef &ref, qint64 at)
     m_store.run(
         this,
         [ref, at](store::StoreContext &store) {
-            return store.messages().storeInbox({}, {}, {{ref, at}}, {}, -1, 0);
+            return store.messages().storeInbox({}, {}, {{ref, at, QString()}}, {}, -1, 0);
         },
         [this](Result<store::InboxChanges> changes) {
             if (!changes) {
