@@ -22,6 +22,7 @@ Account::Account(const Session &session, crypto::DeviceKeyPair keys, QString pro
     , m_chats(m_api, m_store)
     , m_mailbox(identityOf(session, keys), m_socket, m_devices, m_store)
     , m_outbox(identityOf(session, keys), m_socket, m_devices, m_chats, m_store)
+    , m_live(m_socket, m_api, m_chats)
     , m_users(m_api)
 {
     connect(&m_mailbox, &sync::MailboxSync::syncedChanged, &m_outbox, &sync::Outbox::setOnline);

@@ -9,6 +9,7 @@
 #include "core/store/LocalStore.h"
 #include "core/sync/ChatDirectory.h"
 #include "core/sync/DeviceDirectory.h"
+#include "core/sync/LiveStatus.h"
 #include "core/sync/MailboxSync.h"
 #include "core/sync/Outbox.h"
 
@@ -46,6 +47,7 @@ public:
     sync::ChatDirectory &chats() { return m_chats; }
     sync::MailboxSync &mailbox() { return m_mailbox; }
     sync::Outbox &outbox() { return m_outbox; }
+    sync::LiveStatus &live() { return m_live; }
     UserDirectory &users() { return m_users; }
 
 Q_SIGNALS:
@@ -69,6 +71,7 @@ private:
     sync::ChatDirectory m_chats;
     sync::MailboxSync m_mailbox;
     sync::Outbox m_outbox;
+    sync::LiveStatus m_live;
     UserDirectory m_users;
     bool m_connecting = false;
 };

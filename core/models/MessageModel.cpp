@@ -21,6 +21,16 @@ MessageModel::MessageModel(store::LocalStore &store, sync::MailboxSync &mailbox,
     connect(&outbox, &sync::Outbox::statusChanged, this, &MessageModel::changeStatus);
     connect(&mailbox, &sync::MailboxSync::messageChanged, this, &MessageModel::replace);
     connect(&outbox, &sync::Outbox::messageChanged, this, &MessageModel::replace);
+    // Another device deleted the chat's history: read it again from the store.
+    connect(&mailbox, &sync::MailboxSync::chatChanged, this, [this](qint64 chatId) {
+        if (chatId != m_chatId || m_fetching)
+            return;
+        beginResetModel();
+        m_messages.clear();
+        m_atStart = false;
+        endResetModel();
+        fetchMore({});
+    });
     fetchMore({});
 }
 

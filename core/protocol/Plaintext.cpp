@@ -81,7 +81,13 @@ bool isSingleEmoji(const QString &text)
     const bool regionalIndicator = first >= 0x1F1E6 && first <= 0x1F1FF;
     const bool keycap = (first == u'#' || first == u'*' || (first >= u'0' && first <= u'9'))
         && text.endsWith(QStringView(u"\uFE0F\u20E3"));
-    return QChar::category(first) == QChar::Symbol_Other || regionalIndicator || keycap;
+    // A symbol with the emoji presentation selector (‼️, ↔️, ℹ️), and code points of
+    // the emoji blocks that this Qt's Unicode tables do not know yet (newer emoji).
+    const qsizetype afterFirst = first > 0xFFFF ? 2 : 1;
+    const bool presented = text.size() > afterFirst && text.at(afterFirst) == QChar(0xFE0F);
+    const bool emojiBlock = first >= 0x1F000 && first <= 0x1FAFF;
+    return QChar::category(first) == QChar::Symbol_Other || regionalIndicator || keycap || presented
+        || emojiBlock;
 }
 
 QByteArray MessageContent::encode() const

@@ -66,8 +66,9 @@ struct MessageContent
 };
 
 // Exactly one emoji (docs/protocol.md 7.3): one grapheme cluster of at most MaxEmojiLength
-// UTF-16 units that starts with a pictographic symbol (Unicode category So), a regional
-// indicator (flags), or a keycap (0-9, # or * followed by U+FE0F U+20E3).
+// UTF-16 units that starts with a pictographic symbol (Unicode category So), a code point of the
+// emoji blocks U+1F000..U+1FAFF, a regional indicator (flags), a keycap (0-9, # or * followed by
+// U+FE0F U+20E3), or any character followed by U+FE0F (emoji presentation).
 bool isSingleEmoji(const QString &text);
 
 } // namespace parley::protocol

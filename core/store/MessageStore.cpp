@@ -5,6 +5,7 @@
 
 #include <QHash>
 #include <QSqlQuery>
+#include <QUuid>
 #include <QVariant>
 
 namespace parley::store {
@@ -424,7 +425,8 @@ Result<StoredMessage> MessageStore::addSystemLine(const QString &peerUserId, con
         auto chatId = directChat(peerUserId, now);
         if (!chatId)
             return chatId.error();
-        const QString id = QStringLiteral("system-%1-%2").arg(event).arg(now);
+        const QString id = QStringLiteral("system-%1-%2")
+                               .arg(event, QUuid::createUuid().toString(QUuid::WithoutBraces));
         auto q = m_db.exec(QStringLiteral("INSERT INTO messages (chat_id, message_id, "
                                           "sender_user_id, outgoing, kind, body, sent_at, "
                                           "server_time, stored_at, status) VALUES (?, ?, ?, 0, "

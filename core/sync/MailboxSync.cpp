@@ -192,7 +192,19 @@ void MailboxSync::startBatch()
     m_batchRunning = true;
     auto batch = std::make_shared<Batch>();
     QSet<QString> fetch;
-    const qsizetype count = qMin<qsizetype>(m_queue.size(), MaxBatchEvents);
+    // A chat update applies to what came before it: it goes in a batch without the events
+    // around it, so that the store keeps seq order between them.
+    qsizetype count = qMin<qsizetype>(m_queue.size(), MaxBatchEvents);
+    for (qsizetype i = 0; i < count; ++i) {
+        const auto &event = m_queue.at(i).event;
+        const bool update = event && event->type == FrameType::ChatUpdated;
+        if (i > 0
+            && update
+                != (m_queue.at(0).event && m_queue.at(0).event->type == FrameType::ChatUpdated)) {
+            count = i;
+            break;
+        }
+    }
     for (const Queued &queued : m_queue.mid(0, count)) {
         batch->lastSeq = queued.seq;
         if (!queued.event)
@@ -258,6 +270,10 @@ void MailboxSync::open(const std::shared_ptr<Batch> &batch)
         const auto content = key
             ? openMessage(message, *key, m_identity.keys.secretKey(), m_identity.userId)
             : std::nullopt;
+        // A silent message changes another one (an edit, a reaction): one that cannot be read
+        // is no message to show. It is still acknowledged, like every message:receive.
+        if (!content && message.silent)
+            continue;
         const bool ownCopy = message.senderUserId == m_identity.userId;
         store::InboundMessage in;
         in.messageId = message.messageId;

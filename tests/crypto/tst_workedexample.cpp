@@ -1,4 +1,5 @@
 #include "core/crypto/MessageCipher.h"
+#include "core/crypto/SafetyNumber.h"
 #include "core/protocol/MessagePayloads.h"
 #include "core/protocol/Plaintext.h"
 #include "core/sync/Envelopes.h"
@@ -87,6 +88,7 @@ class WorkedExampleTest : public QObject
 private Q_SLOTS:
     void initTestCase() { QVERIFY(sodium_init() >= 0); }
     void sectionEightIsOutputOfTheReferenceCode();
+    void safetyNumberExampleIsOutputOfTheReferenceCode();
 };
 
 void WorkedExampleTest::sectionEightIsOutputOfTheReferenceCode()
@@ -154,6 +156,31 @@ void WorkedExampleTest::sectionEightIsOutputOfTheReferenceCode()
         = sync::openMessage(receive.value(), publicKeyOf(aliceLaptop), bobDesktop, bobId);
     QVERIFY(opened);
     QCOMPARE(opened->text, QStringLiteral("Hi Bob! \U0001F44B"));
+}
+
+// Section 7.7's example: users A (one device, key 32 x 0x11) and B (two devices, 32 x 0x22 and
+// 32 x 0x33), computed by the reference code and written in the doc.
+void WorkedExampleTest::safetyNumberExampleIsOutputOfTheReferenceCode()
+{
+    const QString doc = section(protocolDocument(), QStringLiteral("### 7.7 Safety numbers"));
+    QVERIFY2(!doc.isEmpty(), "docs/protocol.md has no section 7.7");
+    const auto row = [&doc](const QString &name) {
+        return firstMatch(doc, QStringLiteral("\\| %1 \\| `([0-9]+)` \\|").arg(name));
+    };
+    const QString a = QStringLiteral("aaaaaaaa-0000-4000-8000-000000000001");
+    const QString b = QStringLiteral("bbbbbbbb-0000-4000-8000-000000000002");
+    const QList<QByteArray> keysA{QByteArray(32, char(0x11))};
+    const QList<QByteArray> keysB{QByteArray(32, char(0x22)), QByteArray(32, char(0x33))};
+    QCOMPARE(row(QStringLiteral("Fingerprint of A")), crypto::SafetyNumber::fingerprint(a, keysA));
+    QCOMPARE(row(QStringLiteral("Fingerprint of B")), crypto::SafetyNumber::fingerprint(b, keysB));
+    const QString number = crypto::SafetyNumber::forPair(a, keysA, b, keysB);
+    QCOMPARE(row(QStringLiteral("Safety number")), number);
+    // The same digits on both sides, whatever order the devices are listed in.
+    QCOMPARE(crypto::SafetyNumber::forPair(b, {keysB.at(1), keysB.at(0)}, a, keysA), number);
+    // Another device changes it.
+    QVERIFY(crypto::SafetyNumber::forPair(a, keysA, b, keysB + QList{QByteArray(32, char(0x44))})
+            != number);
+    QCOMPARE(crypto::SafetyNumber::grouped(number).count(u' '), 11);
 }
 
 QTEST_GUILESS_MAIN(WorkedExampleTest)

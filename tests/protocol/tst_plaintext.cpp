@@ -198,6 +198,9 @@ void PlaintextTest::oneEmojiIsOneEmoji_data()
         << QStringLiteral("\U0001F468\u200D\U0001F469\u200D\U0001F467") << true;
     QTest::newRow("flag") << QStringLiteral("\U0001F1E9\U0001F1EA") << true;
     QTest::newRow("keycap") << QStringLiteral("1\uFE0F\u20E3") << true;
+    QTest::newRow("double exclamation, presented") << QStringLiteral("\u203C\uFE0F") << true;
+    QTest::newRow("left-right arrow, presented") << QStringLiteral("\u2194\uFE0F") << true;
+    QTest::newRow("newer than this Qt (shaking face)") << QStringLiteral("\U0001FAE8") << true;
     QTest::newRow("two emoji") << QStringLiteral("\U0001F44D\U0001F44D") << false;
     QTest::newRow("a letter") << QStringLiteral("a") << false;
     QTest::newRow("a digit") << QStringLiteral("1") << false;
