@@ -3,12 +3,14 @@
 #include "core/account/Account.h"
 #include "core/account/LoginService.h"
 #include "core/account/SessionKeeper.h"
+#include "core/crypto/SafetyNumber.h"
 #include "core/protocol/Limits.h"
 #include "core/store/LocalStore.h"
 #include "core/store/StoreContext.h"
 
 #include <QDateTime>
 #include <QDir>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QSysInfo>
 
@@ -28,6 +30,9 @@ QString compactNumber(const QString &phone)
     }
     return out;
 }
+
+// How long `history` waits for the server before it shows what is stored.
+constexpr int HistorySyncSeconds = 5;
 
 QString timeText(qint64 ms)
 {
@@ -80,10 +85,13 @@ void CliClient::printLine(const QJsonObject &json, const QString &human)
     m_out << Qt::endl; // flushed: scripts read it line by line
 }
 
-void CliClient::printMessage(const store::StoredMessage &m, const QString &event)
+QJsonObject CliClient::messageJson(const store::StoredMessage &m) const
 {
     const bool undecryptable = m.kind == store::MessageKind::Undecryptable;
     const QString from = m.outgoing ? m_session.userId : m.senderUserId;
+    // Names as the server knows them: this account's own id, not the store's empty sender.
+    const auto wireSender
+        = [this](const QString &sender) { return sender.isEmpty() ? m_session.userId : sender; };
     QJsonObject json{{QStringLiteral("messageId"), m.messageId},
                      {QStringLiteral("from"), from},
                      {QStringLiteral("outgoing"), m.outgoing},
@@ -91,13 +99,51 @@ void CliClient::printMessage(const store::StoredMessage &m, const QString &event
                      {QStringLiteral("undecryptable"), undecryptable},
                      {QStringLiteral("status"), QString(store::statusName(m.status))},
                      {QStringLiteral("sentAt"), double(m.sentAt)},
-                     {QStringLiteral("serverTime"), double(m.serverTime)}};
+                     {QStringLiteral("serverTime"), double(m.serverTime)},
+                     {QStringLiteral("edited"), m.editedAt > 0},
+                     {QStringLiteral("deleted"), m.deletedAt > 0}};
+    if (m.kind == store::MessageKind::System)
+        json.insert(QStringLiteral("system"), m.body);
+    if (m.replyTo) {
+        json.insert(
+            QStringLiteral("replyTo"),
+            QJsonObject{{QStringLiteral("messageId"), m.replyTo->messageId},
+                        {QStringLiteral("senderUserId"), wireSender(m.replyTo->senderUserId)}});
+    }
+    QJsonArray reactions;
+    for (const store::Reaction &reaction : m.reactions)
+        reactions.append(QJsonObject{{QStringLiteral("userId"), wireSender(reaction.userId)},
+                                     {QStringLiteral("emoji"), reaction.emoji}});
+    json.insert(QStringLiteral("reactions"), reactions);
+    return json;
+}
+
+void CliClient::printMessage(const store::StoredMessage &m, const QString &event)
+{
+    QJsonObject json = messageJson(m);
     if (!event.isEmpty())
         json.insert(QStringLiteral("event"), event);
     const QString who = m.outgoing ? QStringLiteral("me") : m.senderUserId;
-    const QString text
-        = undecryptable ? QStringLiteral("(a message that could not be decrypted)") : m.body;
-    printLine(json, QStringLiteral("[%1] %2: %3").arg(timeText(m.sentAt), who, text));
+    QString text = m.body;
+    if (m.kind == store::MessageKind::Undecryptable)
+        text = tr("(a message that could not be decrypted)");
+    else if (m.kind == store::MessageKind::System)
+        text = m.body == QLatin1String(store::SecurityCodeChanged)
+            ? tr("(the security code changed: compare safety numbers again)")
+            : m.body;
+    else if (m.deletedAt > 0)
+        text = tr("(this message was deleted)");
+    if (m.replyTo)
+        text = tr("(reply to %1) %2").arg(m.replyTo->messageId, text);
+    if (m.editedAt > 0 && m.deletedAt == 0)
+        text += tr(" (edited)");
+    for (const store::Reaction &reaction : m.reactions)
+        text += u' ' + reaction.emoji;
+    printLine(json,
+              QStringLiteral("[%1] %2 %3: %4")
+                  .arg(timeText(m.sentAt), m.messageId,
+                       m.kind == store::MessageKind::System ? QStringLiteral("parley") : who,
+                       text));
 }
 
 bool CliClient::loadIdentity()
@@ -217,7 +263,7 @@ void CliClient::findPeer(const QString &phone, std::function<void(const QString 
         });
 }
 
-void CliClient::send(const QString &phone, const QString &text)
+void CliClient::startDeadline()
 {
     connect(&m_deadline, &QTimer::timeout, this, [this] {
         fail(NotSentYet,
@@ -226,6 +272,193 @@ void CliClient::send(const QString &phone, const QString &text)
                  .arg(m_options.timeoutSeconds));
     });
     m_deadline.start(m_options.timeoutSeconds * 1000);
+}
+
+void CliClient::awaitSent(const QString &messageId, const QString &what)
+{
+    connect(&m_account->outbox(), &sync::Outbox::messageSent, this,
+            [this, messageId, what](const QString &sent, qint64 serverTime) {
+                if (sent != messageId)
+                    return;
+                printLine({{QStringLiteral("messageId"), sent},
+                           {QStringLiteral("serverTime"), double(serverTime)}},
+                          tr("%1 %2").arg(what, sent));
+                done();
+            });
+    connect(&m_account->outbox(), &sync::Outbox::sendFailed, this,
+            [this, messageId](const QString &failed, const Error &error) {
+                if (failed != messageId)
+                    return;
+                const int code = error.code == ErrorCode::NotFound ? NotFound : Failed;
+                fail(code, error.message);
+            });
+}
+
+void CliClient::withPeer(const QString &phone, std::function<void(const QString &)> found)
+{
+    const QString number = compactNumber(phone);
+    auto known = m_account->store().runAndWait(
+        [number](store::StoreContext &store) { return store.messages().peerByPhone(number); });
+    if (!known)
+        return fail(StoreUnusable, known.error().message);
+    if (!known->isEmpty())
+        return found(known.value());
+    findPeer(phone, std::move(found));
+}
+
+void CliClient::withMessage(const QString &phone, const QString &messageId,
+                            std::function<void(const store::StoredMessage &)> found)
+{
+    withPeer(phone, [this, messageId, found = std::move(found)](const QString &userId) {
+        auto message = m_account->store().runAndWait(
+            [userId,
+             messageId](store::StoreContext &store) -> Result<std::optional<store::StoredMessage>> {
+                auto chat = store.messages().chatByPeer(userId);
+                if (!chat)
+                    return chat.error();
+                if (!chat.value())
+                    return std::optional<store::StoredMessage>();
+                return store.messages().messageInChat(*chat.value(), messageId);
+            });
+        if (!message)
+            return fail(StoreUnusable, message.error().message);
+        if (!message.value())
+            return fail(NotFound, tr("no message %1 in the chat with that number").arg(messageId));
+        found(*message.value());
+    });
+}
+
+void CliClient::reply(const QString &phone, const QString &messageId, const QString &text)
+{
+    startDeadline();
+    startAccount([] {},
+                 [this, phone, messageId, text] {
+                     withMessage(phone, messageId, [this, text](const store::StoredMessage &m) {
+                         awaitSent(m_account->outbox().reply(m.row, text), tr("Replied with"));
+                     });
+                 });
+}
+
+void CliClient::edit(const QString &phone, const QString &messageId, const QString &text)
+{
+    startDeadline();
+    startAccount([] {},
+                 [this, phone, messageId, text] {
+                     withMessage(phone, messageId, [this, text](const store::StoredMessage &m) {
+                         awaitSent(m_account->outbox().edit(m.row, text), tr("Edited with"));
+                     });
+                 });
+}
+
+void CliClient::react(const QString &phone, const QString &messageId, const QString &emoji)
+{
+    startDeadline();
+    startAccount([] {},
+                 [this, phone, messageId, emoji] {
+                     withMessage(phone, messageId, [this, emoji](const store::StoredMessage &m) {
+                         awaitSent(m_account->outbox().react(m.row, emoji),
+                                   emoji.isEmpty() ? tr("Reaction taken back with")
+                                                   : tr("Reacted with"));
+                     });
+                 });
+}
+
+void CliClient::deleteForEveryone(const QString &phone, const QString &messageId)
+{
+    startDeadline();
+    startAccount([] {},
+                 [this, phone, messageId] {
+                     withMessage(phone, messageId, [this](const store::StoredMessage &m) {
+                         const qint64 row = m.row;
+                         connect(&m_account->outbox(), &sync::Outbox::messageChanged, this,
+                                 [this, row](const store::StoredMessage &changed) {
+                                     if (changed.row != row || changed.deletedAt == 0)
+                                         return;
+                                     printLine(
+                                         {{QStringLiteral("messageId"), changed.messageId},
+                                          {QStringLiteral("deletedAt"), double(changed.deletedAt)}},
+                                         tr("Deleted %1 for everyone").arg(changed.messageId));
+                                     done();
+                                 });
+                         connect(&m_account->outbox(), &sync::Outbox::deleteFailed, this,
+                                 [this, row](qint64 failed, const Error &error) {
+                                     if (failed == row)
+                                         fail(Failed, error.message);
+                                 });
+                         m_account->outbox().deleteForEveryone(row);
+                     });
+                 });
+}
+
+void CliClient::typing(const QString &phone, bool typing)
+{
+    startDeadline();
+    startAccount([] {},
+                 [this, phone, typing] {
+                     withPeer(phone, [this, typing](const QString &userId) {
+                         sync::LiveStatus &live = m_account->live();
+                         connect(&live, &sync::LiveStatus::typingRefused, this,
+                                 [this](const Error &error) { fail(Failed, error.message); });
+                         // Stopping tells only someone who was told it started.
+                         if (!typing)
+                             live.setTyping(userId, true);
+                         live.setTyping(userId, typing);
+                         // A ping after it: once answered, the server has handled the typing.
+                         m_account->socket().request(
+                             FrameType::Ping, {}, this,
+                             [this, userId, typing](Result<QJsonObject>) {
+                                 printLine({{QStringLiteral("peerUserId"), userId},
+                                            {QStringLiteral("typing"), typing}},
+                                           typing ? tr("Told %1 you are typing").arg(userId)
+                                                  : tr("Told %1 you stopped typing").arg(userId));
+                                 done();
+                             });
+                     });
+                 });
+}
+
+void CliClient::status(const QString &phone)
+{
+    startAccount(
+        [] {},
+        [this, phone] {
+            withPeer(phone, [this](const QString &userId) {
+                m_account->live().status(userId, this, [this](Result<protocol::UserStatus> status) {
+                    if (!status)
+                        return fail(Failed, status.error().message);
+                    QJsonObject json = status->toJson();
+                    const QString human = status->online ? tr("%1 is online").arg(status->userId)
+                        : status->lastSeen
+                        ? tr("%1 was last seen %2").arg(status->userId, timeText(*status->lastSeen))
+                        : tr("%1 is not online (last seen hidden)").arg(status->userId);
+                    printLine(json, human);
+                    done();
+                });
+            });
+        });
+}
+
+void CliClient::safetyNumber(const QString &phone)
+{
+    startAccount([] {},
+                 [this, phone] {
+                     withPeer(phone, [this](const QString &userId) {
+                         m_account->devices().safetyNumber(
+                             userId, this, [this, userId](Result<QString> number) {
+                                 if (!number)
+                                     return fail(Failed, number.error().message);
+                                 printLine({{QStringLiteral("peerUserId"), userId},
+                                            {QStringLiteral("safetyNumber"), number.value()}},
+                                           crypto::SafetyNumber::grouped(number.value()));
+                                 done();
+                             });
+                     });
+                 });
+}
+
+void CliClient::send(const QString &phone, const QString &text)
+{
+    startDeadline();
     const auto sendTo = [this, text](const QString &userId) {
         auto id = std::make_shared<QString>();
         connect(&m_account->outbox(), &sync::Outbox::messageSent, this,
@@ -293,6 +526,25 @@ void CliClient::listen()
     connect(&mailbox, &sync::MailboxSync::messageDelivered, this,
             receipt(QStringLiteral("delivered")));
     connect(&mailbox, &sync::MailboxSync::messageRead, this, receipt(QStringLiteral("read")));
+    connect(&mailbox, &sync::MailboxSync::messageChanged, this,
+            [this](const store::StoredMessage &m) { printMessage(m, QStringLiteral("changed")); });
+    connect(&m_account->live(), &sync::LiveStatus::typingChanged, this,
+            [this](const QString &userId, bool typing) {
+                printLine({{QStringLiteral("event"), QStringLiteral("typing")},
+                           {QStringLiteral("userId"), userId},
+                           {QStringLiteral("typing"), typing}},
+                          typing ? tr("%1 is typing…").arg(userId)
+                                 : tr("%1 stopped typing").arg(userId));
+            });
+    connect(&m_account->live(), &sync::LiveStatus::presenceChanged, this,
+            [this](const protocol::UserStatus &status) {
+                QJsonObject json = status.toJson();
+                json.insert(QStringLiteral("event"),
+                            status.online ? QStringLiteral("online") : QStringLiteral("offline"));
+                printLine(json,
+                          status.online ? tr("%1 is online").arg(status.userId)
+                                        : tr("%1 went offline").arg(status.userId));
+            });
     connect(&m_account->outbox(), &sync::Outbox::messageSent, this,
             [this](const QString &messageId, qint64 serverTime) {
                 printLine({{QStringLiteral("event"), QStringLiteral("sent")},
@@ -304,19 +556,30 @@ void CliClient::listen()
 
 void CliClient::history(const QString &phone)
 {
-    if (!openStore())
-        return;
+    // What the server has is fetched first, for a few seconds at most; without the server the
+    // history is what this device has stored.
     const QString number = compactNumber(phone);
-    auto chat = m_store->runAndWait(
-        [number](store::StoreContext &store) { return store.messages().chatByPhone(number); });
-    if (!chat)
-        return fail(StoreUnusable, chat.error().message);
-    if (chat.value())
-        return printHistory(*m_store, *chat.value());
-    // A chat someone else started knows their user id, not their number: ask the server.
-    m_store.reset();
+    const auto printStored = [this, number] {
+        auto chat = m_account->store().runAndWait(
+            [number](store::StoreContext &store) { return store.messages().chatByPhone(number); });
+        if (!chat)
+            return fail(StoreUnusable, chat.error().message);
+        printHistory(m_account->store(), chat.value().value_or(0));
+    };
+    connect(&m_deadline, &QTimer::timeout, this, printStored);
+    m_deadline.start(qMin(m_options.timeoutSeconds, HistorySyncSeconds) * 1000);
     startAccount([] {},
-                 [this, phone] {
+                 [this, phone, number, printStored] {
+                     m_deadline.stop();
+                     auto chat
+                         = m_account->store().runAndWait([number](store::StoreContext &store) {
+                               return store.messages().chatByPhone(number);
+                           });
+                     if (!chat)
+                         return fail(StoreUnusable, chat.error().message);
+                     if (chat.value())
+                         return printHistory(m_account->store(), *chat.value());
+                     // A chat someone else started knows their user id, not their number.
                      findPeer(phone, [this](const QString &userId) {
                          auto chatId
                              = m_account->store().runAndWait([userId](store::StoreContext &store) {

@@ -58,6 +58,13 @@ public:
     void history(const QString &phone);
     void search(const QString &query);
     void chats();
+    void reply(const QString &phone, const QString &messageId, const QString &text);
+    void edit(const QString &phone, const QString &messageId, const QString &text);
+    void react(const QString &phone, const QString &messageId, const QString &emoji);
+    void deleteForEveryone(const QString &phone, const QString &messageId);
+    void typing(const QString &phone, bool typing);
+    void status(const QString &phone);
+    void safetyNumber(const QString &phone);
 
 Q_SIGNALS:
     void finished(int exitCode);
@@ -70,6 +77,15 @@ private:
     // caught up with the server (everything it had is stored).
     void startAccount(std::function<void()> whenOpened, std::function<void()> whenSynced);
     void findPeer(const QString &phone, std::function<void(const QString &userId)> found);
+    // Once synced: the peer of PHONE, from this profile's store or the server.
+    void withPeer(const QString &phone, std::function<void(const QString &userId)> found);
+    // Once synced: a message of the chat with PHONE, by its id.
+    void withMessage(const QString &phone, const QString &messageId,
+                     std::function<void(const store::StoredMessage &message)> found);
+    // Waits for the server's ack of an outbox message, as `send` does.
+    void awaitSent(const QString &messageId, const QString &what);
+    void startDeadline();
+    QJsonObject messageJson(const store::StoredMessage &message) const;
     void printMessage(const store::StoredMessage &message, const QString &event = {});
     void printHistory(store::LocalStore &store, qint64 chatId);
     void printLine(const QJsonObject &json, const QString &human);

@@ -3,6 +3,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QHash>
 #include <QStandardPaths>
 
 #include <cstdio>
@@ -23,7 +24,14 @@ const char *const Commands = R"(Commands:
   listen              print every message and receipt as it arrives, until stopped
   history PHONE       the messages of the chat with PHONE, oldest first
   search QUERY        search every stored message (on this device only)
-  chats               the chats, pinned first, then by last activity)";
+  chats               the chats, pinned first, then by last activity
+  reply PHONE ID TEXT   reply to message ID of the chat with PHONE, quoting it
+  edit PHONE ID TEXT    change the text of your message ID
+  react PHONE ID EMOJI  react to message ID with one emoji ("" takes it back)
+  delete PHONE ID       delete your message ID for everyone
+  typing PHONE [on|off] tell PHONE you are typing (on) or stopped (off)
+  status PHONE          whether PHONE is online, or when last seen
+  safety-number PHONE   the safety number of you and PHONE, to compare in person)";
 
 } // namespace
 
@@ -81,17 +89,29 @@ int main(int argc, char *argv[])
 
     const QStringList args = parser.positionalArguments();
     const QString command = args.value(0);
-    const qsizetype needs = command == QLatin1String("send")                      ? 3
-        : command == QLatin1String("listen") || command == QLatin1String("chats") ? 1
-                                                                                  : 2;
-    static const QStringList known{QStringLiteral("login"),  QStringLiteral("send"),
-                                   QStringLiteral("listen"), QStringLiteral("history"),
-                                   QStringLiteral("search"), QStringLiteral("chats")};
+    // Each command and how many arguments it takes (at least, at most).
+    static const QHash<QString, std::pair<int, int>> known{
+        {QStringLiteral("login"), {1, 1}},        {QStringLiteral("send"), {2, 2}},
+        {QStringLiteral("listen"), {0, 0}},       {QStringLiteral("history"), {1, 1}},
+        {QStringLiteral("search"), {1, 1}},       {QStringLiteral("chats"), {0, 0}},
+        {QStringLiteral("reply"), {3, 3}},        {QStringLiteral("edit"), {3, 3}},
+        {QStringLiteral("react"), {3, 3}},        {QStringLiteral("delete"), {2, 2}},
+        {QStringLiteral("typing"), {1, 2}},       {QStringLiteral("status"), {1, 1}},
+        {QStringLiteral("safety-number"), {1, 1}}};
     if (!known.contains(command))
         return usage(command.isEmpty() ? Main::tr("no command given")
                                        : Main::tr("unknown command '%1'").arg(command));
-    if (args.size() != needs)
-        return usage(Main::tr("'%1' takes %2 argument(s)").arg(command).arg(needs - 1));
+    const auto [fewest, most] = known.value(command);
+    const qsizetype given = args.size() - 1;
+    if (given < fewest || given > most) {
+        return usage(
+            fewest == most
+                ? Main::tr("'%1' takes %2 argument(s)").arg(command).arg(fewest)
+                : Main::tr("'%1' takes %2 to %3 arguments").arg(command).arg(fewest).arg(most));
+    }
+    if (command == QLatin1String("typing") && given == 2
+        && !QStringList{QStringLiteral("on"), QStringLiteral("off")}.contains(args.at(2)))
+        return usage(Main::tr("typing takes 'on' or 'off', not '%1'").arg(args.at(2)));
 
     CliClient client(options, out, err);
     int exitCode = Ok;
@@ -111,6 +131,20 @@ int main(int argc, char *argv[])
         client.history(args.at(1));
     else if (command == QLatin1String("search"))
         client.search(args.at(1));
+    else if (command == QLatin1String("reply"))
+        client.reply(args.at(1), args.at(2), args.at(3));
+    else if (command == QLatin1String("edit"))
+        client.edit(args.at(1), args.at(2), args.at(3));
+    else if (command == QLatin1String("react"))
+        client.react(args.at(1), args.at(2), args.at(3));
+    else if (command == QLatin1String("delete"))
+        client.deleteForEveryone(args.at(1), args.at(2));
+    else if (command == QLatin1String("typing"))
+        client.typing(args.at(1), args.value(2, QStringLiteral("on")) == QLatin1String("on"));
+    else if (command == QLatin1String("status"))
+        client.status(args.at(1));
+    else if (command == QLatin1String("safety-number"))
+        client.safetyNumber(args.at(1));
     else
         client.chats();
     if (finished)

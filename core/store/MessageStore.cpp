@@ -908,6 +908,20 @@ Result<std::optional<StoredMessage>> MessageStore::messageByRef(const LocalRef &
     return message(q->value(0).toLongLong());
 }
 
+Result<std::optional<StoredMessage>> MessageStore::messageInChat(qint64 chatId,
+                                                                 const QString &messageId)
+{
+    auto q = m_db.exec(QStringLiteral("SELECT id FROM messages WHERE chat_id = ? AND "
+                                      "message_id = ? AND ")
+                           + Visible + QStringLiteral(" ORDER BY sender_user_id LIMIT 1"),
+                       {chatId, messageId});
+    if (!q)
+        return q.error();
+    if (!q->next())
+        return std::optional<StoredMessage>();
+    return message(q->value(0).toLongLong());
+}
+
 Result<QString> MessageStore::peerOfChat(qint64 chatId)
 {
     auto q = m_db.exec(QStringLiteral("SELECT peer_user_id FROM chats WHERE id = ?"), {chatId});

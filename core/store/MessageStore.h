@@ -81,6 +81,9 @@ public:
     protocol::Result<QList<StoredMessage>> messages(qint64 chatId, qint64 beforeRow, int limit);
     protocol::Result<std::optional<StoredMessage>> message(qint64 row);
     protocol::Result<std::optional<StoredMessage>> messageByRef(const LocalRef &ref);
+    // A shown message of one chat by its id (this account's own first).
+    protocol::Result<std::optional<StoredMessage>> messageInChat(qint64 chatId,
+                                                                 const QString &messageId);
     // The other person of a chat; empty when there is no such chat.
     protocol::Result<QString> peerOfChat(qint64 chatId);
     protocol::Result<void> markChatRead(qint64 chatId);

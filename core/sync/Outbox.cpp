@@ -284,25 +284,31 @@ void Outbox::deleteForEveryone(qint64 row)
                         return;
                     }
                     // The tombstone also comes through the mailbox; this shows it at once.
-                    applyDeletionNow(ref, deletedAt.value());
+                    applyDeletionNow(row, ref, deletedAt.value());
                 });
         });
 }
 
-void Outbox::applyDeletionNow(const store::LocalRef &ref, qint64 at)
+void Outbox::applyDeletionNow(qint64 row, const store::LocalRef &ref, qint64 at)
 {
     m_store.run(
         this,
-        [ref, at](store::StoreContext &store) {
-            return store.messages().storeInbox({}, {}, {{ref, at, QString()}}, {}, -1, 0);
+        [row, ref, at](store::StoreContext &store) -> Result<std::optional<store::StoredMessage>> {
+            auto changes = store.messages().storeInbox({}, {}, {{ref, at, QString()}}, {}, -1, 0);
+            if (!changes)
+                return changes.error();
+            // The tombstone may have come through the mailbox first: the message as it is now.
+            return store.messages().message(row);
         },
-        [this](Result<store::InboxChanges> changes) {
-            if (!changes) {
-                Q_EMIT storeFailed(changes.error());
+        [this, row](Result<std::optional<store::StoredMessage>> message) {
+            if (!message) {
+                Q_EMIT storeFailed(message.error());
                 return;
             }
-            for (const store::StoredMessage &message : changes->changed)
-                Q_EMIT messageChanged(message);
+            if (message.value())
+                Q_EMIT messageChanged(*message.value());
+            else
+                Q_EMIT deleteFailed(row, noTarget(tr("There is no such message.")));
         });
 }
 

@@ -84,7 +84,7 @@ private:
     void queue(const protocol::MessageContent &content, const store::LocalRef &target);
     void withTarget(qint64 row, const QString &messageId,
                     std::function<void(const store::StoredMessage &, const QString &)> then);
-    void applyDeletionNow(const store::LocalRef &ref, qint64 at);
+    void applyDeletionNow(qint64 row, const store::LocalRef &ref, qint64 at);
     store::LocalRef localRef(const protocol::MessageRef &ref) const;
     protocol::MessageRef wireRef(const store::StoredMessage &message) const;
     static protocol::Error noTarget(const QString &message);

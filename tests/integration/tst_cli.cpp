@@ -1,6 +1,7 @@
 #include "tests/support/FrameFilterProxy.h"
 #include "tests/support/ServerProcess.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -50,6 +51,7 @@ private Q_SLOTS:
     void listenPrintsEachMessageAndReceiptAsAJsonLine();
     void messageKilledBeforeItsAckIsSentByTheNextRunExactlyOnce();
     void receivedMessageKilledBeforeItsReceiptIsStoredOnce();
+    void everyChatFeatureIsDrivenFromTheTerminal();
     void errorsHaveTheirExitCodes_data();
     void errorsHaveTheirExitCodes();
     void damagedStoreIsNamedAndKept();
@@ -209,8 +211,19 @@ void CliTest::listenPrintsEachMessageAndReceiptAsAJsonLine()
     QString out;
     QTRY_VERIFY_WITH_TIMEOUT(
         (out += QString::fromUtf8(listener.readAllStandardOutput())).count(u'\n') >= 2, WaitMs);
-    const auto lines = jsonLines(out);
-    QCOMPARE(lines.at(0).value(QLatin1String("event")).toString(), QStringLiteral("message"));
+    // Presence lines come too (Bob's runs come online and go); the messages in order.
+    QList<QJsonObject> lines;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            out += QString::fromUtf8(listener.readAllStandardOutput());
+            lines.clear();
+            for (const QJsonObject &line : jsonLines(out)) {
+                if (line.value(QLatin1String("event")).toString() == QLatin1String("message"))
+                    lines.append(line);
+            }
+            return lines.size() >= 2;
+        }(),
+        WaitMs);
     QCOMPARE(lines.at(0).value(QLatin1String("text")).toString(), QStringLiteral("one"));
     QCOMPARE(lines.at(1).value(QLatin1String("text")).toString(), QStringLiteral("two"));
 
@@ -342,6 +355,101 @@ void CliTest::receivedMessageKilledBeforeItsReceiptIsStoredOnce()
     QCOMPARE(copies, 1);
 }
 
+void CliTest::everyChatFeatureIsDrivenFromTheTerminal()
+{
+    QVERIFY(login(QStringLiteral("alice"), AlicePhone));
+    QVERIFY(login(QStringLiteral("bob"), BobPhone));
+    const QString json = QStringLiteral("--json");
+    const auto first = [](const Run &run) { return jsonLines(run.out).value(0); };
+    const Run sent = cli(QStringLiteral("alice"),
+                         {QStringLiteral("send"), BobPhone, QStringLiteral("helo"), json});
+    QCOMPARE(sent.exitCode, 0);
+    const QString id = first(sent).value(QLatin1String("messageId")).toString();
+    QCOMPARE(cli(QStringLiteral("bob"), {QStringLiteral("history"), AlicePhone}).exitCode, 0);
+
+    // Bob replies, Alice fixes her typo, Bob reacts.
+    const Run replied = cli(QStringLiteral("bob"),
+                            {QStringLiteral("reply"), AlicePhone, id, QStringLiteral("hi!"), json});
+    QCOMPARE(replied.exitCode, 0);
+    const QString replyId = first(replied).value(QLatin1String("messageId")).toString();
+    QCOMPARE(cli(QStringLiteral("alice"),
+                 {QStringLiteral("edit"), BobPhone, id, QStringLiteral("hello")})
+                 .exitCode,
+             0);
+    QCOMPARE(cli(QStringLiteral("bob"),
+                 {QStringLiteral("react"), AlicePhone, id, QStringLiteral("\U0001F44D")})
+                 .exitCode,
+             0);
+    const Run alices = cli(QStringLiteral("alice"), {QStringLiteral("history"), BobPhone, json});
+    QCOMPARE(alices.exitCode, 0);
+    const auto lines = jsonLines(alices.out);
+    QCOMPARE(lines.size(), 2);
+    QCOMPARE(lines.at(0).value(QLatin1String("text")).toString(), QStringLiteral("hello"));
+    QVERIFY(lines.at(0).value(QLatin1String("edited")).toBool());
+    const QJsonArray reactions = lines.at(0).value(QLatin1String("reactions")).toArray();
+    QCOMPARE(reactions.size(), 1);
+    QCOMPARE(reactions.at(0).toObject().value(QLatin1String("emoji")).toString(),
+             QStringLiteral("\U0001F44D"));
+    QCOMPARE(lines.at(1).value(QLatin1String("messageId")).toString(), replyId);
+    QCOMPARE(
+        lines.at(1).value(QLatin1String("replyTo")).toObject().value(QLatin1String("messageId")),
+        QJsonValue(id));
+
+    // What is not allowed fails with its exit code, and nothing happens.
+    QCOMPARE(
+        cli(QStringLiteral("bob"), {QStringLiteral("edit"), AlicePhone, id, QStringLiteral("x")})
+            .exitCode,
+        1);
+    QCOMPARE(
+        cli(QStringLiteral("bob"), {QStringLiteral("react"), AlicePhone, id, QStringLiteral("ok")})
+            .exitCode,
+        1);
+    QCOMPARE(cli(QStringLiteral("bob"),
+                 {QStringLiteral("reply"), AlicePhone, QStringLiteral("no-such-id"),
+                  QStringLiteral("?")})
+                 .exitCode,
+             4);
+    QCOMPARE(cli(QStringLiteral("bob"), {QStringLiteral("delete"), AlicePhone, id}).exitCode, 1);
+
+    // Alice deletes it for everyone; Bob's next run shows it deleted.
+    QCOMPARE(cli(QStringLiteral("alice"), {QStringLiteral("delete"), BobPhone, id}).exitCode, 0);
+    const Run bobs = cli(QStringLiteral("bob"), {QStringLiteral("history"), AlicePhone, json});
+    QCOMPARE(bobs.exitCode, 0);
+    QVERIFY(first(bobs).value(QLatin1String("deleted")).toBool());
+    QCOMPARE(first(bobs).value(QLatin1String("text")).toString(), QString());
+
+    // Both see the same safety number.
+    const Run aliceNumber
+        = cli(QStringLiteral("alice"), {QStringLiteral("safety-number"), BobPhone, json});
+    const Run bobNumber
+        = cli(QStringLiteral("bob"), {QStringLiteral("safety-number"), AlicePhone, json});
+    QCOMPARE(aliceNumber.exitCode, 0);
+    const QString number = first(aliceNumber).value(QLatin1String("safetyNumber")).toString();
+    QCOMPARE(number.size(), 60);
+    QCOMPARE(first(bobNumber).value(QLatin1String("safetyNumber")).toString(), number);
+
+    // Typing and presence reach a listening Bob.
+    QProcess listener;
+    startCli(listener, QStringLiteral("bob"), {QStringLiteral("listen"), json});
+    QByteArray said;
+    QTRY_VERIFY2_WITH_TIMEOUT((said += listener.readAllStandardError()).contains("Listening"),
+                              said.constData(), WaitMs);
+    const Run status = cli(QStringLiteral("alice"), {QStringLiteral("status"), BobPhone, json});
+    QCOMPARE(status.exitCode, 0);
+    QVERIFY(first(status).value(QLatin1String("online")).toBool());
+    QCOMPARE(cli(QStringLiteral("alice"), {QStringLiteral("typing"), BobPhone}).exitCode, 0);
+    QString out;
+    QTRY_VERIFY_WITH_TIMEOUT((out += QString::fromUtf8(listener.readAllStandardOutput()))
+                                 .contains(QLatin1String("\"typing\":true")),
+                             WaitMs);
+    bool online = false;
+    for (const QJsonObject &line : jsonLines(out))
+        online = online || line.value(QLatin1String("event")).toString() == QLatin1String("online");
+    QVERIFY(online); // Alice's runs came online while Bob listened
+    listener.kill();
+    listener.waitForFinished();
+}
+
 void CliTest::errorsHaveTheirExitCodes_data()
 {
     QTest::addColumn<QStringList>("args");
@@ -353,6 +461,12 @@ void CliTest::errorsHaveTheirExitCodes_data()
                                               QStringLiteral("0")}
                                << 2;
     QTest::newRow("not signed in") << QStringList{QStringLiteral("chats")} << 3;
+    QTest::newRow("typing neither on nor off")
+        << QStringList{QStringLiteral("typing"), BobPhone, QStringLiteral("maybe")} << 2;
+    QTest::newRow("react without an emoji")
+        << QStringList{QStringLiteral("react"), BobPhone, QStringLiteral("m1")} << 2;
+    QTest::newRow("safety number not signed in")
+        << QStringList{QStringLiteral("safety-number"), BobPhone} << 3;
 }
 
 void CliTest::errorsHaveTheirExitCodes()
