@@ -3,6 +3,7 @@
 #include "core/store/LocalStore.h"
 #include "core/sync/ChatDirectory.h"
 #include "core/sync/DeviceDirectory.h"
+#include "core/sync/LiveStatus.h"
 #include "core/sync/MailboxSync.h"
 #include "core/sync/Outbox.h"
 #include "tests/core/FakeTransport.h"
@@ -26,6 +27,7 @@ struct FakeAccount
     bool opened = false;
     parley::sync::DeviceDirectory devices{rest, store, identity.userId};
     parley::sync::ChatDirectory chats{rest, store};
+    parley::sync::LiveStatus live{transport, rest, chats};
     parley::sync::MailboxSync mailbox;
     parley::sync::Outbox outbox;
 };

@@ -2,6 +2,7 @@
 #include "core/protocol/ChatPayloads.h"
 #include "core/protocol/MessagePayloads.h"
 #include "core/protocol/Plaintext.h"
+#include "core/protocol/UserPayloads.h"
 #include "core/store/LocalStore.h"
 #include "core/store/StoreContext.h"
 #include "core/sync/DeviceDirectory.h"
@@ -44,6 +45,9 @@ private Q_SLOTS:
     void aMailboxTheServerTrimmedIsTakenFromWhereItNowStarts();
     void aPageWhoseEventsWentAstrayIsReadAgainNotSkipped();
     void restartResumesFromTheStoredSeq();
+    void typingGoesOutOnceRenewedAtMostEveryFewSecondsAndStops();
+    void othersTypingEndsWhenItExpiresTheyWriteOrGoOffline();
+    void presenceHeardIsAnsweredWithoutAskingTheServer();
     void gapMakesItSyncAgainFromTheLastHandledEvent();
     void unacknowledgedEventIsReplayedAndStoredOnce();
     void seqFromTheFutureAndReplayedPagesChangeNothing();
@@ -194,6 +198,72 @@ void MessagingTest::aPageWhoseEventsWentAstrayIsReadAgainNotSkipped()
     const auto again = waitFor(FrameType::Sync);
     QCOMPARE(again.data.value(QLatin1String("after")).toInteger(), 0);
     QCOMPARE(m_me->mailbox.lastSeq(), 0);
+}
+
+void MessagingTest::typingGoesOutOnceRenewedAtMostEveryFewSecondsAndStops()
+{
+    m_me->transport.connectNow();
+    m_me->live.setTyping(Bob, true);
+    const auto started = waitFor(FrameType::MessageTyping);
+    QCOMPARE(started.data.value(QLatin1String("chatId")).toString(), BobsChat);
+    QCOMPARE(started.data.value(QLatin1String("typing")).toBool(), true);
+    FakeTransport::answer(started, QJsonObject{});
+    // Key presses right after: nothing new to tell.
+    m_me->live.setTyping(Bob, true);
+    m_me->live.setTyping(Bob, true);
+    QTest::qWait(50);
+    QVERIFY(!m_me->transport.take(FrameType::MessageTyping));
+    m_me->live.setTyping(Bob, false);
+    const auto stopped = waitFor(FrameType::MessageTyping);
+    QCOMPARE(stopped.data.value(QLatin1String("typing")).toBool(), false);
+    // Stopping twice, or stopping what never started, sends nothing.
+    m_me->live.setTyping(Bob, false);
+    QTest::qWait(50);
+    QVERIFY(!m_me->transport.take(FrameType::MessageTyping));
+}
+
+void MessagingTest::othersTypingEndsWhenItExpiresTheyWriteOrGoOffline()
+{
+    QSignalSpy typing(&m_me->live, &sync::LiveStatus::typingChanged);
+    const QJsonObject typingEvent
+        = TypingEvent{BobsChat, Bob, true, 1000}.toJson(); // the shortest a receiver accepts
+    m_me->transport.push(FrameType::UserTyping, typingEvent);
+    QCOMPARE(typing.size(), 1);
+    QVERIFY(m_me->live.isTyping(Bob));
+    m_me->transport.push(FrameType::UserTyping, typingEvent); // renewed: no news
+    QCOMPARE(typing.size(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(typing.size(), 2, 3000); // expired
+    QCOMPARE(typing.last().at(1).toBool(), false);
+
+    m_me->transport.push(FrameType::UserTyping, typingEvent);
+    m_me->transport.push(FrameType::MessageReceive,
+                         messageFromBob(1, QStringLiteral("m1"), QStringLiteral("done typing")));
+    QCOMPARE(typing.size(), 4); // a message from him ends it at once
+    QVERIFY(!m_me->live.isTyping(Bob));
+
+    m_me->transport.push(FrameType::UserTyping, typingEvent);
+    m_me->transport.push(FrameType::UserOffline, UserStatus{Bob, false, ServerTime}.toJson());
+    QCOMPARE(typing.size(), 6);
+    QVERIFY(!m_me->live.isTyping(Bob));
+}
+
+void MessagingTest::presenceHeardIsAnsweredWithoutAskingTheServer()
+{
+    QSignalSpy presence(&m_me->live, &sync::LiveStatus::presenceChanged);
+    m_me->transport.connectNow();
+    m_me->transport.push(FrameType::UserOnline, UserStatus{Bob, true, std::nullopt}.toJson());
+    QCOMPARE(presence.size(), 1);
+    std::optional<Result<UserStatus>> status;
+    m_me->live.status(Bob, this, [&status](Result<UserStatus> s) { status = s; });
+    QVERIFY(status && *status);
+    QVERIFY(status->value().online);
+    QCOMPARE(m_me->rest.gets.value(QStringLiteral("/api/v1/users/bob/status")), 0);
+    // After a reconnect what was heard is stale: the server is asked.
+    m_me->transport.dropConnection();
+    status.reset();
+    m_me->live.status(Bob, this, [&status](Result<UserStatus> s) { status = s; });
+    QTRY_VERIFY(status.has_value());
+    QCOMPARE(m_me->rest.gets.value(QStringLiteral("/api/v1/users/bob/status")), 1);
 }
 
 void MessagingTest::restartResumesFromTheStoredSeq()

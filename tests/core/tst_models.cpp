@@ -43,6 +43,7 @@ private Q_SLOTS:
 
     void messagesArePagedFromTheNewestUpToTheFirst();
     void newAndChangedMessagesShowInPlace();
+    void editsReactionsAndDeletionsChangeTheRowInPlace();
     void chatListIsOrderedAndKeepsTheSelectionWhenChatsMove();
 
 private:
@@ -137,6 +138,64 @@ void ModelsTest::newAndChangedMessagesShowInPlace()
     const auto other = storeInbox({from(QStringLiteral("cat"), QStringLiteral("c0"), Now)});
     Q_EMIT m_me->mailbox.messageReceived(other.first());
     QCOMPARE(model.rowCount(), 2);
+}
+
+void ModelsTest::editsReactionsAndDeletionsChangeTheRowInPlace()
+{
+    const auto first = storeInbox({from(QStringLiteral("ben"), QStringLiteral("b0"), Now)});
+    MessageModel model(m_me->store, m_me->mailbox, m_me->outbox, first.first().chatId);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QSignalSpy pages(&model, &MessageModel::pageLoaded);
+    QVERIFY(pages.wait());
+    QCOMPARE(model.rowCount(), 1);
+
+    // Ben edits his message and reacts to it; the store applies both, the model shows them.
+    store::InboundMessage edit = from(QStringLiteral("ben"), QStringLiteral("b1"), Now + 1);
+    edit.kind = store::MessageKind::Edit;
+    edit.body = QStringLiteral("better text");
+    edit.target = {QStringLiteral("b0"), QStringLiteral("ben")};
+    store::InboundMessage reaction = from(QStringLiteral("ben"), QStringLiteral("b2"), Now + 2);
+    reaction.kind = store::MessageKind::Reaction;
+    reaction.body = QStringLiteral("\U0001F44D");
+    reaction.target = {QStringLiteral("b0"), QStringLiteral("ben")};
+    auto changes = m_me->store.runAndWait([edit, reaction](store::StoreContext &store) {
+        return store.messages().storeInbox({edit, reaction}, {}, 0, Now);
+    });
+    QVERIFY(changes);
+    QCOMPARE(changes->added.size(), 0); // neither is a message of its own
+    QCOMPARE(changes->changed.size(), 2);
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    for (const store::StoredMessage &message : changes->changed)
+        Q_EMIT m_me->mailbox.messageChanged(message);
+    QCOMPARE(changed.size(), 2);
+    QCOMPARE(model.rowCount(), 1);
+    const QModelIndex row = model.index(0);
+    QCOMPARE(row.data(MessageModel::BodyRole).toString(), QStringLiteral("better text"));
+    QVERIFY(row.data(MessageModel::EditedRole).toBool());
+    const QVariantList reactions = row.data(MessageModel::ReactionsRole).toList();
+    QCOMPARE(reactions.size(), 1);
+    QCOMPARE(reactions.first().toMap().value(QStringLiteral("emoji")).toString(),
+             QStringLiteral("\U0001F44D"));
+
+    // Deleted for everyone: no body, no reactions, the row stays in its place.
+    auto deleted = m_me->store.runAndWait([](store::StoreContext &store) {
+        return store.messages().storeInbox(
+            {}, {}, {{{QStringLiteral("b0"), QStringLiteral("ben")}, Now + 3, QString()}}, {}, 0,
+            Now);
+    });
+    QVERIFY(deleted && deleted->changed.size() == 1);
+    Q_EMIT m_me->mailbox.messageChanged(deleted->changed.first());
+    QVERIFY(model.index(0).data(MessageModel::DeletedRole).toBool());
+    QCOMPARE(model.index(0).data(MessageModel::BodyRole).toString(), QString());
+    QCOMPARE(model.index(0).data(MessageModel::ReactionsRole).toList().size(), 0);
+    // An edit of a deleted message changes nothing.
+    store::InboundMessage late = edit;
+    late.messageId = QStringLiteral("b3");
+    late.sentAt = Now + 4;
+    auto ignored = m_me->store.runAndWait([late](store::StoreContext &store) {
+        return store.messages().storeInbox({late}, {}, 0, Now);
+    });
+    QVERIFY(ignored && ignored->changed.isEmpty());
 }
 
 void ModelsTest::chatListIsOrderedAndKeepsTheSelectionWhenChatsMove()
