@@ -76,13 +76,22 @@ void Outbox::setOnline(bool online)
     pump();
 }
 
-QString Outbox::sendText(const QString &peerUserId, const QString &text)
+MessageContent Outbox::written(const QString &messageId, const QString &peerUserId,
+                               MessageContent::Type type)
 {
     MessageContent content;
-    content.messageId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    content.messageId = messageId;
     content.recipientUserId = peerUserId;
-    content.text = text;
+    content.type = type;
     content.sentAt = QDateTime::currentMSecsSinceEpoch();
+    return content;
+}
+
+QString Outbox::sendText(const QString &peerUserId, const QString &text)
+{
+    MessageContent content = written(QUuid::createUuid().toString(QUuid::WithoutBraces), peerUserId,
+                                     MessageContent::Type::Text);
+    content.text = text;
     queue(content, {});
     return content.messageId;
 }
@@ -141,11 +150,8 @@ QString Outbox::reply(qint64 row, const QString &text)
                    if (target.deletedAt > 0 || target.kind == store::MessageKind::System)
                        return fail(messageId,
                                    noTarget(tr("There is no such message to reply to.")));
-                   MessageContent content;
-                   content.messageId = messageId;
-                   content.recipientUserId = peer;
+                   MessageContent content = written(messageId, peer, MessageContent::Type::Text);
                    content.text = text;
-                   content.sentAt = QDateTime::currentMSecsSinceEpoch();
                    content.replyTo = wireRef(target);
                    queue(content, {});
                });
@@ -166,12 +172,8 @@ QString Outbox::edit(qint64 row, const QString &text)
                        return fail(messageId,
                                    Error{ErrorCode::AlreadyDeleted,
                                          tr("The message was deleted for everyone.")});
-                   MessageContent content;
-                   content.messageId = messageId;
-                   content.recipientUserId = peer;
-                   content.type = MessageContent::Type::Edit;
+                   MessageContent content = written(messageId, peer, MessageContent::Type::Edit);
                    content.text = text;
-                   content.sentAt = QDateTime::currentMSecsSinceEpoch();
                    content.target = wireRef(target);
                    queue(content, {target.messageId, target.senderUserId});
                });
@@ -185,20 +187,16 @@ QString Outbox::react(qint64 row, const QString &emoji)
         failLater(messageId, Error{ErrorCode::InvalidField, tr("A reaction is one emoji.")});
         return messageId;
     }
-    withTarget(row, messageId,
-               [this, messageId, emoji](const store::StoredMessage &target, const QString &peer) {
-                   if (target.deletedAt > 0 || target.kind == store::MessageKind::System)
-                       return fail(messageId,
-                                   noTarget(tr("There is no such message to react to.")));
-                   MessageContent content;
-                   content.messageId = messageId;
-                   content.recipientUserId = peer;
-                   content.type = MessageContent::Type::Reaction;
-                   content.emoji = emoji;
-                   content.sentAt = QDateTime::currentMSecsSinceEpoch();
-                   content.target = wireRef(target);
-                   queue(content, {target.messageId, target.senderUserId});
-               });
+    withTarget(
+        row, messageId,
+        [this, messageId, emoji](const store::StoredMessage &target, const QString &peer) {
+            if (target.deletedAt > 0 || target.kind == store::MessageKind::System)
+                return fail(messageId, noTarget(tr("There is no such message to react to.")));
+            MessageContent content = written(messageId, peer, MessageContent::Type::Reaction);
+            content.emoji = emoji;
+            content.target = wireRef(target);
+            queue(content, {target.messageId, target.senderUserId});
+        });
     return messageId;
 }
 

@@ -88,6 +88,9 @@ private:
     store::LocalRef localRef(const protocol::MessageRef &ref) const;
     protocol::MessageRef wireRef(const store::StoredMessage &message) const;
     static protocol::Error noTarget(const QString &message);
+    // A plaintext this device writes now, of a type, to a peer.
+    static protocol::MessageContent written(const QString &messageId, const QString &peerUserId,
+                                            protocol::MessageContent::Type type);
     void storeDrafts();
     void storeAcks();
     void pump();

@@ -208,6 +208,22 @@ struct PruneTarget
 
 } // namespace
 
+Result<int> MailboxStore::removeUpTo(const QString &deviceId, qint64 upTo)
+{
+    // The events and the device's mark go together: a sync never sees one without the other.
+    sql::Transaction transaction(m_db);
+    if (!transaction.ok())
+        return Error{ErrorCode::InternalError, QStringLiteral("storage error")};
+    auto deleted = m_db.exec(QStringLiteral("DELETE FROM mailbox WHERE device_id = ? AND seq <= ?"),
+                             {deviceId, upTo});
+    if (!deleted
+        || !m_db.run(QStringLiteral("UPDATE devices SET pruned_through = ? WHERE id = ?"),
+                     {upTo, deviceId})
+        || !transaction.commit())
+        return Error{ErrorCode::InternalError, QStringLiteral("storage error")};
+    return deleted->numRowsAffected();
+}
+
 Result<int> MailboxStore::pruneRemovedDevices()
 {
     auto rows = m_db.exec(QStringLiteral("SELECT id, next_seq - 1, pruned_through FROM devices "
@@ -223,16 +239,10 @@ Result<int> MailboxStore::pruneRemovedDevices()
         return Error{ErrorCode::InternalError, QStringLiteral("storage error")};
     int removed = 0;
     for (const PruneTarget &target : targets) {
-        sql::Transaction transaction(m_db);
-        auto deleted
-            = m_db.exec(QStringLiteral("DELETE FROM mailbox WHERE device_id = ? AND seq <= ?"),
-                        {target.deviceId, target.upTo});
-        if (!transaction.ok() || !deleted
-            || !m_db.run(QStringLiteral("UPDATE devices SET pruned_through = ? WHERE id = ?"),
-                         {target.upTo, target.deviceId})
-            || !transaction.commit())
-            return Error{ErrorCode::InternalError, QStringLiteral("storage error")};
-        removed += deleted->numRowsAffected();
+        auto deleted = removeUpTo(target.deviceId, target.upTo);
+        if (!deleted)
+            return deleted.error();
+        removed += deleted.value();
     }
     return removed;
 }
@@ -263,16 +273,10 @@ Result<MailboxStore::Pruned> MailboxStore::prune(qint64 cutoff)
     if (rows->lastError().isValid())
         return Error{ErrorCode::InternalError, QStringLiteral("storage error")};
     for (const PruneTarget &target : targets) {
-        sql::Transaction transaction(m_db);
-        auto deleted
-            = m_db.exec(QStringLiteral("DELETE FROM mailbox WHERE device_id = ? AND seq <= ?"),
-                        {target.deviceId, target.upTo});
-        if (!transaction.ok() || !deleted
-            || !m_db.run(QStringLiteral("UPDATE devices SET pruned_through = ? WHERE id = ?"),
-                         {target.upTo, target.deviceId})
-            || !transaction.commit())
-            return Error{ErrorCode::InternalError, QStringLiteral("storage error")};
-        pruned.events += deleted->numRowsAffected();
+        auto deleted = removeUpTo(target.deviceId, target.upTo);
+        if (!deleted)
+            return deleted.error();
+        pruned.events += deleted.value();
     }
     auto messages
         = m_db.exec(QStringLiteral("DELETE FROM messages WHERE server_time < ?"), {cutoff});

@@ -91,6 +91,9 @@ public:
                                          const QString &deviceId, const QString &kind, qint64 at);
 
 private:
+    // Removes the device's events up to `upTo` and marks them removed, in one transaction.
+    protocol::Result<int> removeUpTo(const QString &deviceId, qint64 upTo);
+
     sql::Database &m_db;
 };
 

@@ -34,15 +34,6 @@ std::optional<store::StoredMessage> stored(TestClient &client, const QString &me
     return found ? found.value() : std::nullopt;
 }
 
-Result<QJsonObject> requestAndWait(net::SyncSocket &socket, FrameType type, const QJsonObject &data)
-{
-    std::optional<Result<QJsonObject>> answer;
-    socket.request(type, data, &socket, [&answer](Result<QJsonObject> result) { answer = result; });
-    if (!QTest::qWaitFor([&] { return answer.has_value(); }, WaitMs))
-        return Error{ErrorCode::NetworkError, QStringLiteral("no answer")};
-    return *answer;
-}
-
 QString safetyNumberOf(TestClient &client, const QString &peerUserId)
 {
     std::optional<Result<QString>> number;
@@ -236,8 +227,8 @@ void ConversationsTest::onlyTheSenderCanEditAndForgedEditsAreIgnored()
                                .value(QStringLiteral("chatId"))
                                .toString();
     QSignalSpy handled(&bob->mailbox(), &sync::MailboxSync::caughtUp);
-    QVERIFY(requestAndWait(
-        alice->socket(), FrameType::MessageSend,
+    QVERIFY(alice->request(
+        FrameType::MessageSend,
         MessageSend{
             forged.messageId, chatId, {{bob->session().deviceId, box.nonce, box.ciphertext}}, true}
             .toJson()));

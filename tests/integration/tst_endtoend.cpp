@@ -66,15 +66,6 @@ QJsonObject handmadeSend(const QString &messageId, const TestClient &from, const
         .toJson();
 }
 
-Result<QJsonObject> requestAndWait(net::SyncSocket &socket, FrameType type, const QJsonObject &data)
-{
-    std::optional<Result<QJsonObject>> answer;
-    socket.request(type, data, &socket, [&answer](Result<QJsonObject> result) { answer = result; });
-    if (!QTest::qWaitFor([&] { return answer.has_value(); }, WaitMs))
-        return Error{ErrorCode::NetworkError, QStringLiteral("no answer")};
-    return *answer;
-}
-
 } // namespace
 
 // One encrypted message end to end, with the real server and two real client cores
@@ -221,8 +212,8 @@ void EndToEndTest::resendWithTheSameIdIsStoredAndDeliveredOnce()
     QVERIFY(m_alice->startMessaging());
     const QJsonObject request = handmadeSend(QStringLiteral("resent-1"), *m_alice, *m_bob,
                                              QByteArrayLiteral("{\"v\":1}"));
-    const auto first = requestAndWait(m_alice->socket(), FrameType::MessageSend, request);
-    const auto second = requestAndWait(m_alice->socket(), FrameType::MessageSend, request);
+    const auto first = m_alice->request(FrameType::MessageSend, request);
+    const auto second = m_alice->request(FrameType::MessageSend, request);
     QVERIFY2(first.ok(), qPrintable(first.ok() ? QString() : first.error().message));
     QVERIFY(second.ok());
     QCOMPARE(second.value(),
@@ -264,8 +255,8 @@ void EndToEndTest::envelopeMissingForOneRecipientDeviceIsRefusedAndNothingIsStor
     QVERIFY(bobsTablet.login(*m_server, BobPhone));
     QVERIFY(m_alice->startMessaging());
 
-    const auto answer = requestAndWait(m_alice->socket(), FrameType::MessageSend,
-                                       handmadeSend(QStringLiteral("m-1"), *m_alice, *m_bob, "x"));
+    const auto answer = m_alice->request(
+        FrameType::MessageSend, handmadeSend(QStringLiteral("m-1"), *m_alice, *m_bob, "x"));
     QVERIFY(!answer.ok());
     QCOMPARE(answer.error().code, ErrorCode::DeviceMismatch);
     QVERIFY(answer.error().message.contains(bobsTablet.session().deviceId));
@@ -293,7 +284,7 @@ void EndToEndTest::tamperedCiphertextIsReportedUndecryptableAndStillAcknowledged
     envelope.insert(QStringLiteral("ciphertext"), QString::fromLatin1(ciphertext.toBase64()));
     envelopes.replace(0, envelope);
     request.insert(QStringLiteral("envelopes"), envelopes);
-    QVERIFY(requestAndWait(m_alice->socket(), FrameType::MessageSend, request).ok());
+    QVERIFY(m_alice->request(FrameType::MessageSend, request).ok());
 
     QSignalSpy undecryptable(&m_bob->mailbox(), &sync::MailboxSync::messageUndecryptable);
     QSignalSpy received(&m_bob->mailbox(), &sync::MailboxSync::messageReceived);
@@ -316,8 +307,8 @@ void EndToEndTest::deviceAddedAfterAMessageCannotAcknowledgeIt()
     TestClient bobsNewTablet(m_server->url());
     QVERIFY(bobsNewTablet.login(*m_server, BobPhone));
     QVERIFY(bobsNewTablet.startMessaging());
-    const auto answer = requestAndWait(bobsNewTablet.socket(), FrameType::MessageDelivered,
-                                       ReceiptRequest{id, m_alice->session().userId}.toJson());
+    const auto answer = bobsNewTablet.request(
+        FrameType::MessageDelivered, ReceiptRequest{id, m_alice->session().userId}.toJson());
     QVERIFY(!answer.ok());
     QCOMPARE(answer.error().code, ErrorCode::NotFound);
 }
@@ -328,12 +319,13 @@ void EndToEndTest::reusingAMessageIdForAnotherRecipientIsRefused()
     TestClient carol(m_server->url());
     QVERIFY(carol.login(*m_server, QStringLiteral("+12025550103")));
     QVERIFY(m_alice->startMessaging());
-    QVERIFY(requestAndWait(m_alice->socket(), FrameType::MessageSend,
-                           handmadeSend(QStringLiteral("same-id"), *m_alice, *m_bob, "to bob"))
+    QVERIFY(m_alice
+                ->request(FrameType::MessageSend,
+                          handmadeSend(QStringLiteral("same-id"), *m_alice, *m_bob, "to bob"))
                 .ok());
     const auto reused
-        = requestAndWait(m_alice->socket(), FrameType::MessageSend,
-                         handmadeSend(QStringLiteral("same-id"), *m_alice, carol, "to carol"));
+        = m_alice->request(FrameType::MessageSend,
+                           handmadeSend(QStringLiteral("same-id"), *m_alice, carol, "to carol"));
     QVERIFY(!reused.ok());
     QCOMPARE(reused.error().code, ErrorCode::DuplicateRequest);
     QCOMPARE(countRows(*m_server, QStringLiteral("messages")), 1);

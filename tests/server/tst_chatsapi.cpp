@@ -47,15 +47,6 @@ public:
     QList<Frame> events;
 };
 
-Result<QJsonObject> requestAndWait(net::SyncSocket &socket, FrameType type, const QJsonObject &data)
-{
-    std::optional<Result<QJsonObject>> answer;
-    socket.request(type, data, &socket, [&answer](Result<QJsonObject> result) { answer = result; });
-    if (!QTest::qWaitFor([&] { return answer.has_value(); }, WaitMs))
-        return Error{ErrorCode::NetworkError, QStringLiteral("no answer")};
-    return *answer;
-}
-
 } // namespace
 
 // Black-box tests of the chats API over real HTTP and real WebSockets, with real client cores
@@ -448,16 +439,16 @@ void ChatsApiTest::unreadCountFollowsMessagesAndTheReadMarker()
     QCOMPARE(openChat(bob.account, alice.id()).unreadCount, 0); // his own do not count
 
     // Reading the second moves Alice's marker to it.
-    const auto read = requestAndWait(alice.client->socket(), FrameType::MessageRead,
-                                     ReceiptRequest{ids.at(1), bob.id()}.toJson());
+    const auto read = alice.client->request(FrameType::MessageRead,
+                                            ReceiptRequest{ids.at(1), bob.id()}.toJson());
     QVERIFY2(read, read ? "" : qPrintable(read.error().message));
     const ChatInfo after
         = ChatInfo::fromJson(get(chatPath(chat.chatId), alice.account).json()).value_or(ChatInfo{});
     QCOMPARE(after.unreadCount, 1);
     QVERIFY(after.readUpTo > 0);
     // Reading an older one again does not move it back.
-    QVERIFY(requestAndWait(alice.client->socket(), FrameType::MessageRead,
-                           ReceiptRequest{ids.at(0), bob.id()}.toJson()));
+    QVERIFY(alice.client->request(FrameType::MessageRead,
+                                  ReceiptRequest{ids.at(0), bob.id()}.toJson()));
     QCOMPARE(ChatInfo::fromJson(get(chatPath(chat.chatId), alice.account).json())->readUpTo,
              after.readUpTo);
 }
@@ -724,12 +715,12 @@ void ChatsApiTest::readReceiptsFollowBothUsersPrivacy()
     const QString id = sendText(*sender.client, reader.id(), QStringLiteral("did you read it?"));
     QTRY_COMPARE_WITH_TIMEOUT(senderEvents.of(FrameType::MessageDelivered).size(), 1, WaitMs);
 
-    QVERIFY(requestAndWait(reader.client->socket(), FrameType::MessageRead,
-                           ReceiptRequest{id, sender.id()}.toJson()));
+    QVERIFY(
+        reader.client->request(FrameType::MessageRead, ReceiptRequest{id, sender.id()}.toJson()));
     // The reader's own unread count drops either way.
     QCOMPARE(openChat(reader.account, sender.id()).unreadCount, 0);
     // A ping after the receipt: whatever the receipt pushed has arrived before its answer.
-    QVERIFY(requestAndWait(sender.client->socket(), FrameType::Ping, {}));
+    QVERIFY(sender.client->request(FrameType::Ping, {}));
     QTest::qWait(100);
     QCOMPARE(senderEvents.of(FrameType::MessageRead).size(), forwarded ? 1 : 0);
     // Nor does the sender's mailbox hold one for later.

@@ -45,6 +45,18 @@ bool TestClient::login(const ServerProcess &server, const QString &phoneNumber)
     return true;
 }
 
+parley::protocol::Result<QJsonObject> TestClient::request(parley::protocol::FrameType type,
+                                                          const QJsonObject &data)
+{
+    std::optional<parley::protocol::Result<QJsonObject>> answer;
+    socket().request(type, data, m_account.get(),
+                     [&answer](parley::protocol::Result<QJsonObject> result) { answer = result; });
+    if (!QTest::qWaitFor([&] { return answer.has_value(); }, WaitMs))
+        return parley::protocol::Error{parley::protocol::ErrorCode::NetworkError,
+                                       QStringLiteral("no answer")};
+    return *answer;
+}
+
 bool TestClient::startMessaging()
 {
     if (!m_account)

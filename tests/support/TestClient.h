@@ -24,6 +24,10 @@ public:
     bool login(const ServerProcess &server, const QString &phoneNumber);
     // Opens the store, connects and waits until the mailbox has synced.
     bool startMessaging();
+    // One request on this device's socket and its answer (network_error when none came in
+    // time).
+    parley::protocol::Result<QJsonObject> request(parley::protocol::FrameType type,
+                                                  const QJsonObject &data);
 
     parley::Account &account() { return *m_account; }
     parley::sync::Outbox &outbox() { return m_account->outbox(); }
