@@ -33,6 +33,7 @@ ChatListModel::ChatListModel(store::LocalStore &store, sync::MailboxSync &mailbo
     connect(&outbox, &sync::Outbox::messageChanged, this, later);
     connect(&mailbox, &sync::MailboxSync::messageChanged, this, later);
     connect(&mailbox, &sync::MailboxSync::chatChanged, this, later);
+    connect(&outbox, &sync::Outbox::chatChanged, this, later);
     reload();
 }
 

@@ -22,15 +22,8 @@ MessageModel::MessageModel(store::LocalStore &store, sync::MailboxSync &mailbox,
     connect(&mailbox, &sync::MailboxSync::messageChanged, this, &MessageModel::replace);
     connect(&outbox, &sync::Outbox::messageChanged, this, &MessageModel::replace);
     // Another device deleted the chat's history: read it again from the store.
-    connect(&mailbox, &sync::MailboxSync::chatChanged, this, [this](qint64 chatId) {
-        if (chatId != m_chatId || m_fetching)
-            return;
-        beginResetModel();
-        m_messages.clear();
-        m_atStart = false;
-        endResetModel();
-        fetchMore({});
-    });
+    connect(&mailbox, &sync::MailboxSync::chatChanged, this, &MessageModel::reload);
+    connect(&outbox, &sync::Outbox::chatChanged, this, &MessageModel::reload);
     fetchMore({});
 }
 
@@ -144,6 +137,18 @@ void MessageModel::fetchMore(const QModelIndex &parent)
             }
             Q_EMIT pageLoaded(int(older.size()));
         });
+}
+
+void MessageModel::reload(qint64 chatId)
+{
+    // The chat's history changed as a whole (deleted on some device): read it again.
+    if (chatId != m_chatId || m_fetching)
+        return;
+    beginResetModel();
+    m_messages.clear();
+    m_atStart = false;
+    endResetModel();
+    fetchMore({});
 }
 
 void MessageModel::replace(const store::StoredMessage &message)

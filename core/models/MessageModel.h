@@ -61,6 +61,7 @@ private:
     void add(const store::StoredMessage &message);
     void changeStatus(const store::StatusChange &change);
     void replace(const store::StoredMessage &message);
+    void reload(qint64 chatId);
 
     store::LocalStore &m_store;
     qint64 m_chatId = 0;

@@ -930,6 +930,52 @@ Result<QString> MessageStore::peerOfChat(qint64 chatId)
     return q->next() ? q->value(0).toString() : QString();
 }
 
+Result<QList<LocalRef>> MessageStore::markMessagesRead(qint64 chatId, qint64 now, int limit)
+{
+    return inTransaction(m_db, [&]() -> Result<QList<LocalRef>> {
+        auto q = m_db.exec(QStringLiteral("SELECT id, message_id, sender_user_id FROM messages "
+                                          "WHERE chat_id = ? AND outgoing = 0 AND read_at = 0 "
+                                          "AND kind IN ('text', 'undecryptable') "
+                                          "ORDER BY id LIMIT ?"),
+                           {chatId, limit});
+        if (!q)
+            return q.error();
+        QList<LocalRef> read;
+        QList<qint64> rows;
+        while (q->next()) {
+            rows.append(q->value(0).toLongLong());
+            read.append({q->value(1).toString(), q->value(2).toString()});
+        }
+        q->finish();
+        for (const qint64 row : rows) {
+            if (auto marked = m_db.runCached(
+                    QStringLiteral("UPDATE messages SET read_at = ? WHERE id = ?"), {now, row});
+                !marked)
+                return marked.error();
+        }
+        if (auto cleared = markChatRead(chatId); !cleared)
+            return cleared.error();
+        return read;
+    });
+}
+
+Result<void> MessageStore::setChatSettings(qint64 chatId, bool pinned, bool archived,
+                                           qint64 mutedUntil)
+{
+    return m_db.run(QStringLiteral("UPDATE chats SET pinned = ?, archived = ?, muted_until = ? "
+                                   "WHERE id = ?"),
+                    {pinned, archived, mutedUntil, chatId});
+}
+
+Result<void> MessageStore::deleteChatHistory(qint64 chatId)
+{
+    return inTransaction(m_db, [&]() -> Result<void> {
+        if (auto cleared = clearChat(chatId); !cleared)
+            return cleared;
+        return markChatRead(chatId);
+    });
+}
+
 Result<void> MessageStore::markChatRead(qint64 chatId)
 {
     return m_db.run(QStringLiteral("UPDATE chats SET unread_count = 0 WHERE id = ?"), {chatId});

@@ -87,6 +87,14 @@ public:
     // The other person of a chat; empty when there is no such chat.
     protocol::Result<QString> peerOfChat(qint64 chatId);
     protocol::Result<void> markChatRead(qint64 chatId);
+    // The user read the chat: its incoming messages not read yet are marked read now and
+    // returned (for their message:read receipts), oldest first, at most `limit`.
+    protocol::Result<QList<LocalRef>> markMessagesRead(qint64 chatId, qint64 now, int limit);
+    // This account's own settings of a chat, as the user set them here.
+    protocol::Result<void> setChatSettings(qint64 chatId, bool pinned, bool archived,
+                                           qint64 mutedUntil);
+    // "Delete chat" on this device: its history goes, except what waits in the outbox.
+    protocol::Result<void> deleteChatHistory(qint64 chatId);
     // Newest first; empty for a query without words.
     protocol::Result<QList<SearchHit>> search(const QString &query, int limit);
 

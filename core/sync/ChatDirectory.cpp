@@ -58,6 +58,41 @@ void ChatDirectory::deleteForEveryone(const QString &peerUserId, const QString &
              });
 }
 
+void ChatDirectory::updateSettings(const QString &peerUserId, const ChatSettingsUpdate &update,
+                                   const QObject *context,
+                                   std::function<void(Result<ChatInfo>)> done)
+{
+    chatWith(peerUserId, context,
+             [this, update, context = QPointer<const QObject>(context),
+              done = std::move(done)](Result<QString> chatId) {
+                 if (!chatId)
+                     return done(chatId.error());
+                 m_rest.put(chatPath(chatId.value()), update.toJson(), context,
+                            [done](Result<QJsonObject> answer) {
+                                if (!answer)
+                                    return done(answer.error());
+                                done(ChatInfo::fromJson(answer.value()));
+                            });
+             });
+}
+
+void ChatDirectory::deleteChat(const QString &peerUserId, const QObject *context,
+                               std::function<void(Result<void>)> done)
+{
+    chatWith(peerUserId, context,
+             [this, context = QPointer<const QObject>(context),
+              done = std::move(done)](Result<QString> chatId) {
+                 if (!chatId)
+                     return done(chatId.error());
+                 m_rest.remove(chatPath(chatId.value()), context,
+                               [done](Result<QJsonObject> answer) {
+                                   if (!answer)
+                                       return done(answer.error());
+                                   done({});
+                               });
+             });
+}
+
 void ChatDirectory::lookUp(const QString &peerUserId)
 {
     m_store.run(

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/protocol/ChatPayloads.h"
 #include "core/protocol/Result.h"
 
 #include <QHash>
@@ -34,6 +35,13 @@ public:
     void chatWith(const QString &peerUserId, const QObject *context, Callback done);
     // DELETE /api/v1/chats/<chat with peer>/messages/<messageId>: the deletion time, or the
     // server's error (forbidden, already_deleted, not_found).
+    // PUT /api/v1/chats/<chat with peer>: this account's settings, on every device.
+    void updateSettings(const QString &peerUserId, const protocol::ChatSettingsUpdate &update,
+                        const QObject *context,
+                        std::function<void(protocol::Result<protocol::ChatInfo>)> done);
+    // DELETE /api/v1/chats/<chat with peer>: "delete chat" for this account.
+    void deleteChat(const QString &peerUserId, const QObject *context,
+                    std::function<void(protocol::Result<void>)> done);
     void deleteForEveryone(const QString &peerUserId, const QString &messageId,
                            const QObject *context,
                            std::function<void(protocol::Result<qint64>)> done);

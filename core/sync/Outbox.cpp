@@ -1,6 +1,7 @@
 #include "core/sync/Outbox.h"
 
 #include "core/net/MessageTransport.h"
+#include "core/protocol/ChatPayloads.h"
 #include "core/protocol/Limits.h"
 #include "core/protocol/MessagePayloads.h"
 #include "core/protocol/Plaintext.h"
@@ -21,6 +22,8 @@ using namespace protocol;
 namespace {
 // A device list that changed under us twice in a row is not a race any more.
 constexpr int MaxStaleDeviceLists = 3;
+// Read receipts sent when a chat is opened, at most: the read marker needs only the newest.
+constexpr int MaxReadReceipts = 500;
 // How long a message the server refused as over its frame budget waits before it goes again.
 constexpr int RateLimitedRetryMs = 1000;
 
@@ -284,6 +287,91 @@ void Outbox::deleteForEveryone(qint64 row)
                     // The tombstone also comes through the mailbox; this shows it at once.
                     applyDeletionNow(row, ref, deletedAt.value());
                 });
+        });
+}
+
+void Outbox::markRead(qint64 chatId)
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    m_store.run(
+        this,
+        [chatId, now](store::StoreContext &store) {
+            return store.messages().markMessagesRead(chatId, now, MaxReadReceipts);
+        },
+        [this, chatId](Result<QList<store::LocalRef>> read) {
+            if (!read) {
+                Q_EMIT storeFailed(read.error());
+                return;
+            }
+            Q_EMIT chatChanged(chatId);
+            if (!m_transport.isConnected())
+                return;
+            for (const store::LocalRef &ref : read.value()) {
+                const QString sender
+                    = ref.senderUserId.isEmpty() ? m_identity.userId : ref.senderUserId;
+                m_transport.request(FrameType::MessageRead,
+                                    ReceiptRequest{ref.messageId, sender}.toJson(), this,
+                                    [](Result<QJsonObject>) {});
+            }
+        });
+}
+
+void Outbox::setChatSettings(qint64 chatId, bool pinned, bool archived, qint64 mutedUntil)
+{
+    m_store.run(
+        this,
+        [chatId, pinned, archived, mutedUntil](store::StoreContext &store) -> Result<QString> {
+            if (auto set = store.messages().setChatSettings(chatId, pinned, archived, mutedUntil);
+                !set)
+                return set.error();
+            return store.messages().peerOfChat(chatId);
+        },
+        [this, chatId, pinned, archived, mutedUntil](Result<QString> peer) {
+            if (!peer || peer->isEmpty()) {
+                Q_EMIT settingsFailed(chatId,
+                                      peer ? noTarget(tr("There is no such chat.")) : peer.error());
+                return;
+            }
+            Q_EMIT chatChanged(chatId);
+            ChatSettingsUpdate update;
+            update.pinned = pinned;
+            update.archived = archived;
+            update.mutedUntil = mutedUntil;
+            m_chats.updateSettings(peer.value(), update, this,
+                                   [this, chatId](Result<ChatInfo> answered) {
+                                       if (!answered)
+                                           Q_EMIT settingsFailed(chatId, answered.error());
+                                   });
+        });
+}
+
+void Outbox::deleteChat(qint64 chatId)
+{
+    m_store.run(
+        this, [chatId](store::StoreContext &store) { return store.messages().peerOfChat(chatId); },
+        [this, chatId](Result<QString> peer) {
+            if (!peer || peer->isEmpty()) {
+                Q_EMIT settingsFailed(chatId,
+                                      peer ? noTarget(tr("There is no such chat.")) : peer.error());
+                return;
+            }
+            m_chats.deleteChat(peer.value(), this, [this, chatId](Result<void> deleted) {
+                if (!deleted) {
+                    Q_EMIT settingsFailed(chatId, deleted.error());
+                    return;
+                }
+                m_store.run(
+                    this,
+                    [chatId](store::StoreContext &store) {
+                        return store.messages().deleteChatHistory(chatId);
+                    },
+                    [this, chatId](Result<void> cleared) {
+                        if (!cleared)
+                            Q_EMIT storeFailed(cleared.error());
+                        else
+                            Q_EMIT chatChanged(chatId);
+                    });
+            });
         });
 }
 

@@ -58,6 +58,16 @@ public:
     // Deletes one of this account's own sent messages for everyone (DELETE .../messages/<id>):
     // messageChanged once the server has it, or deleteFailed.
     void deleteForEveryone(qint64 row);
+    // The user read the chat: its unread incoming messages are marked read here and their
+    // message:read receipts go to the server (which forwards them only as privacy allows, and
+    // moves this account's read marker on every device). Best effort: a receipt lost with the
+    // connection is not sent again.
+    void markRead(qint64 chatId);
+    // This account's settings of a chat: stored here at once (chatChanged), then given to the
+    // server, which tells this account's other devices; settingsFailed when it cannot.
+    void setChatSettings(qint64 chatId, bool pinned, bool archived, qint64 mutedUntil);
+    // "Delete chat" for this account, on every device of it: chatChanged, or settingsFailed.
+    void deleteChat(qint64 chatId);
     // Puts a failed message back into the outbox.
     void retry(qint64 row);
     int pendingCount() const { return int(m_queue.size()); }
@@ -67,6 +77,9 @@ Q_SIGNALS:
     // An edit, a reaction or a deletion of this device changed a message: it is now like this.
     void messageChanged(const parley::store::StoredMessage &message);
     void deleteFailed(qint64 row, const parley::protocol::Error &error);
+    // A chat's settings or history changed on this device.
+    void chatChanged(qint64 chatId);
+    void settingsFailed(qint64 chatId, const parley::protocol::Error &error);
     void messageSent(const QString &messageId, qint64 serverTime);
     void sendFailed(const QString &messageId, const parley::protocol::Error &error);
     void statusChanged(const parley::store::StatusChange &change);

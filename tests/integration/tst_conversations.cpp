@@ -74,6 +74,7 @@ private Q_SLOTS:
     void badRepliesAndReactionsFailBeforeAnythingIsSent();
     void deleteForEveryoneReachesDevicesThatWereOffline();
     void chatSettingsFollowTheAccountsOtherDevices();
+    void readingSettingsAndDeletingAChatGoThroughTheServerToEveryDevice();
     void aContactsNewDeviceChangesTheSafetyNumberOnBothSidesOnce();
 
 private:
@@ -341,6 +342,68 @@ void ConversationsTest::chatSettingsFollowTheAccountsOtherDevices()
         200);
     QTRY_COMPARE_WITH_TIMEOUT(chatChanged.size(), 2, WaitMs);
     QVERIFY(!stored(*phone, said, bob->session().userId));
+}
+
+void ConversationsTest::readingSettingsAndDeletingAChatGoThroughTheServerToEveryDevice()
+{
+    auto laptop = device(AlicePhone);
+    auto phone = device(AlicePhone);
+    auto bob = device(BobPhone);
+    QVERIFY(laptop && phone && bob);
+    const QString alice = laptop->session().userId;
+    QSignalSpy readByAlice(&bob->mailbox(), &sync::MailboxSync::messageRead);
+    const QString one = sendAndWait(*bob, alice, QStringLiteral("one"));
+    const QString two = sendAndWait(*bob, alice, QStringLiteral("two"));
+    QTRY_VERIFY_WITH_TIMEOUT(stored(*laptop, two, bob->session().userId), WaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(stored(*phone, two, bob->session().userId), WaitMs);
+    const auto chatOf = [](TestClient &client) {
+        auto chats = client.account().store().runAndWait(
+            [](store::StoreContext &store) { return store.messages().chats(); });
+        return chats && chats->size() == 1 ? chats->first() : store::ChatSummary{};
+    };
+    const qint64 laptopChat = chatOf(*laptop).id;
+    QCOMPARE(chatOf(*phone).unreadCount, 2);
+
+    // Alice opens the chat on her laptop: Bob gets both read receipts (both share them), and
+    // her phone learns that the chat is read.
+    QSignalSpy phoneChats(&phone->mailbox(), &sync::MailboxSync::chatChanged);
+    laptop->outbox().markRead(laptopChat);
+    QTRY_COMPARE_WITH_TIMEOUT(readByAlice.size(), 2, WaitMs);
+    QCOMPARE(readByAlice.at(0).at(0).toString(), one);
+    QTRY_VERIFY_WITH_TIMEOUT(!phoneChats.isEmpty(), WaitMs);
+    QTRY_COMPARE_WITH_TIMEOUT(chatOf(*phone).unreadCount, 0, WaitMs);
+    QCOMPARE(chatOf(*laptop).unreadCount, 0);
+    QTRY_COMPARE_WITH_TIMEOUT(stored(*bob, one, bob->session().userId)->status,
+                              store::MessageStatus::Read, WaitMs);
+    // Reading again sends nothing more.
+    laptop->outbox().markRead(laptopChat);
+    QTest::qWait(200);
+    QCOMPARE(readByAlice.size(), 2);
+
+    // Pinned and muted on the laptop: the server and the phone have it.
+    QSignalSpy failed(&laptop->outbox(), &sync::Outbox::settingsFailed);
+    laptop->outbox().setChatSettings(laptopChat, true, false, ChatInfo::MutedForever);
+    QTRY_VERIFY_WITH_TIMEOUT(chatOf(*phone).pinned, WaitMs);
+    QCOMPARE(chatOf(*phone).mutedUntil, ChatInfo::MutedForever);
+    QVERIFY(chatOf(*laptop).pinned);
+    const QString serverChat = chatOf(*laptop).serverChatId;
+    const auto onServer = ChatInfo::fromJson(
+        TestHttp::get(m_server->url(chatPath(serverChat)), laptop->session().accessToken).json());
+    QVERIFY(onServer && onServer->pinned);
+    QCOMPARE(onServer->unreadCount, 0);
+
+    // Deleted on the laptop: gone there, on the phone, and from the laptop's server list.
+    laptop->outbox().deleteChat(laptopChat);
+    QTRY_VERIFY_WITH_TIMEOUT(!stored(*laptop, one, bob->session().userId), WaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(!stored(*phone, one, bob->session().userId), WaitMs);
+    const auto list = ChatList::fromJson(
+        TestHttp::get(m_server->url(QLatin1String(paths::Chats)), laptop->session().accessToken)
+            .json());
+    QVERIFY(list);
+    QCOMPARE(list->chats.size(), 0);
+    QCOMPARE(failed.size(), 0);
+    // Bob still has his chat.
+    QVERIFY(stored(*bob, one, bob->session().userId));
 }
 
 void ConversationsTest::aContactsNewDeviceChangesTheSafetyNumberOnBothSidesOnce()
