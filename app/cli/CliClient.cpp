@@ -397,22 +397,20 @@ void CliClient::typing(const QString &phone, bool typing)
                  [this, phone, typing] {
                      withPeer(phone, [this, typing](const QString &userId) {
                          sync::LiveStatus &live = m_account->live();
-                         connect(&live, &sync::LiveStatus::typingRefused, this,
-                                 [this](const Error &error) { fail(Failed, error.message); });
-                         // Stopping tells only someone who was told it started.
+                         const auto told = [this, userId, typing](Result<void> sent) {
+                             if (!sent)
+                                 return fail(Failed, sent.error().message);
+                             printLine({{QStringLiteral("peerUserId"), userId},
+                                        {QStringLiteral("typing"), typing}},
+                                       typing ? tr("Told %1 you are typing").arg(userId)
+                                              : tr("Told %1 you stopped typing").arg(userId));
+                             done();
+                         };
+                         // Stopping tells only someone who was told it started: this run says
+                         // both, so that the stop reaches them.
                          if (!typing)
                              live.setTyping(userId, true);
-                         live.setTyping(userId, typing);
-                         // A ping after it: once answered, the server has handled the typing.
-                         m_account->socket().request(
-                             FrameType::Ping, {}, this,
-                             [this, userId, typing](Result<QJsonObject>) {
-                                 printLine({{QStringLiteral("peerUserId"), userId},
-                                            {QStringLiteral("typing"), typing}},
-                                           typing ? tr("Told %1 you are typing").arg(userId)
-                                                  : tr("Told %1 you stopped typing").arg(userId));
-                                 done();
-                             });
+                         live.setTyping(userId, typing, told);
                      });
                  });
 }

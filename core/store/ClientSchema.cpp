@@ -75,8 +75,8 @@ const QList<QStringList> &clientMigrations()
             QStringLiteral("ALTER TABLE messages ADD COLUMN reply_to_sender TEXT"),
             QStringLiteral("ALTER TABLE messages ADD COLUMN edited_at BIGINT NOT NULL DEFAULT 0"),
             QStringLiteral("ALTER TABLE messages ADD COLUMN deleted_at BIGINT NOT NULL DEFAULT 0"),
-            // Incoming messages: when this account read them (0: unread), so each one's
-            // message:read is sent once.
+            // Incoming messages: when the server took this account's message:read for them; 0
+            // unread, -1 read here with the receipt still to send (sent again after a reconnect).
             QStringLiteral("ALTER TABLE messages ADD COLUMN read_at BIGINT NOT NULL DEFAULT 0"),
             QStringLiteral("CREATE TABLE reactions ("
                            " message_row INTEGER NOT NULL REFERENCES messages (id),"

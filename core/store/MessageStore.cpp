@@ -930,32 +930,44 @@ Result<QString> MessageStore::peerOfChat(qint64 chatId)
     return q->next() ? q->value(0).toString() : QString();
 }
 
-Result<QList<LocalRef>> MessageStore::markMessagesRead(qint64 chatId, qint64 now, int limit)
+Result<void> MessageStore::markMessagesRead(qint64 chatId)
 {
-    return inTransaction(m_db, [&]() -> Result<QList<LocalRef>> {
-        auto q = m_db.exec(QStringLiteral("SELECT id, message_id, sender_user_id FROM messages "
-                                          "WHERE chat_id = ? AND outgoing = 0 AND read_at = 0 "
-                                          "AND kind IN ('text', 'undecryptable') "
-                                          "ORDER BY id LIMIT ?"),
-                           {chatId, limit});
-        if (!q)
-            return q.error();
-        QList<LocalRef> read;
-        QList<qint64> rows;
-        while (q->next()) {
-            rows.append(q->value(0).toLongLong());
-            read.append({q->value(1).toString(), q->value(2).toString()});
-        }
-        q->finish();
+    return inTransaction(m_db, [&]() -> Result<void> {
+        if (auto marked = m_db.run(QStringLiteral("UPDATE messages SET read_at = -1 WHERE "
+                                                  "chat_id = ? AND outgoing = 0 AND read_at = 0 "
+                                                  "AND kind IN ('text', 'undecryptable')"),
+                                   {chatId});
+            !marked)
+            return marked;
+        return markChatRead(chatId);
+    });
+}
+
+Result<QList<PendingRead>> MessageStore::pendingReads(int limit)
+{
+    auto q = m_db.exec(QStringLiteral("SELECT id, message_id, sender_user_id FROM messages "
+                                      "WHERE read_at = -1 ORDER BY id LIMIT ?"),
+                       {limit});
+    if (!q)
+        return q.error();
+    QList<PendingRead> pending;
+    while (q->next())
+        pending.append(
+            {q->value(0).toLongLong(), {q->value(1).toString(), q->value(2).toString()}});
+    return pending;
+}
+
+Result<void> MessageStore::confirmReads(const QList<qint64> &rows, qint64 now)
+{
+    return inTransaction(m_db, [&]() -> Result<void> {
         for (const qint64 row : rows) {
-            if (auto marked = m_db.runCached(
-                    QStringLiteral("UPDATE messages SET read_at = ? WHERE id = ?"), {now, row});
-                !marked)
-                return marked.error();
+            if (auto confirmed = m_db.runCached(
+                    QStringLiteral("UPDATE messages SET read_at = ? WHERE id = ? AND read_at = -1"),
+                    {now, row});
+                !confirmed)
+                return confirmed;
         }
-        if (auto cleared = markChatRead(chatId); !cleared)
-            return cleared.error();
-        return read;
+        return {};
     });
 }
 

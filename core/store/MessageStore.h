@@ -87,9 +87,13 @@ public:
     // The other person of a chat; empty when there is no such chat.
     protocol::Result<QString> peerOfChat(qint64 chatId);
     protocol::Result<void> markChatRead(qint64 chatId);
-    // The user read the chat: its incoming messages not read yet are marked read now and
-    // returned (for their message:read receipts), oldest first, at most `limit`.
-    protocol::Result<QList<LocalRef>> markMessagesRead(qint64 chatId, qint64 now, int limit);
+    // The user read the chat: its incoming messages not read yet are marked read, with their
+    // receipt pending (read_at -1), and the chat's unread count is cleared.
+    protocol::Result<void> markMessagesRead(qint64 chatId);
+    // Read messages whose message:read the server has not acknowledged yet, oldest first.
+    protocol::Result<QList<PendingRead>> pendingReads(int limit);
+    // The server has these receipts.
+    protocol::Result<void> confirmReads(const QList<qint64> &rows, qint64 now);
     // This account's own settings of a chat, as the user set them here.
     protocol::Result<void> setChatSettings(qint64 chatId, bool pinned, bool archived,
                                            qint64 mutedUntil);

@@ -187,6 +187,13 @@ struct QueuedMessage
     std::optional<StoredMessage> changed;
 };
 
+// A message read here whose message:read receipt still has to reach the server.
+struct PendingRead
+{
+    qint64 row = 0;
+    LocalRef message;
+};
+
 // The server's ack of one sent message.
 struct SentAck
 {

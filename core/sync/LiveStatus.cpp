@@ -31,28 +31,34 @@ LiveStatus::LiveStatus(net::MessageTransport &transport, net::RestTransport &res
     connect(&m_expiry, &QTimer::timeout, this, &LiveStatus::expire);
 }
 
-void LiveStatus::setTyping(const QString &peerUserId, bool typing)
+void LiveStatus::setTyping(const QString &peerUserId, bool typing,
+                           std::function<void(Result<void>)> sent)
 {
+    const auto report = [sent](Result<void> result) {
+        if (sent)
+            sent(result);
+    };
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    const auto sent = m_sentTyping.constFind(peerUserId);
-    if (typing && sent != m_sentTyping.cend() && now - *sent < TypingEvent::RenewMs)
-        return; // the last one still holds
-    if (!typing && sent == m_sentTyping.cend())
-        return; // nobody was told it started
+    const auto last = m_sentTyping.constFind(peerUserId);
+    if (typing && last != m_sentTyping.cend() && now - *last < TypingEvent::RenewMs)
+        return report({}); // the last one still holds
+    if (!typing && last == m_sentTyping.cend())
+        return report({}); // nobody was told it started
     if (typing)
         m_sentTyping.insert(peerUserId, now);
     else
         m_sentTyping.remove(peerUserId);
     if (!m_transport.isConnected())
-        return;
-    m_chats.chatWith(peerUserId, this, [this, typing](Result<QString> chatId) {
+        return report(Error{ErrorCode::NetworkError, tr("Not connected.")});
+    m_chats.chatWith(peerUserId, this, [this, typing, report](Result<QString> chatId) {
         if (!chatId)
-            return;
+            return report(chatId.error());
         m_transport.request(FrameType::MessageTyping,
                             TypingRequest{chatId.value(), typing}.toJson(), this,
-                            [this](Result<QJsonObject> answer) {
+                            [this, report](Result<QJsonObject> answer) {
                                 if (!answer && answer.error().code != ErrorCode::NetworkError)
                                     Q_EMIT typingRefused(answer.error());
+                                report(answer ? Result<void>() : Result<void>(answer.error()));
                             });
     });
 }

@@ -33,7 +33,9 @@ public:
 
     // This user types (or stopped typing) in the chat with `peerUserId`. Cheap to call on every
     // key press: only what the others must know goes out.
-    void setTyping(const QString &peerUserId, bool typing);
+    // `sent` (optional) hears when the server has it, or that nothing had to go.
+    void setTyping(const QString &peerUserId, bool typing,
+                   std::function<void(protocol::Result<void>)> sent = {});
     bool isTyping(const QString &peerUserId) const { return m_typing.contains(peerUserId); }
     // The status as last heard, or from the server when nothing was heard yet.
     void status(const QString &userId, const QObject *context,

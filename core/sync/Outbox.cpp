@@ -77,6 +77,7 @@ void Outbox::setOnline(bool online)
 {
     m_online = online;
     pump();
+    sendReads(); // read receipts a lost connection left unsent
 }
 
 MessageContent Outbox::written(const QString &messageId, const QString &peerUserId,
@@ -292,27 +293,75 @@ void Outbox::deleteForEveryone(qint64 row)
 
 void Outbox::markRead(qint64 chatId)
 {
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
     m_store.run(
         this,
-        [chatId, now](store::StoreContext &store) {
-            return store.messages().markMessagesRead(chatId, now, MaxReadReceipts);
-        },
-        [this, chatId](Result<QList<store::LocalRef>> read) {
-            if (!read) {
-                Q_EMIT storeFailed(read.error());
+        [chatId](store::StoreContext &store) { return store.messages().markMessagesRead(chatId); },
+        [this, chatId](Result<void> marked) {
+            if (!marked) {
+                Q_EMIT storeFailed(marked.error());
                 return;
             }
             Q_EMIT chatChanged(chatId);
-            if (!m_transport.isConnected())
+            sendReads();
+        });
+}
+
+void Outbox::sendReads()
+{
+    if (!m_online)
+        return;
+    if (m_sendingReads) {
+        m_readsWanted = true; // once the round in flight is done
+        return;
+    }
+    m_sendingReads = true;
+    m_readsWanted = false;
+    m_store.run(
+        this,
+        [](store::StoreContext &store) { return store.messages().pendingReads(MaxReadReceipts); },
+        [this](Result<QList<store::PendingRead>> pending) {
+            if (!pending || pending->isEmpty()) {
+                m_sendingReads = false;
+                if (!pending)
+                    Q_EMIT storeFailed(pending.error());
+                else if (m_readsWanted)
+                    sendReads();
                 return;
-            for (const store::LocalRef &ref : read.value()) {
-                const QString sender
-                    = ref.senderUserId.isEmpty() ? m_identity.userId : ref.senderUserId;
-                m_transport.request(FrameType::MessageRead,
-                                    ReceiptRequest{ref.messageId, sender}.toJson(), this,
-                                    [](Result<QJsonObject>) {});
             }
+            // Each receipt the server took (or will never take: not_found) is done; the others
+            // go again after the next reconnect.
+            auto done = std::make_shared<QList<qint64>>();
+            auto outstanding = std::make_shared<qsizetype>(pending->size());
+            for (const store::PendingRead &read : pending.value()) {
+                const QString sender = read.message.senderUserId.isEmpty()
+                    ? m_identity.userId
+                    : read.message.senderUserId;
+                m_transport.request(
+                    FrameType::MessageRead, ReceiptRequest{read.message.messageId, sender}.toJson(),
+                    this, [this, row = read.row, done, outstanding](Result<QJsonObject> answer) {
+                        if (answer || answer.error().code == ErrorCode::NotFound)
+                            done->append(row);
+                        if (--*outstanding == 0)
+                            confirmReads(*done);
+                    });
+            }
+        });
+}
+
+void Outbox::confirmReads(const QList<qint64> &rows)
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    m_store.run(
+        this,
+        [rows, now](store::StoreContext &store) {
+            return store.messages().confirmReads(rows, now);
+        },
+        [this, count = rows.size()](Result<void> confirmed) {
+            m_sendingReads = false;
+            if (!confirmed)
+                Q_EMIT storeFailed(confirmed.error());
+            else if (count == MaxReadReceipts || m_readsWanted)
+                sendReads(); // there may be more, or some were read meanwhile
         });
 }
 

@@ -60,8 +60,8 @@ public:
     void deleteForEveryone(qint64 row);
     // The user read the chat: its unread incoming messages are marked read here and their
     // message:read receipts go to the server (which forwards them only as privacy allows, and
-    // moves this account's read marker on every device). Best effort: a receipt lost with the
-    // connection is not sent again.
+    // moves this account's read marker on every device). A receipt the server did not take is
+    // sent again once online again, until it does.
     void markRead(qint64 chatId);
     // This account's settings of a chat: stored here at once (chatChanged), then given to the
     // server, which tells this account's other devices; settingsFailed when it cannot.
@@ -98,6 +98,8 @@ private:
     void withTarget(qint64 row, const QString &messageId,
                     std::function<void(const store::StoredMessage &, const QString &)> then);
     void applyDeletionNow(qint64 row, const store::LocalRef &ref, qint64 at);
+    void sendReads();
+    void confirmReads(const QList<qint64> &rows);
     store::LocalRef localRef(const protocol::MessageRef &ref) const;
     protocol::MessageRef wireRef(const store::StoredMessage &message) const;
     static protocol::Error noTarget(const QString &message);
@@ -128,6 +130,8 @@ private:
     bool m_storingAcks = false;
     int m_inFlight = 0;
     bool m_online = false;
+    bool m_sendingReads = false;
+    bool m_readsWanted = false; // sendReads() was asked while a round was in flight
     bool m_loaded = false;
 };
 

@@ -48,6 +48,7 @@ private Q_SLOTS:
     void typingGoesOutOnceRenewedAtMostEveryFewSecondsAndStops();
     void othersTypingEndsWhenItExpiresTheyWriteOrGoOffline();
     void presenceHeardIsAnsweredWithoutAskingTheServer();
+    void readReceiptsLostWithTheConnectionGoAgain();
     void gapMakesItSyncAgainFromTheLastHandledEvent();
     void unacknowledgedEventIsReplayedAndStoredOnce();
     void seqFromTheFutureAndReplayedPagesChangeNothing();
@@ -264,6 +265,53 @@ void MessagingTest::presenceHeardIsAnsweredWithoutAskingTheServer()
     m_me->live.status(Bob, this, [&status](Result<UserStatus> s) { status = s; });
     QTRY_VERIFY(status.has_value());
     QCOMPARE(m_me->rest.gets.value(QStringLiteral("/api/v1/users/bob/status")), 1);
+}
+
+void MessagingTest::readReceiptsLostWithTheConnectionGoAgain()
+{
+    const auto stored = m_me->store.runAndWait([](store::StoreContext &store) {
+        store::InboundMessage in;
+        in.messageId = QStringLiteral("m-read");
+        in.senderUserId = in.peerUserId = Bob;
+        in.senderDeviceId = BobsPhone;
+        in.body = QStringLiteral("read me");
+        in.sentAt = in.serverTime = ServerTime;
+        return store.messages().storeInbox({in}, {}, 0, ServerTime);
+    });
+    QVERIFY(stored && stored->added.size() == 1);
+    const qint64 chatId = stored->added.first().chatId;
+    const auto readAt = [this] {
+        return m_me->store.runAndWait([](store::StoreContext &store) {
+            auto q = store.database().exec(
+                QStringLiteral("SELECT read_at FROM messages WHERE message_id = 'm-read'"));
+            return q && q->next() ? q->value(0).toLongLong() : qint64(-99);
+        });
+    };
+    m_me->outbox.start();
+    m_me->outbox.markRead(chatId); // offline: kept for later
+    QTRY_COMPARE(readAt(), qint64(-1));
+    QVERIFY(!m_me->transport.take(FrameType::MessageRead));
+
+    m_me->transport.connectNow();
+    m_me->outbox.setOnline(true);
+    const auto first = waitFor(FrameType::MessageRead);
+    QCOMPARE(first.data.value(QLatin1String("messageId")).toString(), QStringLiteral("m-read"));
+    QCOMPARE(first.data.value(QLatin1String("senderUserId")).toString(), Bob);
+    // The connection drops before the answer: the socket fails the request, as SyncSocket does.
+    FakeTransport::answer(first, Error{ErrorCode::NetworkError, QStringLiteral("connection lost")});
+    m_me->transport.dropConnection();
+    QTest::qWait(50);
+    QCOMPARE(readAt(), qint64(-1));
+
+    m_me->transport.connectNow();
+    m_me->outbox.setOnline(true);
+    const auto again = waitFor(FrameType::MessageRead);
+    QCOMPARE(again.data.value(QLatin1String("messageId")).toString(), QStringLiteral("m-read"));
+    FakeTransport::answer(again, QJsonObject{});
+    QTRY_VERIFY(readAt() > 0);
+    m_me->outbox.setOnline(true);
+    QTest::qWait(50);
+    QVERIFY(!m_me->transport.take(FrameType::MessageRead)); // done: not sent a third time
 }
 
 void MessagingTest::restartResumesFromTheStoredSeq()
