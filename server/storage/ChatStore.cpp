@@ -177,10 +177,12 @@ Result<void> ChatStore::clearFor(const QString &chatId, const QString &userId, q
                     {now, chatId, userId});
 }
 
-Result<qint64> ChatStore::clearedAt(const QString &chatId, const QString &userId)
+Result<qint64> ChatStore::memberValue(const QString &chatId, const QString &userId,
+                                      const char *column)
 {
-    auto rows = m_db.exec(QStringLiteral("SELECT cleared_at FROM chat_members"
-                                         " WHERE chat_id = ? AND user_id = ?"),
+    auto rows = m_db.exec(QStringLiteral("SELECT %1 FROM chat_members"
+                                         " WHERE chat_id = ? AND user_id = ?")
+                              .arg(QLatin1String(column)),
                           {chatId, userId});
     if (!rows)
         return rows.error();
@@ -189,16 +191,17 @@ Result<qint64> ChatStore::clearedAt(const QString &chatId, const QString &userId
     return rows->value(0).toLongLong();
 }
 
+Result<qint64> ChatStore::clearedAt(const QString &chatId, const QString &userId)
+{
+    return memberValue(chatId, userId, "cleared_at");
+}
+
 Result<bool> ChatStore::isHidden(const QString &chatId, const QString &userId)
 {
-    auto rows = m_db.exec(QStringLiteral("SELECT hidden FROM chat_members"
-                                         " WHERE chat_id = ? AND user_id = ?"),
-                          {chatId, userId});
-    if (!rows)
-        return rows.error();
-    if (!rows->next())
-        return storageError();
-    return rows->value(0).toInt() != 0;
+    auto hidden = memberValue(chatId, userId, "hidden");
+    if (!hidden)
+        return hidden.error();
+    return hidden.value() != 0;
 }
 
 Result<void> ChatStore::show(const QString &chatId, const QString &userId)

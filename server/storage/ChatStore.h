@@ -67,6 +67,10 @@ public:
     protocol::Result<QStringList> partners(const QString &userId);
 
 private:
+    // One column of the user's membership row (a fixed column name, never input).
+    protocol::Result<qint64> memberValue(const QString &chatId, const QString &userId,
+                                         const char *column);
+
     sql::Database &m_db;
 };
 
