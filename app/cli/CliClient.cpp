@@ -253,7 +253,7 @@ void CliClient::findPeer(const QString &phone, std::function<void(const QString 
             m_account->store().run(
                 this,
                 [userId, number, now](store::StoreContext &store) {
-                    return store.messages().rememberPeer(userId, number, now);
+                    return store.chats().rememberPeer(userId, number, now);
                 },
                 [this, userId, found](Result<qint64> remembered) {
                     if (!remembered)
@@ -298,7 +298,7 @@ void CliClient::withPeer(const QString &phone, std::function<void(const QString 
 {
     const QString number = compactNumber(phone);
     auto known = m_account->store().runAndWait(
-        [number](store::StoreContext &store) { return store.messages().peerByPhone(number); });
+        [number](store::StoreContext &store) { return store.chats().peerByPhone(number); });
     if (!known)
         return fail(StoreUnusable, known.error().message);
     if (!known->isEmpty())
@@ -313,7 +313,7 @@ void CliClient::withMessage(const QString &phone, const QString &messageId,
         auto message = m_account->store().runAndWait(
             [userId,
              messageId](store::StoreContext &store) -> Result<std::optional<store::StoredMessage>> {
-                auto chat = store.messages().chatByPeer(userId);
+                auto chat = store.chats().chatByPeer(userId);
                 if (!chat)
                     return chat.error();
                 if (!chat.value())
@@ -482,9 +482,8 @@ void CliClient::send(const QString &phone, const QString &text)
     const QString number = compactNumber(phone);
     startAccount(
         [this, number, knownPeer, sendTo] {
-            auto peer = m_account->store().runAndWait([number](store::StoreContext &store) {
-                return store.messages().peerByPhone(number);
-            });
+            auto peer = m_account->store().runAndWait(
+                [number](store::StoreContext &store) { return store.chats().peerByPhone(number); });
             if (!peer)
                 return fail(StoreUnusable, peer.error().message);
             if (!peer->isEmpty()) {
@@ -559,35 +558,33 @@ void CliClient::history(const QString &phone)
     const QString number = compactNumber(phone);
     const auto printStored = [this, number] {
         auto chat = m_account->store().runAndWait(
-            [number](store::StoreContext &store) { return store.messages().chatByPhone(number); });
+            [number](store::StoreContext &store) { return store.chats().chatByPhone(number); });
         if (!chat)
             return fail(StoreUnusable, chat.error().message);
         printHistory(m_account->store(), chat.value().value_or(0));
     };
     connect(&m_deadline, &QTimer::timeout, this, printStored);
     m_deadline.start(qMin(m_options.timeoutSeconds, HistorySyncSeconds) * 1000);
-    startAccount([] {},
-                 [this, phone, number, printStored] {
-                     m_deadline.stop();
-                     auto chat
-                         = m_account->store().runAndWait([number](store::StoreContext &store) {
-                               return store.messages().chatByPhone(number);
-                           });
-                     if (!chat)
-                         return fail(StoreUnusable, chat.error().message);
-                     if (chat.value())
-                         return printHistory(m_account->store(), *chat.value());
-                     // A chat someone else started knows their user id, not their number.
-                     findPeer(phone, [this](const QString &userId) {
-                         auto chatId
-                             = m_account->store().runAndWait([userId](store::StoreContext &store) {
-                                   return store.messages().chatByPeer(userId);
-                               });
-                         if (!chatId)
-                             return fail(StoreUnusable, chatId.error().message);
-                         printHistory(m_account->store(), chatId.value().value_or(0));
-                     });
-                 });
+    startAccount(
+        [] {},
+        [this, phone, number, printStored] {
+            m_deadline.stop();
+            auto chat = m_account->store().runAndWait(
+                [number](store::StoreContext &store) { return store.chats().chatByPhone(number); });
+            if (!chat)
+                return fail(StoreUnusable, chat.error().message);
+            if (chat.value())
+                return printHistory(m_account->store(), *chat.value());
+            // A chat someone else started knows their user id, not their number.
+            findPeer(phone, [this](const QString &userId) {
+                auto chatId = m_account->store().runAndWait([userId](store::StoreContext &store) {
+                    return store.chats().chatByPeer(userId);
+                });
+                if (!chatId)
+                    return fail(StoreUnusable, chatId.error().message);
+                printHistory(m_account->store(), chatId.value().value_or(0));
+            });
+        });
 }
 
 void CliClient::printHistory(store::LocalStore &localStore, qint64 chatId)
@@ -631,7 +628,7 @@ void CliClient::chats()
     if (!openStore())
         return;
     auto chats
-        = m_store->runAndWait([](store::StoreContext &store) { return store.messages().chats(); });
+        = m_store->runAndWait([](store::StoreContext &store) { return store.chats().chats(); });
     if (!chats)
         return fail(StoreUnusable, chats.error().message);
     for (const store::ChatSummary &chat : chats.value()) {

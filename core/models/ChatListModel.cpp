@@ -101,7 +101,7 @@ QHash<int, QByteArray> ChatListModel::roleNames() const
 void ChatListModel::reload()
 {
     m_store.run(
-        this, [](store::StoreContext &store) { return store.messages().chats(); },
+        this, [](store::StoreContext &store) { return store.chats().chats(); },
         [this](Result<QList<store::ChatSummary>> chats) {
             if (!chats) {
                 qWarning().noquote() << "cannot read the chats:" << chats.error().message;

@@ -1,6 +1,8 @@
 #include "core/store/MessageStore.h"
 
 #include "core/sql/Database.h"
+#include "core/store/ChatStore.h"
+#include "core/store/MessageRows.h"
 #include "core/store/TextIndex.h"
 
 #include <QHash>
@@ -13,193 +15,25 @@ namespace parley::store {
 using protocol::Error;
 using protocol::Result;
 
+using rows::inTransaction;
+using rows::kindFromName;
+using rows::kindName;
+using rows::MessageColumnCount;
+using rows::MessageColumns;
+using rows::optionalText;
+using rows::readMessage;
+using rows::text;
+using rows::transactionFailed;
+using rows::Visible;
+
 namespace {
-
-const QString DirectKind = QStringLiteral("direct");
 const QString CursorName = QStringLiteral("mailbox_seq");
-const QString MessageColumns = QStringLiteral(
-    "m.id, m.chat_id, m.message_id, m.sender_user_id, m.sender_device_id, m.outgoing, m.kind, "
-    "m.body, m.sent_at, m.server_time, m.stored_at, m.status, m.reply_to_id, m.reply_to_sender, "
-    "m.edited_at, m.deleted_at");
-constexpr int MessageColumnCount = 16;
-// What a chat shows; own edits and reactions waiting in the outbox are hidden rows.
-const QString Visible = QStringLiteral("kind IN ('text', 'undecryptable', 'system')");
-
-// This account's own messages (written here or on its other devices) are stored with an empty
-// sender, so "sender_user_id = '' AND message_id = ?" finds one through the unique index.
-
-// Qt binds a null QString as NULL; the text columns are NOT NULL, empty when there is nothing.
-QString text(const QString &value)
-{
-    return value.isNull() ? QStringLiteral("") : value;
-}
-
-QString kindName(MessageKind kind)
-{
-    switch (kind) {
-    case MessageKind::Text:
-        return QStringLiteral("text");
-    case MessageKind::Undecryptable:
-        return QStringLiteral("undecryptable");
-    case MessageKind::System:
-        return QStringLiteral("system");
-    case MessageKind::Edit:
-        return QStringLiteral("edit");
-    case MessageKind::Reaction:
-        return QStringLiteral("reaction");
-    }
-    return QStringLiteral("undecryptable");
-}
-
-MessageKind kindFromName(const QString &name)
-{
-    for (const auto kind :
-         {MessageKind::Text, MessageKind::System, MessageKind::Edit, MessageKind::Reaction}) {
-        if (name == kindName(kind))
-            return kind;
-    }
-    return MessageKind::Undecryptable;
-}
-
-QVariant optionalText(const std::optional<LocalRef> &ref, bool sender)
-{
-    if (!ref)
-        return QVariant();
-    return text(sender ? ref->senderUserId : ref->messageId);
-}
-
-StoredMessage readMessage(const QSqlQuery &q, int at = 0)
-{
-    StoredMessage m;
-    m.row = q.value(at).toLongLong();
-    m.chatId = q.value(at + 1).toLongLong();
-    m.messageId = q.value(at + 2).toString();
-    m.senderUserId = q.value(at + 3).toString();
-    m.senderDeviceId = q.value(at + 4).toString();
-    m.outgoing = q.value(at + 5).toInt() != 0;
-    m.kind = kindFromName(q.value(at + 6).toString());
-    m.body = q.value(at + 7).toString();
-    m.sentAt = q.value(at + 8).toLongLong();
-    m.serverTime = q.value(at + 9).toLongLong();
-    m.storedAt = q.value(at + 10).toLongLong();
-    m.status = MessageStatus(q.value(at + 11).toInt());
-    if (!q.value(at + 12).isNull())
-        m.replyTo = LocalRef{q.value(at + 12).toString(), q.value(at + 13).toString()};
-    m.editedAt = q.value(at + 14).toLongLong();
-    m.deletedAt = q.value(at + 15).toLongLong();
-    return m;
-}
-
-Error transactionFailed()
-{
-    return Error{protocol::ErrorCode::InternalError,
-                 QStringLiteral("the message store cannot begin or commit a transaction")};
-}
-
-// Runs `work` in one transaction: committed when it succeeds, rolled back when it fails.
-template<typename Work> auto inTransaction(sql::Database &db, Work work) -> decltype(work())
-{
-    sql::Transaction transaction(db);
-    if (!transaction.ok())
-        return transactionFailed();
-    auto result = work();
-    if (result && !transaction.commit())
-        return transactionFailed();
-    return result;
-}
-
 } // namespace
 
-MessageStore::MessageStore(sql::Database &db)
+MessageStore::MessageStore(sql::Database &db, ChatStore &chats)
     : m_db(db)
+    , m_chats(chats)
 { }
-
-Result<qint64> MessageStore::directChat(const QString &peerUserId, qint64 now)
-{
-    auto inserted = m_db.run(QStringLiteral("INSERT INTO chats (kind, peer_user_id, created_at, "
-                                            "last_activity) VALUES (?, ?, ?, ?) "
-                                            "ON CONFLICT (peer_user_id) DO NOTHING"),
-                             {DirectKind, peerUserId, now, now});
-    if (!inserted)
-        return inserted.error();
-    auto id = chatByPeer(peerUserId);
-    if (!id)
-        return id.error();
-    return id.value().value_or(0);
-}
-
-Result<std::optional<qint64>> MessageStore::chatWhere(const QString &condition,
-                                                      const QString &value)
-{
-    auto q = m_db.exec(QStringLiteral("SELECT id FROM chats WHERE ") + condition, {value});
-    if (!q)
-        return q.error();
-    if (!q->next())
-        return std::optional<qint64>();
-    return std::optional<qint64>(q->value(0).toLongLong());
-}
-
-Result<std::optional<qint64>> MessageStore::chatByPeer(const QString &peerUserId)
-{
-    return chatWhere(QStringLiteral("peer_user_id = ?"), peerUserId);
-}
-
-Result<void> MessageStore::setPeerPhone(const QString &peerUserId, const QString &phone)
-{
-    return m_db.run(QStringLiteral("UPDATE chats SET peer_phone = ? WHERE peer_user_id = ?"),
-                    {phone, peerUserId});
-}
-
-Result<qint64> MessageStore::rememberPeer(const QString &peerUserId, const QString &phone,
-                                          qint64 now)
-{
-    return inTransaction(m_db, [&]() -> Result<qint64> {
-        auto chatId = directChat(peerUserId, now);
-        if (!chatId)
-            return chatId;
-        if (auto saved = setPeerPhone(peerUserId, phone); !saved)
-            return saved.error();
-        return chatId;
-    });
-}
-
-Result<QString> MessageStore::peerByPhone(const QString &phone)
-{
-    auto q
-        = m_db.exec(QStringLiteral("SELECT peer_user_id FROM chats WHERE peer_phone = ?"), {phone});
-    if (!q)
-        return q.error();
-    return q->next() ? q->value(0).toString() : QString();
-}
-
-Result<QString> MessageStore::serverChatId(const QString &peerUserId)
-{
-    auto q = m_db.exec(QStringLiteral("SELECT server_id FROM chats WHERE peer_user_id = ?"),
-                       {peerUserId});
-    if (!q)
-        return q.error();
-    return q->next() ? q->value(0).toString() : QString();
-}
-
-Result<qint64> MessageStore::setServerChatId(const QString &peerUserId, const QString &serverChatId,
-                                             qint64 now)
-{
-    return inTransaction(m_db, [&]() -> Result<qint64> {
-        auto chatId = directChat(peerUserId, now);
-        if (!chatId)
-            return chatId;
-        if (auto saved = m_db.run(QStringLiteral("UPDATE chats SET server_id = ? WHERE id = ?"),
-                                  {serverChatId, chatId.value()});
-            !saved)
-            return saved.error();
-        return chatId;
-    });
-}
-
-Result<std::optional<qint64>> MessageStore::chatByPhone(const QString &phone)
-{
-    return chatWhere(QStringLiteral("peer_phone = ?"), phone);
-}
 
 Result<void> MessageStore::index(qint64 row, const QString &body)
 {
@@ -207,16 +41,9 @@ Result<void> MessageStore::index(qint64 row, const QString &body)
                           {row, TextIndex::normalize(body)});
 }
 
-Result<void> MessageStore::touchChat(qint64 chatId, qint64 at, int unread)
-{
-    return m_db.runCached(QStringLiteral("UPDATE chats SET last_activity = MAX(last_activity, ?), "
-                                         "unread_count = unread_count + ? WHERE id = ?"),
-                          {at, unread, chatId});
-}
-
 Result<QueuedMessage> MessageStore::insertOutgoing(const OutgoingDraft &draft, qint64 now)
 {
-    auto chatId = directChat(draft.peerUserId, now);
+    auto chatId = m_chats.directChat(draft.peerUserId, now);
     if (!chatId)
         return chatId.error();
     auto cached = m_db.execCached(
@@ -250,7 +77,7 @@ Result<QueuedMessage> MessageStore::insertOutgoing(const OutgoingDraft &draft, q
         !queuedStep)
         return queuedStep.error();
     if (draft.kind == MessageKind::Text) {
-        for (auto step : {index(m.row, draft.body), touchChat(m.chatId, now, 0)}) {
+        for (auto step : {index(m.row, draft.body), m_chats.touch(m.chatId, now, 0)}) {
             if (!step)
                 return step.error();
         }
@@ -351,7 +178,7 @@ MessageStore::placeholderForDeleted(const InboundDeletion &deletion)
     // its chat, once: the unique (sender, messageId) keeps it from coming twice.
     if (deletion.serverChatId.isEmpty())
         return std::optional<StoredMessage>();
-    auto chat = chatWhere(QStringLiteral("server_id = ?"), deletion.serverChatId);
+    auto chat = m_chats.chatByServerId(deletion.serverChatId);
     if (!chat)
         return chat.error();
     if (!chat.value())
@@ -375,54 +202,11 @@ MessageStore::placeholderForDeleted(const InboundDeletion &deletion)
     return message(row);
 }
 
-Result<std::optional<qint64>> MessageStore::applyChatUpdate(const InboundChatUpdate &update,
-                                                            qint64 now)
-{
-    auto chatId = directChat(update.peerUserId, now);
-    if (!chatId)
-        return chatId.error();
-    if (auto named = m_db.run(QStringLiteral("UPDATE chats SET server_id = ? WHERE id = ? AND "
-                                             "server_id IS NULL"),
-                              {update.serverChatId, chatId.value()});
-        !named)
-        return named.error();
-    if (auto set = m_db.run(QStringLiteral("UPDATE chats SET pinned = ?, archived = ?, "
-                                           "muted_until = ? WHERE id = ?"),
-                            {update.pinned, update.archived, update.mutedUntil, chatId.value()});
-        !set)
-        return set.error();
-    if (update.readAll || update.removed) {
-        if (auto read = markChatRead(chatId.value()); !read)
-            return read.error();
-    }
-    if (update.removed) {
-        if (auto cleared = clearChat(chatId.value()); !cleared)
-            return cleared.error();
-    }
-    return std::optional<qint64>(chatId.value());
-}
-
-Result<void> MessageStore::clearChat(qint64 chatId)
-{
-    // What still waits in the outbox stays: it is sent, and shows again.
-    const QString gone = QStringLiteral("SELECT id FROM messages WHERE chat_id = ? AND id NOT IN "
-                                        "(SELECT message_row FROM outbox)");
-    for (const QString &sql :
-         {QStringLiteral("DELETE FROM messages_fts WHERE rowid IN (%1)").arg(gone),
-          QStringLiteral("DELETE FROM reactions WHERE message_row IN (%1)").arg(gone),
-          QStringLiteral("DELETE FROM receipts WHERE message_row IN (%1)").arg(gone),
-          QStringLiteral("DELETE FROM messages WHERE id IN (%1)").arg(gone)}) {
-        if (auto done = m_db.run(sql, {chatId}); !done)
-            return done;
-    }
-    return {};
-}
-
 Result<StoredMessage> MessageStore::addSystemLine(const QString &peerUserId, const QString &event,
                                                   qint64 now)
 {
     return inTransaction(m_db, [&]() -> Result<StoredMessage> {
-        auto chatId = directChat(peerUserId, now);
+        auto chatId = m_chats.directChat(peerUserId, now);
         if (!chatId)
             return chatId.error();
         const QString id = QStringLiteral("system-%1-%2")
@@ -584,16 +368,13 @@ Result<InboxChanges> MessageStore::storeInbox(const QList<InboundMessage> &messa
     for (const InboundMessage &message : messages) {
         auto known = chatOf.constFind(message.peerUserId);
         if (known == chatOf.cend()) {
-            auto chatId = directChat(message.peerUserId, now);
+            auto chatId = m_chats.directChat(message.peerUserId, now);
             if (!chatId)
                 return chatId.error();
             known = chatOf.insert(message.peerUserId, chatId.value());
             // The first message of a chat this device did not open itself names it.
             if (!message.serverChatId.isEmpty()) {
-                if (auto named
-                    = m_db.runCached(QStringLiteral("UPDATE chats SET server_id = ? "
-                                                    "WHERE id = ? AND server_id IS NULL"),
-                                     {message.serverChatId, chatId.value()});
+                if (auto named = m_chats.nameIfUnnamed(chatId.value(), message.serverChatId);
                     !named)
                     return named.error();
             }
@@ -621,7 +402,7 @@ Result<InboxChanges> MessageStore::storeInbox(const QList<InboundMessage> &messa
         chat.unread += message.outgoing ? 0 : 1;
     }
     for (auto it = activity.cbegin(); it != activity.cend(); ++it) {
-        if (auto touched = touchChat(it.key(), it->at, it->unread); !touched)
+        if (auto touched = m_chats.touch(it.key(), it->at, it->unread); !touched)
             return touched.error();
     }
     for (const InboundReceipt &receipt : receipts) {
@@ -639,7 +420,7 @@ Result<InboxChanges> MessageStore::storeInbox(const QList<InboundMessage> &messa
             changes.changed.append(*changed.value());
     }
     for (const InboundChatUpdate &update : chatUpdates) {
-        auto chat = applyChatUpdate(update, now);
+        auto chat = m_chats.applyUpdate(update, now);
         if (!chat)
             return chat.error();
         if (chat.value())
@@ -783,61 +564,6 @@ Result<void> MessageStore::countAttempt(const QString &messageId)
                     {messageId});
 }
 
-namespace {
-const QString ChatColumns
-    = QStringLiteral("c.id, c.peer_user_id, c.peer_phone, c.title, c.last_activity, "
-                     "c.unread_count, c.pinned, c.archived, c.muted_until, c.server_id");
-
-ChatSummary readChat(const QSqlQuery &q)
-{
-    ChatSummary c;
-    c.id = q.value(0).toLongLong();
-    c.peerUserId = q.value(1).toString();
-    c.peerPhone = q.value(2).toString();
-    c.title = q.value(3).toString();
-    c.lastActivity = q.value(4).toLongLong();
-    c.unreadCount = q.value(5).toInt();
-    c.pinned = q.value(6).toInt() != 0;
-    c.archived = q.value(7).toInt() != 0;
-    c.mutedUntil = q.value(8).toLongLong();
-    c.serverChatId = q.value(9).toString();
-    if (!q.value(10).isNull())
-        c.lastMessage = readMessage(q, 10);
-    return c;
-}
-
-// The newest message of each chat comes with it (for the preview and the ticks).
-QString chatQuery(const QString &where)
-{
-    return QStringLiteral("SELECT ") + ChatColumns + QStringLiteral(", ") + MessageColumns
-        + QStringLiteral(" FROM chats c LEFT JOIN messages m ON m.id = "
-                         "(SELECT MAX(id) FROM messages WHERE chat_id = c.id AND ")
-        + Visible + QStringLiteral(") ") + where
-        + QStringLiteral(" ORDER BY c.pinned DESC, c.last_activity DESC, c.id DESC");
-}
-} // namespace
-
-Result<QList<ChatSummary>> MessageStore::chats()
-{
-    auto q = m_db.exec(chatQuery({}));
-    if (!q)
-        return q.error();
-    QList<ChatSummary> chats;
-    while (q->next())
-        chats.append(readChat(q.value()));
-    return chats;
-}
-
-Result<std::optional<ChatSummary>> MessageStore::chat(qint64 chatId)
-{
-    auto q = m_db.exec(chatQuery(QStringLiteral("WHERE c.id = ?")), {chatId});
-    if (!q)
-        return q.error();
-    if (!q->next())
-        return std::optional<ChatSummary>();
-    return std::optional<ChatSummary>(readChat(q.value()));
-}
-
 Result<QList<StoredMessage>> MessageStore::messages(qint64 chatId, qint64 beforeRow, int limit)
 {
     auto q = m_db.exec(
@@ -920,77 +646,6 @@ Result<std::optional<StoredMessage>> MessageStore::messageInChat(qint64 chatId,
     if (!q->next())
         return std::optional<StoredMessage>();
     return message(q->value(0).toLongLong());
-}
-
-Result<QString> MessageStore::peerOfChat(qint64 chatId)
-{
-    auto q = m_db.exec(QStringLiteral("SELECT peer_user_id FROM chats WHERE id = ?"), {chatId});
-    if (!q)
-        return q.error();
-    return q->next() ? q->value(0).toString() : QString();
-}
-
-Result<void> MessageStore::markMessagesRead(qint64 chatId)
-{
-    return inTransaction(m_db, [&]() -> Result<void> {
-        if (auto marked = m_db.run(QStringLiteral("UPDATE messages SET read_at = -1 WHERE "
-                                                  "chat_id = ? AND outgoing = 0 AND read_at = 0 "
-                                                  "AND kind IN ('text', 'undecryptable')"),
-                                   {chatId});
-            !marked)
-            return marked;
-        return markChatRead(chatId);
-    });
-}
-
-Result<QList<PendingRead>> MessageStore::pendingReads(int limit)
-{
-    auto q = m_db.exec(QStringLiteral("SELECT id, message_id, sender_user_id FROM messages "
-                                      "WHERE read_at = -1 ORDER BY id LIMIT ?"),
-                       {limit});
-    if (!q)
-        return q.error();
-    QList<PendingRead> pending;
-    while (q->next())
-        pending.append(
-            {q->value(0).toLongLong(), {q->value(1).toString(), q->value(2).toString()}});
-    return pending;
-}
-
-Result<void> MessageStore::confirmReads(const QList<qint64> &rows, qint64 now)
-{
-    return inTransaction(m_db, [&]() -> Result<void> {
-        for (const qint64 row : rows) {
-            if (auto confirmed = m_db.runCached(
-                    QStringLiteral("UPDATE messages SET read_at = ? WHERE id = ? AND read_at = -1"),
-                    {now, row});
-                !confirmed)
-                return confirmed;
-        }
-        return {};
-    });
-}
-
-Result<void> MessageStore::setChatSettings(qint64 chatId, bool pinned, bool archived,
-                                           qint64 mutedUntil)
-{
-    return m_db.run(QStringLiteral("UPDATE chats SET pinned = ?, archived = ?, muted_until = ? "
-                                   "WHERE id = ?"),
-                    {pinned, archived, mutedUntil, chatId});
-}
-
-Result<void> MessageStore::deleteChatHistory(qint64 chatId)
-{
-    return inTransaction(m_db, [&]() -> Result<void> {
-        if (auto cleared = clearChat(chatId); !cleared)
-            return cleared;
-        return markChatRead(chatId);
-    });
-}
-
-Result<void> MessageStore::markChatRead(qint64 chatId)
-{
-    return m_db.run(QStringLiteral("UPDATE chats SET unread_count = 0 WHERE id = ?"), {chatId});
 }
 
 Result<QList<SearchHit>> MessageStore::search(const QString &query, int limit)

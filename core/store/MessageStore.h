@@ -9,29 +9,15 @@ class Database;
 
 namespace parley::store {
 
-// Chats, messages, receipts, the full-text index and the outbox of one account's local store
-// (core/store/ClientSchema.cpp). Plain SQL on the store thread; LocalStore runs it there.
+class ChatStore;
+
+// The messages of one account's local store (core/store/ClientSchema.cpp): what comes from the
+// mailbox, the outbox, receipts, edits, reactions, deletions and the full-text index. Plain SQL
+// on the store thread; LocalStore runs it there. ChatStore keeps the chats they are in.
 class MessageStore
 {
 public:
-    explicit MessageStore(sql::Database &db);
-
-    // The direct chat with a user, created on first use.
-    protocol::Result<qint64> directChat(const QString &peerUserId, qint64 now);
-    protocol::Result<void> setPeerPhone(const QString &peerUserId, const QString &phone);
-    // The direct chat with a user found by number, created if needed, remembering the number.
-    protocol::Result<qint64> rememberPeer(const QString &peerUserId, const QString &phone,
-                                          qint64 now);
-    // The chat with the user of this phone number, if one exists (numbers known from searches).
-    protocol::Result<std::optional<qint64>> chatByPhone(const QString &phone);
-    protocol::Result<std::optional<qint64>> chatByPeer(const QString &peerUserId);
-    // The user of a number known from an earlier search; empty when unknown.
-    protocol::Result<QString> peerByPhone(const QString &phone);
-    // The server's id of the direct chat with a user; empty until known.
-    protocol::Result<QString> serverChatId(const QString &peerUserId);
-    // Remembers the server's id of the direct chat with a user, creating the local chat.
-    protocol::Result<qint64> setServerChatId(const QString &peerUserId, const QString &serverChatId,
-                                             qint64 now);
+    MessageStore(sql::Database &db, ChatStore &chats);
 
     // New outgoing messages (texts, edits, reactions) and their outbox entries, all in one
     // transaction (messages written together are committed together: one fsync for a burst).
@@ -75,8 +61,6 @@ public:
     protocol::Result<std::optional<StatusChange>> retry(qint64 row);
     protocol::Result<void> countAttempt(const QString &messageId);
 
-    protocol::Result<QList<ChatSummary>> chats();
-    protocol::Result<std::optional<ChatSummary>> chat(qint64 chatId);
     // Newest first: up to `limit` messages of the chat older than `beforeRow` (0: the newest).
     protocol::Result<QList<StoredMessage>> messages(qint64 chatId, qint64 beforeRow, int limit);
     protocol::Result<std::optional<StoredMessage>> message(qint64 row);
@@ -84,28 +68,10 @@ public:
     // A shown message of one chat by its id (this account's own first).
     protocol::Result<std::optional<StoredMessage>> messageInChat(qint64 chatId,
                                                                  const QString &messageId);
-    // The other person of a chat; empty when there is no such chat.
-    protocol::Result<QString> peerOfChat(qint64 chatId);
-    protocol::Result<void> markChatRead(qint64 chatId);
-    // The user read the chat: its incoming messages not read yet are marked read, with their
-    // receipt pending (read_at -1), and the chat's unread count is cleared.
-    protocol::Result<void> markMessagesRead(qint64 chatId);
-    // Read messages whose message:read the server has not acknowledged yet, oldest first.
-    protocol::Result<QList<PendingRead>> pendingReads(int limit);
-    // The server has these receipts.
-    protocol::Result<void> confirmReads(const QList<qint64> &rows, qint64 now);
-    // This account's own settings of a chat, as the user set them here.
-    protocol::Result<void> setChatSettings(qint64 chatId, bool pinned, bool archived,
-                                           qint64 mutedUntil);
-    // "Delete chat" on this device: its history goes, except what waits in the outbox.
-    protocol::Result<void> deleteChatHistory(qint64 chatId);
     // Newest first; empty for a query without words.
     protocol::Result<QList<SearchHit>> search(const QString &query, int limit);
 
 private:
-    // The chat matching `condition` (a fixed SQL condition with one '?' for `value`).
-    protocol::Result<std::optional<qint64>> chatWhere(const QString &condition,
-                                                      const QString &value);
     protocol::Result<std::optional<StoredMessage>> insertInbound(const InboundMessage &message,
                                                                  qint64 chatId, qint64 now);
     protocol::Result<std::optional<StatusChange>> applyReceipt(const InboundReceipt &receipt);
@@ -120,15 +86,12 @@ private:
     protocol::Result<std::optional<StoredMessage>> applyDeletion(const InboundDeletion &deletion);
     protocol::Result<std::optional<StoredMessage>>
     placeholderForDeleted(const InboundDeletion &deletion);
-    protocol::Result<std::optional<qint64>> applyChatUpdate(const InboundChatUpdate &update,
-                                                            qint64 now);
-    protocol::Result<void> clearChat(qint64 chatId);
     protocol::Result<std::optional<StatusChange>> markOneSent(const SentAck &ack);
-    protocol::Result<void> touchChat(qint64 chatId, qint64 at, int unread);
     protocol::Result<std::optional<StatusChange>>
     setStatus(const QString &where, std::initializer_list<QVariant> values, MessageStatus status);
 
     sql::Database &m_db;
+    ChatStore &m_chats;
 };
 
 } // namespace parley::store

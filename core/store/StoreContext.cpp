@@ -5,7 +5,8 @@
 namespace parley::store {
 
 StoreContext::StoreContext()
-    : m_messages(m_db)
+    : m_chats(m_db)
+    , m_messages(m_db, m_chats)
     , m_peerKeys(m_db)
 { }
 

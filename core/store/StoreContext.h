@@ -2,6 +2,7 @@
 
 #include "core/protocol/Result.h"
 #include "core/sql/Database.h"
+#include "core/store/ChatStore.h"
 #include "core/store/MessageStore.h"
 #include "core/store/PeerKeyStore.h"
 
@@ -18,11 +19,13 @@ public:
     bool isOpen() const { return m_open; }
 
     sql::Database &database() { return m_db; }
+    ChatStore &chats() { return m_chats; }
     MessageStore &messages() { return m_messages; }
     PeerKeyStore &peerKeys() { return m_peerKeys; }
 
 private:
     sql::Database m_db;
+    ChatStore m_chats;
     MessageStore m_messages;
     PeerKeyStore m_peerKeys;
     bool m_open = false;

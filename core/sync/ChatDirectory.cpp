@@ -97,9 +97,7 @@ void ChatDirectory::lookUp(const QString &peerUserId)
 {
     m_store.run(
         this,
-        [peerUserId](store::StoreContext &store) {
-            return store.messages().serverChatId(peerUserId);
-        },
+        [peerUserId](store::StoreContext &store) { return store.chats().serverChatId(peerUserId); },
         [this, peerUserId](Result<QString> stored) {
             if (!stored)
                 finish(peerUserId, stored.error());
@@ -130,7 +128,7 @@ void ChatDirectory::create(const QString &peerUserId)
             m_store.run(
                 this,
                 [peerUserId, chatId = chat->chatId, now](store::StoreContext &store) {
-                    return store.messages().setServerChatId(peerUserId, chatId, now);
+                    return store.chats().setServerChatId(peerUserId, chatId, now);
                 },
                 [this, peerUserId, chatId = chat->chatId](Result<qint64> saved) {
                     if (!saved)

@@ -95,7 +95,7 @@ void DeviceDirectory::fetch(const QString &userId)
                     // New devices of a contact already known: their security code changed. The
                     // line goes in with the pinning, so it is written once.
                     if (contact && pinned->knownBefore && !pinned->added.isEmpty()) {
-                        auto chat = store.messages().chatByPeer(list.userId);
+                        auto chat = store.chats().chatByPeer(list.userId);
                         if (!chat)
                             return chat.error();
                         if (chat.value()) {

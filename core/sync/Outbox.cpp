@@ -217,7 +217,7 @@ void Outbox::withTarget(qint64 row, const QString &messageId,
             if (!message.value() || message.value()->kind == store::MessageKind::Edit
                 || message.value()->kind == store::MessageKind::Reaction)
                 return Found();
-            auto peer = store.messages().peerOfChat(message.value()->chatId);
+            auto peer = store.chats().peerOfChat(message.value()->chatId);
             if (!peer)
                 return peer.error();
             return Found(std::pair{*message.value(), peer.value()});
@@ -247,7 +247,7 @@ void Outbox::deleteForEveryone(qint64 row)
                 return message.error();
             if (!message.value())
                 return Found();
-            auto peer = store.messages().peerOfChat(message.value()->chatId);
+            auto peer = store.chats().peerOfChat(message.value()->chatId);
             if (!peer)
                 return peer.error();
             return Found(std::pair{*message.value(), peer.value()});
@@ -295,7 +295,7 @@ void Outbox::markRead(qint64 chatId)
 {
     m_store.run(
         this,
-        [chatId](store::StoreContext &store) { return store.messages().markMessagesRead(chatId); },
+        [chatId](store::StoreContext &store) { return store.chats().markMessagesRead(chatId); },
         [this, chatId](Result<void> marked) {
             if (!marked) {
                 Q_EMIT storeFailed(marked.error());
@@ -318,7 +318,7 @@ void Outbox::sendReads()
     m_readsWanted = false;
     m_store.run(
         this,
-        [](store::StoreContext &store) { return store.messages().pendingReads(MaxReadReceipts); },
+        [](store::StoreContext &store) { return store.chats().pendingReads(MaxReadReceipts); },
         [this](Result<QList<store::PendingRead>> pending) {
             if (!pending || pending->isEmpty()) {
                 m_sendingReads = false;
@@ -353,9 +353,7 @@ void Outbox::confirmReads(const QList<qint64> &rows)
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     m_store.run(
         this,
-        [rows, now](store::StoreContext &store) {
-            return store.messages().confirmReads(rows, now);
-        },
+        [rows, now](store::StoreContext &store) { return store.chats().confirmReads(rows, now); },
         [this, count = rows.size()](Result<void> confirmed) {
             m_sendingReads = false;
             if (!confirmed)
@@ -370,10 +368,9 @@ void Outbox::setChatSettings(qint64 chatId, bool pinned, bool archived, qint64 m
     m_store.run(
         this,
         [chatId, pinned, archived, mutedUntil](store::StoreContext &store) -> Result<QString> {
-            if (auto set = store.messages().setChatSettings(chatId, pinned, archived, mutedUntil);
-                !set)
+            if (auto set = store.chats().setSettings(chatId, pinned, archived, mutedUntil); !set)
                 return set.error();
-            return store.messages().peerOfChat(chatId);
+            return store.chats().peerOfChat(chatId);
         },
         [this, chatId, pinned, archived, mutedUntil](Result<QString> peer) {
             if (!peer || peer->isEmpty()) {
@@ -397,7 +394,7 @@ void Outbox::setChatSettings(qint64 chatId, bool pinned, bool archived, qint64 m
 void Outbox::deleteChat(qint64 chatId)
 {
     m_store.run(
-        this, [chatId](store::StoreContext &store) { return store.messages().peerOfChat(chatId); },
+        this, [chatId](store::StoreContext &store) { return store.chats().peerOfChat(chatId); },
         [this, chatId](Result<QString> peer) {
             if (!peer || peer->isEmpty()) {
                 Q_EMIT settingsFailed(chatId,
@@ -412,7 +409,7 @@ void Outbox::deleteChat(qint64 chatId)
                 m_store.run(
                     this,
                     [chatId](store::StoreContext &store) {
-                        return store.messages().deleteChatHistory(chatId);
+                        return store.chats().deleteHistory(chatId);
                     },
                     [this, chatId](Result<void> cleared) {
                         if (!cleared)

@@ -111,7 +111,7 @@ void LocalStoreTest::emptyFileFromAnEarlierVersionIsMigrated()
         const auto opened = store.open(file);
         QVERIFY2(opened, opened ? "" : qPrintable(opened.error().message));
         QCOMPARE(store.database().schemaVersion(), int(clientMigrations().size()));
-        QVERIFY(store.messages().directChat(Peer, Now));
+        QVERIFY(store.chats().directChat(Peer, Now));
     }
 }
 
@@ -174,7 +174,7 @@ void LocalStoreTest::answersComeBackOnTheCallersThreadAndNotAfterItIsGone()
         this,
         [&](StoreContext &context) {
             workThread = QThread::currentThread();
-            return context.messages().directChat(Peer, Now);
+            return context.chats().directChat(Peer, Now);
         },
         [&](Result<qint64>) { callerThread = QThread::currentThread(); });
     QTRY_VERIFY(callerThread != nullptr);
@@ -201,7 +201,7 @@ void LocalStoreTest::replayedMessageIsStoredOnce()
         = messages.storeInbox({incoming(QStringLiteral("m1"), QStringLiteral("hi"))}, {}, 0, Now);
     QVERIFY(replay);
     QCOMPARE(replay->added.size(), 0);
-    const auto chats = messages.chats();
+    const auto chats = m_store->chats().chats();
     QVERIFY(chats);
     QCOMPARE(chats->size(), 1);
     QCOMPARE(chats->first().unreadCount, 1);
@@ -289,7 +289,7 @@ void LocalStoreTest::chatListIsOrderedByPinnedThenActivityWithUnreadCounts()
     InboundMessage newer2 = incoming(QStringLiteral("b2"), QStringLiteral("newest"));
     newer2.senderUserId = newer2.peerUserId = QStringLiteral("ben");
     QVERIFY(messages.storeInbox({older, newer, newer2}, {}, 0, Now));
-    auto chats = messages.chats();
+    auto chats = m_store->chats().chats();
     QVERIFY(chats);
     QCOMPARE(chats->size(), 2);
     QCOMPARE(chats->at(0).peerUserId, QStringLiteral("ben"));
@@ -299,9 +299,9 @@ void LocalStoreTest::chatListIsOrderedByPinnedThenActivityWithUnreadCounts()
 
     QVERIFY(m_store->database().run(QStringLiteral("UPDATE chats SET pinned = 1 WHERE id = ?"),
                                     {chats->at(1).id}));
-    QCOMPARE(messages.chats()->first().peerUserId, QStringLiteral("ann"));
-    QVERIFY(messages.markChatRead(chats->at(0).id));
-    QCOMPARE(messages.chat(chats->at(0).id).value()->unreadCount, 0);
+    QCOMPARE(m_store->chats().chats()->first().peerUserId, QStringLiteral("ann"));
+    QVERIFY(m_store->chats().markRead(chats->at(0).id));
+    QCOMPARE(m_store->chats().chat(chats->at(0).id).value()->unreadCount, 0);
 }
 
 void LocalStoreTest::messagesArePagedNewestFirst()
@@ -311,7 +311,7 @@ void LocalStoreTest::messagesArePagedNewestFirst()
     for (int i = 0; i < 25; ++i)
         batch.append(incoming(QStringLiteral("p%1").arg(i), QStringLiteral("n%1").arg(i)));
     QVERIFY(messages.storeInbox(batch, {}, 0, Now));
-    const qint64 chat = messages.chatByPeer(Peer).value().value();
+    const qint64 chat = m_store->chats().chatByPeer(Peer).value().value();
     const auto first = messages.messages(chat, 0, 10);
     QCOMPARE(first->size(), 10);
     QCOMPARE(first->first().body, QStringLiteral("n24"));

@@ -187,7 +187,7 @@ void ConversationsTest::repliesEditsAndReactionsReachEveryDeviceOfBothUsers()
                              CreateChatRequest{alice}.toJson(), bobDesktop->session().accessToken);
     QCOMPARE(ChatInfo::fromJson(chat.json())->unreadCount, 1); // "helo", not the edit
     auto visible = aliceLaptop->account().store().runAndWait([](store::StoreContext &store) {
-        auto chats = store.messages().chats();
+        auto chats = store.chats().chats();
         return chats && chats->size() == 1 ? store.messages()
                                                  .messages(chats->first().id, 0, 50)
                                                  .value_or(QList<store::StoredMessage>())
@@ -330,7 +330,7 @@ void ConversationsTest::chatSettingsFollowTheAccountsOtherDevices()
              200);
     QTRY_COMPARE_WITH_TIMEOUT(chatChanged.size(), 1, WaitMs);
     auto chats = phone->account().store().runAndWait(
-        [](store::StoreContext &store) { return store.messages().chats(); });
+        [](store::StoreContext &store) { return store.chats().chats(); });
     QVERIFY(chats && chats->size() == 1);
     QVERIFY(chats->first().pinned);
     QCOMPARE(chats->first().mutedUntil, ChatInfo::MutedForever);
@@ -358,7 +358,7 @@ void ConversationsTest::readingSettingsAndDeletingAChatGoThroughTheServerToEvery
     QTRY_VERIFY_WITH_TIMEOUT(stored(*phone, two, bob->session().userId), WaitMs);
     const auto chatOf = [](TestClient &client) {
         auto chats = client.account().store().runAndWait(
-            [](store::StoreContext &store) { return store.messages().chats(); });
+            [](store::StoreContext &store) { return store.chats().chats(); });
         return chats && chats->size() == 1 ? chats->first() : store::ChatSummary{};
     };
     const qint64 laptopChat = chatOf(*laptop).id;
