@@ -116,11 +116,15 @@ protocol::Result<QString> ParleyServer::start(const ServerConfig &config)
                 protocol::closecode::reason(protocol::closecode::TokenRevoked));
         });
     auto isOnline = [this](const QString &userId) { return m_registry->isOnline(userId); };
-    m_users = std::make_unique<UserHandler>(*m_identities, *m_profiles, isOnline,
-                                            m_searchLimiter.get(), [this](const QString &userId) {
-                                                if (m_presence)
-                                                    m_presence->privacyChanged(userId);
-                                            });
+    m_users = std::make_unique<UserHandler>(
+        *m_identities, *m_profiles, isOnline, m_searchLimiter.get(),
+        [this](const QString &userId) {
+            if (m_presence)
+                m_presence->privacyChanged(userId);
+        },
+        [this](const QString &userId, const QString &other) {
+            return m_chats->shareChat(userId, other);
+        });
     m_relay = new MessageRelay(*m_db, *m_identities, *m_mailbox, *m_chats, *m_profiles, *m_registry,
                                config.socket.typingPerChat, this);
     m_chatApi = std::make_unique<ChatHandler>(*m_chats, *m_mailbox, *m_identities, *m_relay);

@@ -3,6 +3,8 @@
 #include "core/net/RestTransport.h"
 #include "core/protocol/RestPayloads.h"
 
+#include <QUrl>
+
 namespace parley {
 
 using namespace protocol;
@@ -33,6 +35,14 @@ void UserDirectory::findByPhone(const QString &phoneNumber, const QObject *conte
         }
         done(Error{ErrorCode::NotFound, tr("Nobody uses Parley with this number.")});
     });
+}
+
+void UserDirectory::card(const QString &userId, const QObject *context,
+                         std::function<void(Result<UserCard>)> done)
+{
+    m_rest.getAs<UserCard>(QLatin1String(paths::UsersPrefix)
+                               + QString::fromLatin1(QUrl::toPercentEncoding(userId)),
+                           {}, context, std::move(done));
 }
 
 } // namespace parley

@@ -366,6 +366,42 @@ Result<UserSearchPage> UserSearchPage::fromJson(const QJsonObject &json)
     return page;
 }
 
+QJsonObject UserCard::toJson() const
+{
+    QJsonObject json{{QLatin1String("id"), id},
+                     {QLatin1String("displayName"), displayName},
+                     {QLatin1String("about"), about},
+                     {QLatin1String("avatarMediaId"), orNull(avatarMediaId)}};
+    // Left out, not null, when the caller may not see it: a number is never implied.
+    if (phoneNumber)
+        json.insert(QLatin1String("phoneNumber"), *phoneNumber);
+    return json;
+}
+
+Result<UserCard> UserCard::fromJson(const QJsonObject &json)
+{
+    JsonReader reader(json);
+    UserCard card;
+    card.id = reader.string("id", limits::MaxIdLength);
+    if (auto error = reader.error())
+        return *error;
+    std::optional<QString> displayName;
+    std::optional<QString> about;
+    std::optional<Error> error
+        = readText(json, "displayName", 0, limits::MaxDisplayNameLength, displayName);
+    if (!error)
+        error = readText(json, "about", 0, limits::MaxAboutLength, about);
+    if (!error)
+        error = readText(json, "phoneNumber", 1, 32, card.phoneNumber);
+    if (!error)
+        error = readMediaId(json, false, card.avatarMediaId);
+    if (error)
+        return *error;
+    card.displayName = displayName.value_or(QString());
+    card.about = about.value_or(QString());
+    return card;
+}
+
 QJsonObject ContactSyncRequest::toJson() const
 {
     return {{QLatin1String("hashes"), QJsonArray::fromStringList(hashes)}};

@@ -145,6 +145,22 @@ struct ContactSyncResult
 };
 
 // GET /api/v1/users/<userId>/status
+// Another user as the caller may see them (docs/protocol.md 4.28): their public profile, and
+// their number only once the caller shares a chat with them (or it is the caller).
+struct UserCard
+{
+    QString id;
+    QString displayName; // "" until one is set
+    QString about;
+    std::optional<QString> avatarMediaId;
+    std::optional<QString> phoneNumber;
+
+    QJsonObject toJson() const;
+    static Result<UserCard> fromJson(const QJsonObject &json);
+
+    friend bool operator==(const UserCard &, const UserCard &) = default;
+};
+
 struct UserStatus
 {
     QString userId;

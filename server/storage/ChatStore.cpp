@@ -251,4 +251,20 @@ Result<QStringList> ChatStore::partners(const QString &userId)
     return users;
 }
 
+Result<bool> ChatStore::shareChat(const QString &userId, const QString &otherUserId)
+{
+    if (userId == otherUserId)
+        return true;
+    auto rows = m_db.exec(QStringLiteral("SELECT 1 FROM chat_members m"
+                                         " JOIN chat_members o ON o.chat_id = m.chat_id"
+                                         " WHERE m.user_id = ? AND o.user_id = ? LIMIT 1"),
+                          {userId, otherUserId});
+    if (!rows)
+        return rows.error();
+    const bool shared = rows->next();
+    if (!shared && !endedCleanly(rows.value()))
+        return storageError();
+    return shared;
+}
+
 } // namespace parley::server

@@ -65,6 +65,8 @@ public:
                                     qint64 serverTime);
     // Everyone the user shares a chat with (presence goes to them).
     protocol::Result<QStringList> partners(const QString &userId);
+    // Whether the two users are members of one chat (or are one user).
+    protocol::Result<bool> shareChat(const QString &userId, const QString &otherUserId);
 
 private:
     // One column of the user's membership row (a fixed column name, never input).

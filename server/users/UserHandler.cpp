@@ -78,12 +78,14 @@ std::optional<Result<QString>> searchedPhoneNumber(const QString &query)
 }
 
 UserHandler::UserHandler(IdentityStore &identities, ProfileStore &profiles, OnlineCheck isOnline,
-                         RateLimiter *lookupLimiter, LastSeenChanged lastSeenChanged)
+                         RateLimiter *lookupLimiter, LastSeenChanged lastSeenChanged,
+                         SharedChatCheck shareChat)
     : m_identities(identities)
     , m_profiles(profiles)
     , m_isOnline(std::move(isOnline))
     , m_lookupLimiter(lookupLimiter)
     , m_lastSeenChanged(std::move(lastSeenChanged))
+    , m_shareChat(std::move(shareChat))
 { }
 
 void UserHandler::addRoutes(Router &router)
@@ -107,6 +109,8 @@ void UserHandler::addRoutes(Router &router)
                route(&UserHandler::status));
     router.add(Method::Get, byId + QLatin1String(paths::DevicesSuffix), access,
                route(&UserHandler::devices));
+    // After /users/profile and /users/search, which it would otherwise take.
+    router.add(Method::Get, byId, access, route(&UserHandler::card));
 }
 
 HttpResponse UserHandler::profile(const HttpRequest &request)
@@ -243,6 +247,32 @@ HttpResponse UserHandler::status(const HttpRequest &request)
             status.lastSeen = target.value()->lastSeenAt;
     }
     return HttpResponse::json(status.toJson());
+}
+
+// Anyone signed in may see a user's public profile by id (ids are not guessable, and are given
+// only to those who found the user or share a chat with them); the number only those who share
+// a chat with them, as WhatsApp shows a stranger's number once they write (docs/protocol.md
+// 4.28).
+HttpResponse UserHandler::card(const HttpRequest &request)
+{
+    const QString userId = request.pathParams.value(QStringLiteral("id"));
+    auto target = m_profiles.profile(userId);
+    if (!target)
+        return HttpResponse::error(target.error());
+    if (!target.value())
+        return HttpResponse::error(ErrorCode::UnknownUser, QStringLiteral("no such user"));
+    const ProfileRecord &profile = *target.value();
+    UserCard card{profile.id, profile.displayName, profile.about, profile.avatarMediaId, {}};
+    bool shared = userId == request.identity.userId;
+    if (!shared && m_shareChat) {
+        auto found = m_shareChat(request.identity.userId, userId);
+        if (!found)
+            return HttpResponse::error(found.error());
+        shared = found.value();
+    }
+    if (shared)
+        card.phoneNumber = profile.phoneNumber;
+    return HttpResponse::json(card.toJson());
 }
 
 HttpResponse UserHandler::devices(const HttpRequest &request)

@@ -30,9 +30,15 @@ public:
     // Called after a user changed privacy.lastSeen (PresenceNotifier::privacyChanged).
     using LastSeenChanged = std::function<void(const QString &userId)>;
 
+    // Whether two users are members of one chat (ChatStore::shareChat): a user's number is
+    // shown to those who do.
+    using SharedChatCheck
+        = std::function<protocol::Result<bool>(const QString &userId, const QString &otherUserId)>;
+
     // lookupLimiter (optional) limits searches and contact syncs per account.
     UserHandler(IdentityStore &identities, ProfileStore &profiles, OnlineCheck isOnline,
-                RateLimiter *lookupLimiter = nullptr, LastSeenChanged lastSeenChanged = {});
+                RateLimiter *lookupLimiter = nullptr, LastSeenChanged lastSeenChanged = {},
+                SharedChatCheck shareChat = {});
     void addRoutes(Router &router);
 
 private:
@@ -43,6 +49,7 @@ private:
                               const protocol::UserSearchRequest &search);
     HttpResponse syncContacts(const HttpRequest &request);
     HttpResponse status(const HttpRequest &request);
+    HttpResponse card(const HttpRequest &request);
     HttpResponse devices(const HttpRequest &request);
 
     IdentityStore &m_identities;
@@ -50,6 +57,7 @@ private:
     OnlineCheck m_isOnline;
     RateLimiter *m_lookupLimiter = nullptr;
     LastSeenChanged m_lastSeenChanged;
+    SharedChatCheck m_shareChat;
 };
 
 } // namespace parley::server

@@ -48,6 +48,9 @@ private Q_SLOTS:
     void badSearchQueriesAreRefused_data();
     void badSearchQueriesAreRefused();
 
+    void aUsersCardShowsTheirNumberOnlyToThoseWhoShareAChat();
+    void unknownUsersCardIsNotFound();
+
     void everyUsersEndpointNeedsAValidToken_data();
     void everyUsersEndpointNeedsAValidToken();
     void wrongMethodsAreRefused();
@@ -558,6 +561,63 @@ void UsersApiTest::badSearchQueriesAreRefused()
     QCOMPARE(reply.errorCode(), code);
 }
 
+void UsersApiTest::aUsersCardShowsTheirNumberOnlyToThoseWhoShareAChat()
+{
+    const Account erin = m_api.signUp(QStringLiteral("Erin Card"));
+    const Account frank = m_api.signUp();
+    QCOMPARE(TestHttp::putJson(m_api.url(QStringLiteral("/api/v1/users/profile")),
+                               {{QStringLiteral("about"), QStringLiteral("at the lake")}},
+                               erin.token)
+                 .status,
+             200);
+    const QUrl erinsCard = m_api.url(QStringLiteral("/api/v1/users/") + erin.userId);
+
+    // A stranger sees the public profile, never the number (the key is absent, not null).
+    const HttpReply stranger = TestHttp::get(erinsCard, frank.token);
+    QCOMPARE(stranger.status, 200);
+    const QJsonObject expected{{QStringLiteral("id"), erin.userId},
+                               {QStringLiteral("displayName"), QStringLiteral("Erin Card")},
+                               {QStringLiteral("about"), QStringLiteral("at the lake")},
+                               {QStringLiteral("avatarMediaId"), QJsonValue::Null}};
+    QCOMPARE(stranger.json(), expected);
+
+    // Once they share a chat (Erin writes to Frank), Frank sees her number, and she his.
+    QCOMPARE(TestHttp::postJson(m_api.url(QStringLiteral("/api/v1/chats")),
+                                {{QStringLiteral("userId"), frank.userId}}, erin.token)
+                 .status,
+             200);
+    const HttpReply partner = TestHttp::get(erinsCard, frank.token);
+    QCOMPARE(partner.status, 200);
+    QJsonObject withNumber = expected;
+    withNumber.insert(QStringLiteral("phoneNumber"), erin.phoneNumber);
+    QCOMPARE(partner.json(), withNumber);
+    auto decoded = parley::protocol::UserCard::fromJson(partner.json());
+    QVERIFY(decoded);
+    QCOMPARE(decoded->phoneNumber, erin.phoneNumber);
+    const HttpReply back
+        = TestHttp::get(m_api.url(QStringLiteral("/api/v1/users/") + frank.userId), erin.token);
+    QCOMPARE(back.json().value(QStringLiteral("phoneNumber")).toString(), frank.phoneNumber);
+
+    // Everyone sees their own.
+    const HttpReply own = TestHttp::get(
+        m_api.url(QStringLiteral("/api/v1/users/") + m_alice.userId), m_alice.token);
+    QCOMPARE(own.json().value(QStringLiteral("phoneNumber")).toString(), m_alice.phoneNumber);
+    // The literal routes still win over the id.
+    QCOMPARE(TestHttp::get(m_api.url(QStringLiteral("/api/v1/users/profile")), m_alice.token)
+                 .json()
+                 .value(QStringLiteral("id"))
+                 .toString(),
+             m_alice.userId);
+}
+
+void UsersApiTest::unknownUsersCardIsNotFound()
+{
+    const HttpReply reply
+        = TestHttp::get(m_api.url(QStringLiteral("/api/v1/users/nobody-like-this")), m_alice.token);
+    QCOMPARE(reply.status, 404);
+    QCOMPARE(reply.errorCode(), QStringLiteral("unknown_user"));
+}
+
 void UsersApiTest::everyUsersEndpointNeedsAValidToken_data()
 {
     QTest::addColumn<QByteArray>("method");
@@ -569,7 +629,8 @@ void UsersApiTest::everyUsersEndpointNeedsAValidToken_data()
         {"PUT", QStringLiteral("/api/v1/users/profile")},
         {"GET", QStringLiteral("/api/v1/users/search?q=test")},
         {"POST", QStringLiteral("/api/v1/users/contacts/sync")},
-        {"GET", QStringLiteral("/api/v1/users/someone/status")}};
+        {"GET", QStringLiteral("/api/v1/users/someone/status")},
+        {"GET", QStringLiteral("/api/v1/users/someone")}};
     for (const auto &[method, path] : endpoints) {
         QTest::addRow("%s %s, no token", method.constData(), qPrintable(path))
             << method << path << QString() << QStringLiteral("unauthorized");
