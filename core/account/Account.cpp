@@ -24,11 +24,21 @@ Account::Account(const Session &session, crypto::DeviceKeyPair keys, QString pro
     , m_outbox(identityOf(session, keys), m_socket, m_devices, m_chats, m_store)
     , m_live(m_socket, m_api, m_chats)
     , m_users(m_api)
+    , m_cards(m_users, m_store)
 {
     connect(&m_mailbox, &sync::MailboxSync::syncedChanged, &m_outbox, &sync::Outbox::setOnline);
     // A "security code changed" line is a new message of its chat, for the models like any.
     connect(&m_devices, &sync::DeviceDirectory::systemLineAdded, &m_mailbox,
             &sync::MailboxSync::messageReceived);
+    // Once synced the token is fresh and every chat is stored: who are the new people?
+    connect(&m_mailbox, &sync::MailboxSync::syncedChanged, &m_cards, [this](bool synced) {
+        if (synced)
+            m_cards.refreshStale();
+    });
+    connect(&m_mailbox, &sync::MailboxSync::messageReceived, &m_cards, [this] {
+        if (m_mailbox.isSynced())
+            m_cards.refreshStale();
+    });
     connect(&m_keeper, &SessionKeeper::sessionRefreshed, this, &Account::onRefreshed);
     connect(&m_keeper, &SessionKeeper::sessionEnded, this, [this](const protocol::Error &reason) {
         // A refresh token the server refuses is worthless: do not offer it again at next start.

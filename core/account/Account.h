@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/account/PeerCards.h"
 #include "core/account/Session.h"
 #include "core/account/SessionKeeper.h"
 #include "core/account/UserDirectory.h"
@@ -49,6 +50,7 @@ public:
     sync::Outbox &outbox() { return m_outbox; }
     sync::LiveStatus &live() { return m_live; }
     UserDirectory &users() { return m_users; }
+    PeerCards &cards() { return m_cards; }
 
 Q_SIGNALS:
     void opened();
@@ -73,6 +75,7 @@ private:
     sync::Outbox m_outbox;
     sync::LiveStatus m_live;
     UserDirectory m_users;
+    PeerCards m_cards;
     bool m_connecting = false;
 };
 

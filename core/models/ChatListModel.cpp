@@ -14,6 +14,23 @@ using protocol::Result;
 namespace {
 // Changes that come together (a sync page) make one reload.
 constexpr int ReloadDelayMs = 30;
+
+ChatListModel::PreviewKind previewKind(const std::optional<store::StoredMessage> &last)
+{
+    using Kind = ChatListModel::PreviewKind;
+    if (!last)
+        return Kind::None;
+    if (last->deletedAt > 0)
+        return Kind::Deleted;
+    switch (last->kind) {
+    case store::MessageKind::Undecryptable:
+        return Kind::Undecryptable;
+    case store::MessageKind::System:
+        return Kind::System;
+    default:
+        return Kind::Text;
+    }
+}
 } // namespace
 
 ChatListModel::ChatListModel(store::LocalStore &store, sync::MailboxSync &mailbox,
@@ -24,7 +41,7 @@ ChatListModel::ChatListModel(store::LocalStore &store, sync::MailboxSync &mailbo
     m_reloadTimer.setSingleShot(true);
     m_reloadTimer.setInterval(ReloadDelayMs);
     connect(&m_reloadTimer, &QTimer::timeout, this, &ChatListModel::reload);
-    const auto later = [this] { m_reloadTimer.start(); };
+    const auto later = [this] { scheduleReload(); };
     connect(&mailbox, &sync::MailboxSync::messageReceived, this, later);
     connect(&mailbox, &sync::MailboxSync::messageUndecryptable, this, later);
     connect(&mailbox, &sync::MailboxSync::statusChanged, this, later);
@@ -34,6 +51,7 @@ ChatListModel::ChatListModel(store::LocalStore &store, sync::MailboxSync &mailbo
     connect(&mailbox, &sync::MailboxSync::messageChanged, this, later);
     connect(&mailbox, &sync::MailboxSync::chatChanged, this, later);
     connect(&outbox, &sync::Outbox::chatChanged, this, later);
+    connect(&outbox, &sync::Outbox::messageRemoved, this, later);
     reload();
 }
 
@@ -77,6 +95,14 @@ QVariant ChatListModel::data(const QModelIndex &index, int role) const
         return last ? int(last->status) : -1;
     case TypingRole:
         return m_typing.contains(chat.peerUserId);
+    case PeerPhoneRole:
+        return chat.peerPhone;
+    case PeerAboutRole:
+        return chat.peerAbout;
+    case LastMessageKindRole:
+        return int(previewKind(last));
+    case MutedUntilRole:
+        return chat.mutedUntil;
     default:
         return {};
     }
@@ -95,7 +121,16 @@ QHash<int, QByteArray> ChatListModel::roleNames() const
             {MutedRole, "muted"},
             {LastMessageOutgoingRole, "lastMessageOutgoing"},
             {LastMessageStatusRole, "lastMessageStatus"},
-            {TypingRole, "typing"}};
+            {TypingRole, "typing"},
+            {PeerPhoneRole, "peerPhone"},
+            {PeerAboutRole, "peerAbout"},
+            {LastMessageKindRole, "lastMessageKind"},
+            {MutedUntilRole, "mutedUntil"}};
+}
+
+void ChatListModel::scheduleReload()
+{
+    m_reloadTimer.start();
 }
 
 void ChatListModel::reload()

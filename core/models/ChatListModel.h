@@ -37,6 +37,18 @@ public:
         LastMessageOutgoingRole,
         LastMessageStatusRole, // store::MessageStatus as int
         TypingRole,
+        PeerPhoneRole, // "" until known
+        PeerAboutRole,
+        LastMessageKindRole, // PreviewKind as int
+        MutedUntilRole, // ms since the epoch, 0 when not muted
+    };
+    // What the preview shows, for views that word or style it themselves.
+    enum class PreviewKind {
+        None, // no message yet
+        Text,
+        Deleted, // deleted for everyone
+        Undecryptable,
+        System, // a line of this device's own (the preview is its event name)
     };
 
     ChatListModel(store::LocalStore &store, sync::MailboxSync &mailbox, sync::Outbox &outbox,
@@ -48,6 +60,8 @@ public:
 
     // Reads the chats again from the store (also done by itself after every change).
     void reload();
+    // The same, soon: changes that come together make one read.
+    void scheduleReload();
     // Whether the other person of a chat is typing (from typing events; expires elsewhere).
     void setTyping(const QString &peerUserId, bool typing);
     int rowOfChat(qint64 chatId) const;

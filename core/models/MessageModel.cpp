@@ -21,9 +21,10 @@ MessageModel::MessageModel(store::LocalStore &store, sync::MailboxSync &mailbox,
     connect(&outbox, &sync::Outbox::statusChanged, this, &MessageModel::changeStatus);
     connect(&mailbox, &sync::MailboxSync::messageChanged, this, &MessageModel::replace);
     connect(&outbox, &sync::Outbox::messageChanged, this, &MessageModel::replace);
+    connect(&outbox, &sync::Outbox::messageRemoved, this, &MessageModel::remove);
     // Another device deleted the chat's history: read it again from the store.
-    connect(&mailbox, &sync::MailboxSync::chatChanged, this, &MessageModel::reload);
-    connect(&outbox, &sync::Outbox::chatChanged, this, &MessageModel::reload);
+    connect(&mailbox, &sync::MailboxSync::historyCleared, this, &MessageModel::reload);
+    connect(&outbox, &sync::Outbox::historyCleared, this, &MessageModel::reload);
     fetchMore({});
 }
 
@@ -74,6 +75,10 @@ QVariant MessageModel::data(const QModelIndex &index, int role) const
                                          {QStringLiteral("emoji"), reaction.emoji}});
         return reactions;
     }
+    case ReplyPreviewRole:
+        return m.replyPreview ? QVariant(*m.replyPreview) : QVariant();
+    case TimeRole:
+        return m.serverTime > 0 ? m.serverTime : m.sentAt > 0 ? m.sentAt : m.storedAt;
     default:
         return {};
     }
@@ -95,7 +100,9 @@ QHash<int, QByteArray> MessageModel::roleNames() const
             {ReplyToSenderRole, "replyToSender"},
             {EditedRole, "edited"},
             {DeletedRole, "deleted"},
-            {ReactionsRole, "reactions"}};
+            {ReactionsRole, "reactions"},
+            {ReplyPreviewRole, "replyPreview"},
+            {TimeRole, "time"}};
 }
 
 bool MessageModel::canFetchMore(const QModelIndex &parent) const
@@ -160,9 +167,77 @@ void MessageModel::replace(const store::StoredMessage &message)
             m_messages[row] = message;
             const QModelIndex changed = index(int(row));
             Q_EMIT dataChanged(changed, changed);
-            return;
+            break;
         }
     }
+    // Replies quoting it show its new text (or that it was deleted).
+    const QString sender = message.outgoing ? QString() : message.senderUserId;
+    for (qsizetype row = 0; row < m_messages.size(); ++row) {
+        store::StoredMessage &reply = m_messages[row];
+        if (!reply.replyTo || reply.replyTo->messageId != message.messageId
+            || reply.replyTo->senderUserId != sender)
+            continue;
+        reply.replyPreview = message.body;
+        Q_EMIT dataChanged(index(int(row)), index(int(row)), {ReplyPreviewRole});
+    }
+}
+
+void MessageModel::remove(qint64 chatId, qint64 row)
+{
+    if (chatId != m_chatId)
+        return;
+    for (qsizetype at = m_messages.size() - 1; at >= 0; --at) {
+        if (m_messages.at(at).row != row)
+            continue;
+        beginRemoveRows({}, int(at), int(at));
+        m_messages.removeAt(at);
+        endRemoveRows();
+        return;
+    }
+}
+
+int MessageModel::rowOfMessage(const QString &senderUserId, const QString &messageId) const
+{
+    for (qsizetype row = m_messages.size() - 1; row >= 0; --row) {
+        const store::StoredMessage &m = m_messages.at(row);
+        const QString sender = m.outgoing ? QString() : m.senderUserId;
+        if (m.messageId == messageId && sender == senderUserId)
+            return int(row);
+    }
+    return -1;
+}
+
+void MessageModel::loadUntil(const QString &senderUserId, const QString &messageId,
+                             std::function<void(int row)> found)
+{
+    // Bounded: a quote of a message far back loads at most this many pages.
+    constexpr int MaxPages = 40;
+    auto pages = std::make_shared<int>(0);
+    auto step = std::make_shared<std::function<void()>>();
+    *step = [this, senderUserId, messageId, found = std::move(found), pages, step]() {
+        const int row = rowOfMessage(senderUserId, messageId);
+        if (row >= 0 || m_atStart || *pages >= MaxPages) {
+            found(row);
+            *step = nullptr; // breaks the cycle
+            return;
+        }
+        ++*pages;
+        auto connection = std::make_shared<QMetaObject::Connection>();
+        *connection = connect(this, &MessageModel::pageLoaded, this, [connection, step] {
+            disconnect(*connection);
+            if (*step)
+                (*step)();
+        });
+        if (m_fetching)
+            return; // the page being read now comes first
+        fetchMore({});
+        if (!m_fetching) { // nothing more to read
+            disconnect(*connection);
+            found(rowOfMessage(senderUserId, messageId));
+            *step = nullptr;
+        }
+    };
+    (*step)();
 }
 
 int MessageModel::rowOfMessage(const QString &messageId) const

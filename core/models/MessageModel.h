@@ -4,6 +4,8 @@
 
 #include <QAbstractListModel>
 
+#include <functional>
+
 namespace parley::store {
 class LocalStore;
 }
@@ -40,6 +42,8 @@ public:
         EditedRole, // bool
         DeletedRole, // deleted for everyone: no body
         ReactionsRole, // QVariantList of {"userId", "emoji"} maps, oldest first
+        ReplyPreviewRole, // the quoted message's text; invalid QVariant when this device lacks it
+        TimeRole, // what a view shows as the message's time: the server's, else the sender's
     };
 
     MessageModel(store::LocalStore &store, sync::MailboxSync &mailbox, sync::Outbox &outbox,
@@ -52,6 +56,12 @@ public:
     bool canFetchMore(const QModelIndex &parent) const override;
     void fetchMore(const QModelIndex &parent) override;
     int rowOfMessage(const QString &messageId) const;
+    // The row of a message by its sender ("" for this account's own) and id; -1 if not loaded.
+    int rowOfMessage(const QString &senderUserId, const QString &messageId) const;
+    // Reads older pages until the message is loaded or the chat's start is reached (a bounded
+    // number of pages); found(row or -1) afterwards.
+    void loadUntil(const QString &senderUserId, const QString &messageId,
+                   std::function<void(int row)> found);
 
 Q_SIGNALS:
     // A page was read: the first one (the newest messages), then each older one.
@@ -61,6 +71,7 @@ private:
     void add(const store::StoredMessage &message);
     void changeStatus(const store::StatusChange &change);
     void replace(const store::StoredMessage &message);
+    void remove(qint64 chatId, qint64 row);
     void reload(qint64 chatId);
 
     store::LocalStore &m_store;

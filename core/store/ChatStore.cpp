@@ -19,7 +19,9 @@ const QString DirectKind = QStringLiteral("direct");
 
 const QString ChatColumns
     = QStringLiteral("c.id, c.peer_user_id, c.peer_phone, c.title, c.last_activity, "
-                     "c.unread_count, c.pinned, c.archived, c.muted_until, c.server_id");
+                     "c.unread_count, c.pinned, c.archived, c.muted_until, c.server_id, "
+                     "c.peer_about, c.card_fetched_at");
+constexpr int ChatColumnCount = 12;
 
 ChatSummary readChat(const QSqlQuery &q)
 {
@@ -34,8 +36,10 @@ ChatSummary readChat(const QSqlQuery &q)
     c.archived = q.value(7).toInt() != 0;
     c.mutedUntil = q.value(8).toLongLong();
     c.serverChatId = q.value(9).toString();
-    if (!q.value(10).isNull())
-        c.lastMessage = rows::readMessage(q, 10);
+    c.peerAbout = q.value(10).toString();
+    c.cardFetchedAt = q.value(11).toLongLong();
+    if (!q.value(ChatColumnCount).isNull())
+        c.lastMessage = rows::readMessage(q, ChatColumnCount);
     return c;
 }
 
@@ -98,6 +102,50 @@ Result<void> ChatStore::nameIfUnnamed(qint64 chatId, const QString &serverChatId
     return m_db.runCached(QStringLiteral("UPDATE chats SET server_id = ? WHERE id = ? AND "
                                          "server_id IS NULL"),
                           {serverChatId, chatId});
+}
+
+Result<std::optional<qint64>> ChatStore::setPeerCard(const PeerCard &card, qint64 now)
+{
+    // Only for a chat that exists: a card read for a search result makes no chat.
+    auto chatId = chatByPeer(card.userId);
+    if (!chatId || !chatId.value())
+        return chatId;
+    // A number once known stays known: a card read before the chat existed has none.
+    if (auto saved = m_db.run(QStringLiteral("UPDATE chats SET title = ?, peer_about = ?, "
+                                             "peer_phone = COALESCE(?, peer_phone), "
+                                             "card_fetched_at = ? WHERE id = ?"),
+                              {text(card.displayName), text(card.about),
+                               card.phoneNumber.isEmpty() ? QVariant() : QVariant(card.phoneNumber),
+                               now, *chatId.value()});
+        !saved)
+        return saved.error();
+    return chatId;
+}
+
+Result<qint64> ChatStore::openWith(const PeerCard &card, qint64 now)
+{
+    return inTransaction(m_db, [&]() -> Result<qint64> {
+        auto chatId = directChat(card.userId, now);
+        if (!chatId)
+            return chatId;
+        if (auto saved = setPeerCard(card, now); !saved)
+            return saved.error();
+        return chatId;
+    });
+}
+
+Result<QStringList> ChatStore::peersWithOldCards(qint64 before, int limit)
+{
+    auto q = m_db.exec(QStringLiteral("SELECT peer_user_id FROM chats WHERE peer_user_id IS NOT "
+                                      "NULL AND card_fetched_at < ? ORDER BY last_activity DESC "
+                                      "LIMIT ?"),
+                       {before, limit});
+    if (!q)
+        return q.error();
+    QStringList peers;
+    while (q->next())
+        peers.append(q->value(0).toString());
+    return peers;
 }
 
 Result<void> ChatStore::setPeerPhone(const QString &peerUserId, const QString &phone)

@@ -37,6 +37,13 @@ public:
                                              qint64 now);
     // The first message or update of a chat this device did not open itself names it.
     protocol::Result<void> nameIfUnnamed(qint64 chatId, const QString &serverChatId);
+    // What the server's card says about the other person of a direct chat (their name, about
+    // text and, once shown, number); the chat, or nothing when there is no chat with them.
+    protocol::Result<std::optional<qint64>> setPeerCard(const PeerCard &card, qint64 now);
+    // The direct chat with the person of this card, created if needed, with what the card says.
+    protocol::Result<qint64> openWith(const PeerCard &card, qint64 now);
+    // The other people of chats whose card was last read before `before`, most recent first.
+    protocol::Result<QStringList> peersWithOldCards(qint64 before, int limit);
     // The other person of a chat; empty when there is no such chat.
     protocol::Result<QString> peerOfChat(qint64 chatId);
 

@@ -85,6 +85,13 @@ const QList<QStringList> &clientMigrations()
                            " at BIGINT NOT NULL,"
                            " PRIMARY KEY (message_row, user_id))"),
         },
+        // 4: who a chat is with, as the server's card for the user says (docs/protocol.md 4.28):
+        // the name goes in chats.title, the number in peer_phone once it is shown.
+        {
+            QStringLiteral("ALTER TABLE chats ADD COLUMN peer_about TEXT NOT NULL DEFAULT ''"),
+            QStringLiteral("ALTER TABLE chats ADD COLUMN card_fetched_at BIGINT NOT NULL "
+                           "DEFAULT 0"),
+        },
     };
     return migrations;
 }

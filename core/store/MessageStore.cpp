@@ -70,6 +70,8 @@ Result<QueuedMessage> MessageStore::insertOutgoing(const OutgoingDraft &draft, q
     m.storedAt = now;
     m.replyTo = draft.replyTo;
     q.finish(); // a RETURNING statement must be done before the transaction commits
+    if (auto quoted = fillReplyPreview(m); !quoted)
+        return quoted.error();
     if (auto queuedStep = m_db.runCached(QStringLiteral("INSERT INTO outbox (message_row, "
                                                         "recipient_user_id, plaintext) "
                                                         "VALUES (?, ?, ?)"),
@@ -295,6 +297,8 @@ Result<std::optional<StoredMessage>> MessageStore::insertInbound(const InboundMe
     m.status = status;
     m.replyTo = in.replyTo;
     q.finish();
+    if (auto quoted = fillReplyPreview(m); !quoted)
+        return quoted.error();
     if (in.kind == MessageKind::Text) {
         if (auto indexed = index(m.row, in.body); !indexed)
             return indexed.error();
@@ -423,8 +427,11 @@ Result<InboxChanges> MessageStore::storeInbox(const QList<InboundMessage> &messa
         auto chat = m_chats.applyUpdate(update, now);
         if (!chat)
             return chat.error();
-        if (chat.value())
+        if (chat.value()) {
             changes.chats.append(*chat.value());
+            if (update.removed)
+                changes.clearedChats.append(*chat.value());
+        }
     }
     // A negative cursor: changes made outside the mailbox (this device's own deletion).
     if (cursor >= 0) {
@@ -578,6 +585,10 @@ Result<QList<StoredMessage>> MessageStore::messages(qint64 chatId, qint64 before
         page.append(readMessage(q.value()));
     if (page.isEmpty())
         return page;
+    for (StoredMessage &message : page) {
+        if (auto quoted = fillReplyPreview(message); !quoted)
+            return quoted.error();
+    }
     // Their reactions, in one query for the page.
     auto reactions = m_db.exec(QStringLiteral("SELECT r.message_row, r.user_id, r.emoji, r.at "
                                               "FROM reactions r JOIN messages m ON m.id = "
@@ -618,7 +629,28 @@ Result<std::optional<StoredMessage>> MessageStore::message(qint64 row)
     while (reactions->next())
         m.reactions.append({reactions->value(0).toString(), reactions->value(1).toString(),
                             reactions->value(2).toLongLong()});
+    reactions->finish();
+    if (auto quoted = fillReplyPreview(m); !quoted)
+        return quoted.error();
     return std::optional<StoredMessage>(m);
+}
+
+Result<void> MessageStore::fillReplyPreview(StoredMessage &message)
+{
+    if (!message.replyTo)
+        return {};
+    auto q = m_db.execCached(
+        QStringLiteral("SELECT body FROM messages WHERE chat_id = ? AND "
+                       "sender_user_id = ? AND message_id = ? AND ")
+            + Visible,
+        {message.chatId, text(message.replyTo->senderUserId), message.replyTo->messageId});
+    if (!q)
+        return q.error();
+    QSqlQuery &found = *q.value();
+    if (found.next())
+        message.replyPreview = found.value(0).toString();
+    found.finish();
+    return {};
 }
 
 Result<std::optional<StoredMessage>> MessageStore::messageByRef(const LocalRef &ref)
@@ -648,13 +680,38 @@ Result<std::optional<StoredMessage>> MessageStore::messageInChat(qint64 chatId,
     return message(q->value(0).toLongLong());
 }
 
+Result<std::optional<qint64>> MessageStore::removeLocally(qint64 row)
+{
+    return inTransaction(m_db, [&]() -> Result<std::optional<qint64>> {
+        auto q
+            = m_db.exec(QStringLiteral("SELECT chat_id FROM messages WHERE id = ? AND ") + Visible
+                            + QStringLiteral(" AND id NOT IN (SELECT message_row FROM outbox)"),
+                        {row});
+        if (!q)
+            return q.error();
+        if (!q->next())
+            return std::optional<qint64>();
+        const qint64 chatId = q->value(0).toLongLong();
+        q->finish();
+        for (const QString &sql : {QStringLiteral("DELETE FROM messages_fts WHERE rowid = ?"),
+                                   QStringLiteral("DELETE FROM reactions WHERE message_row = ?"),
+                                   QStringLiteral("DELETE FROM receipts WHERE message_row = ?"),
+                                   QStringLiteral("DELETE FROM messages WHERE id = ?")}) {
+            if (auto removed = m_db.run(sql, {row}); !removed)
+                return removed.error();
+        }
+        return std::optional<qint64>(chatId);
+    });
+}
+
 Result<QList<SearchHit>> MessageStore::search(const QString &query, int limit)
 {
     const QString match = TextIndex::matchExpression(query);
     if (match.isEmpty())
         return QList<SearchHit>();
     auto q = m_db.exec(QStringLiteral("SELECT ") + MessageColumns
-                           + QStringLiteral(", c.peer_user_id FROM messages_fts f "
+                           + QStringLiteral(", c.peer_user_id, c.title, c.peer_phone "
+                                            "FROM messages_fts f "
                                             "JOIN messages m ON m.id = f.rowid "
                                             "JOIN chats c ON c.id = m.chat_id "
                                             "WHERE messages_fts MATCH ? "
@@ -663,8 +720,15 @@ Result<QList<SearchHit>> MessageStore::search(const QString &query, int limit)
     if (!q)
         return q.error();
     QList<SearchHit> hits;
-    while (q->next())
-        hits.append({readMessage(q.value()), q->value(MessageColumnCount).toString()});
+    while (q->next()) {
+        const QString peer = q->value(MessageColumnCount).toString();
+        const QString title = q->value(MessageColumnCount + 1).toString();
+        const QString phone = q->value(MessageColumnCount + 2).toString();
+        hits.append({readMessage(q.value()), peer,
+                     !title.isEmpty()       ? title
+                         : !phone.isEmpty() ? phone
+                                            : peer});
+    }
     return hits;
 }
 

@@ -68,6 +68,10 @@ public:
     // A shown message of one chat by its id (this account's own first).
     protocol::Result<std::optional<StoredMessage>> messageInChat(qint64 chatId,
                                                                  const QString &messageId);
+    // "Delete for me": the message leaves this device's store (its search entry, reactions and
+    // receipts too). A message still waiting in the outbox stays: it is being sent. The chat
+    // of the removed message, or nothing when there was nothing to remove.
+    protocol::Result<std::optional<qint64>> removeLocally(qint64 row);
     // Newest first; empty for a query without words.
     protocol::Result<QList<SearchHit>> search(const QString &query, int limit);
 
@@ -76,6 +80,7 @@ private:
                                                                  qint64 chatId, qint64 now);
     protocol::Result<std::optional<StatusChange>> applyReceipt(const InboundReceipt &receipt);
     protocol::Result<void> index(qint64 row, const QString &body);
+    protocol::Result<void> fillReplyPreview(StoredMessage &message);
     protocol::Result<QueuedMessage> insertOutgoing(const OutgoingDraft &draft, qint64 now);
     protocol::Result<std::optional<StoredMessage>> applyEdit(qint64 chatId, const LocalRef &target,
                                                              const QString &body, qint64 at);

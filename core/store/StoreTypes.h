@@ -83,9 +83,21 @@ struct StoredMessage
     qint64 storedAt = 0; // when this device stored it
     MessageStatus status = MessageStatus::Pending;
     std::optional<LocalRef> replyTo; // the message this one quotes
+    // The quoted message's text as stored now ("" when it was deleted); nothing when this device
+    // does not have it. Filled by MessageStore::messages() and message().
+    std::optional<QString> replyPreview;
     qint64 editedAt = 0; // the sender's clock at the last edit; 0: never edited
     qint64 deletedAt = 0; // deleted for everyone (body empty); 0: not deleted
     QList<Reaction> reactions; // one per person, oldest first
+};
+
+// Another user as their card says (docs/protocol.md 4.28).
+struct PeerCard
+{
+    QString userId;
+    QString displayName;
+    QString about;
+    QString phoneNumber; // empty when not shown
 };
 
 struct ChatSummary
@@ -93,13 +105,15 @@ struct ChatSummary
     qint64 id = 0;
     QString peerUserId;
     QString peerPhone;
-    QString title;
+    QString title; // direct chats: the other person's name, from their card
+    QString peerAbout;
     qint64 lastActivity = 0;
     int unreadCount = 0;
     bool pinned = false;
     bool archived = false;
     qint64 mutedUntil = 0;
     QString serverChatId; // empty until known
+    qint64 cardFetchedAt = 0; // when the other person's card was last read; 0: never
     std::optional<StoredMessage> lastMessage;
 };
 
@@ -164,6 +178,7 @@ struct InboxChanges
     QList<StatusChange> statuses;
     QList<StoredMessage> changed; // edited, reacted to or deleted for everyone, as they are now
     QList<qint64> chats; // chats whose settings or history another device changed
+    QList<qint64> clearedChats; // of those, the ones whose history another device deleted
 };
 
 // A message written on this device, to store with its outbox entry.
@@ -216,6 +231,7 @@ struct SearchHit
 {
     StoredMessage message;
     QString peerUserId;
+    QString chatTitle; // the chat's name, else the other person's number, else their id
 };
 
 } // namespace parley::store

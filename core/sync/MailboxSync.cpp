@@ -332,6 +332,8 @@ void MailboxSync::store(const std::shared_ptr<Batch> &batch)
                 Q_EMIT messageChanged(message);
             for (const qint64 chatId : changes->chats)
                 Q_EMIT chatChanged(chatId);
+            for (const qint64 chatId : changes->clearedChats)
+                Q_EMIT historyCleared(chatId);
             for (const store::InboundReceipt &receipt : batch->receipts) {
                 if (receipt.status == store::MessageStatus::Read)
                     Q_EMIT messageRead(receipt.messageId, receipt.recipientUserId);

@@ -55,6 +55,8 @@ Q_SIGNALS:
     void messageChanged(const parley::store::StoredMessage &message);
     // Another device of this account changed a chat's settings, or deleted its history.
     void chatChanged(qint64 chatId);
+    // Another device deleted the chat: its history is gone from this store too.
+    void historyCleared(qint64 chatId);
     // The store refused a batch (disk full, damage): nothing past lastSeq() is acknowledged.
     void storeFailed(const parley::protocol::Error &error);
 

@@ -236,6 +236,23 @@ Error Outbox::noTarget(const QString &message)
     return Error{ErrorCode::NotFound, message};
 }
 
+void Outbox::deleteForMe(qint64 row)
+{
+    m_store.run(
+        this, [row](store::StoreContext &store) { return store.messages().removeLocally(row); },
+        [this, row](Result<std::optional<qint64>> chatId) {
+            if (!chatId) {
+                Q_EMIT storeFailed(chatId.error());
+                return;
+            }
+            if (!chatId.value()) {
+                Q_EMIT deleteFailed(row, noTarget(tr("The message is still being sent.")));
+                return;
+            }
+            Q_EMIT messageRemoved(*chatId.value(), row);
+        });
+}
+
 void Outbox::deleteForEveryone(qint64 row)
 {
     using Found = std::optional<std::pair<store::StoredMessage, QString>>;
@@ -414,8 +431,10 @@ void Outbox::deleteChat(qint64 chatId)
                     [this, chatId](Result<void> cleared) {
                         if (!cleared)
                             Q_EMIT storeFailed(cleared.error());
-                        else
+                        else {
                             Q_EMIT chatChanged(chatId);
+                            Q_EMIT historyCleared(chatId);
+                        }
                     });
             });
         });

@@ -58,6 +58,9 @@ public:
     // Deletes one of this account's own sent messages for everyone (DELETE .../messages/<id>):
     // messageChanged once the server has it, or deleteFailed.
     void deleteForEveryone(qint64 row);
+    // "Delete for me": the message leaves this device (messageRemoved). One still being sent
+    // stays.
+    void deleteForMe(qint64 row);
     // The user read the chat: its unread incoming messages are marked read here and their
     // message:read receipts go to the server (which forwards them only as privacy allows, and
     // moves this account's read marker on every device). A receipt the server did not take is
@@ -77,8 +80,12 @@ Q_SIGNALS:
     // An edit, a reaction or a deletion of this device changed a message: it is now like this.
     void messageChanged(const parley::store::StoredMessage &message);
     void deleteFailed(qint64 row, const parley::protocol::Error &error);
+    // A message left this device's store ("delete for me").
+    void messageRemoved(qint64 chatId, qint64 row);
     // A chat's settings or history changed on this device.
     void chatChanged(qint64 chatId);
+    // "Delete chat" here: the chat's history is gone from the store.
+    void historyCleared(qint64 chatId);
     void settingsFailed(qint64 chatId, const parley::protocol::Error &error);
     void messageSent(const QString &messageId, qint64 serverTime);
     void sendFailed(const QString &messageId, const parley::protocol::Error &error);

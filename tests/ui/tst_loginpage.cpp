@@ -296,7 +296,7 @@ void TestLoginPage::rightCodeSwitchesMainWindowToChatView()
     QVERIFY(chatList && chatList->isVisible());
     // The chats come with the account (app/main.cpp wires it after login); none yet here.
     QVERIFY(!chatList->model() || chatList->model()->rowCount() == 0);
-    QCOMPARE(chatList->placeholderText(), QStringLiteral("No chats yet"));
+    QVERIFY(chatList->placeholderText().startsWith(QLatin1String("No chats yet")));
     QVERIFY(child<QLabel>("noChatSelected")->isVisible());
 }
 

@@ -3,10 +3,14 @@
 #include "core/account/Account.h"
 #include "core/account/LoginService.h"
 #include "core/models/ChatListModel.h"
+#include "ui/chat/ChatView.h"
 #include "ui/chat/ChatsPage.h"
 #include "ui/login/LoginPage.h"
 
+#include <QApplication>
+#include <QEvent>
 #include <QLabel>
+#include <QShortcut>
 #include <QStackedWidget>
 #include <QStatusBar>
 
@@ -40,13 +44,53 @@ MainWindow::MainWindow(LoginService &login, QWidget *parent)
     statusBar()->hide();
 
     connect(&login, &LoginService::loggedIn, this, &MainWindow::showChats);
+    connect(m_chatsPage, &ChatsPage::unreadChanged, this, &MainWindow::showUnread);
+    createShortcuts();
+}
+
+void MainWindow::createShortcuts()
+{
+    // Only while the chats show; the login page has its own keys.
+    auto add = [this](const QKeySequence &keys, auto slot) {
+        auto *shortcut = new QShortcut(keys, this);
+        shortcut->setContext(Qt::WindowShortcut);
+        connect(shortcut, &QShortcut::activated, this, [this, slot] {
+            if (m_pages->currentWidget() == m_chatsPage)
+                slot();
+        });
+    };
+    add(QKeySequence(Qt::CTRL | Qt::Key_N), [this] { m_chatsPage->startNewChat(); });
+    add(QKeySequence(Qt::CTRL | Qt::Key_F), [this] { m_chatsPage->focusSearch(); });
+    add(QKeySequence(Qt::ALT | Qt::Key_Up), [this] { m_chatsPage->openAdjacentChat(-1); });
+    add(QKeySequence(Qt::ALT | Qt::Key_Down), [this] { m_chatsPage->openAdjacentChat(1); });
+    add(QKeySequence(Qt::CTRL | Qt::Key_PageUp), [this] { m_chatsPage->openAdjacentChat(-1); });
+    add(QKeySequence(Qt::CTRL | Qt::Key_PageDown), [this] { m_chatsPage->openAdjacentChat(1); });
+    add(QKeySequence(Qt::Key_Escape), [this] { m_chatsPage->closeChat(); });
+    for (int n = 1; n <= 9; ++n)
+        add(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_0 + n)),
+            [this, n] { m_chatsPage->openNthChat(n); });
+    auto *quit = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q), this);
+    quit->setContext(Qt::ApplicationShortcut);
+    connect(quit, &QShortcut::activated, qApp, &QCoreApplication::quit);
+}
+
+void MainWindow::showUnread(int total)
+{
+    setWindowTitle(total > 0 ? tr("(%1) Parley").arg(total) : tr("Parley"));
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    QMainWindow::changeEvent(event);
+    if (event->type() == QEvent::ActivationChange && isActiveWindow() && m_chatsPage->chatView())
+        m_chatsPage->chatView()->windowActivated();
 }
 
 void MainWindow::setAccount(Account &account)
 {
-    // The model lives and dies with the account; the view lets go of it when it goes.
-    m_chatsPage->setChatListModel(
-        new models::ChatListModel(account.store(), account.mailbox(), account.outbox(), &account));
+    m_chatsPage->setAccount(account);
+    // The page lets go of the account's models and services before it is deleted.
+    connect(&account, &QObject::destroyed, m_chatsPage, &ChatsPage::clearAccount);
     connect(&account.mailbox(), &sync::MailboxSync::syncedChanged, this, &MainWindow::showSynced);
     showSynced(account.mailbox().isSynced());
 }
@@ -62,6 +106,8 @@ void MainWindow::showChats(const Session &session)
 
 void MainWindow::showSignedOut(const protocol::Error &reason)
 {
+    m_chatsPage->clearAccount();
+    showUnread(0);
     statusBar()->hide();
     m_pages->setCurrentWidget(m_loginPage);
     m_loginPage->startOver(reason);

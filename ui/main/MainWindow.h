@@ -35,9 +35,15 @@ public:
     void showChats(const Session &session);
     // Back to the login page, saying why (the device was signed out, the session expired).
     void showSignedOut(const protocol::Error &reason);
+    ChatsPage *chatsPage() const { return m_chatsPage; }
+
+protected:
+    void changeEvent(QEvent *event) override;
 
 private:
     void showSynced(bool synced);
+    void createShortcuts();
+    void showUnread(int total);
 
     QStackedWidget *m_pages = nullptr;
     LoginPage *m_loginPage = nullptr;

@@ -1,0 +1,365 @@
+#include "core/account/Account.h"
+#include "core/account/LoginService.h"
+#include "core/models/ChatListModel.h"
+#include "core/models/MessageModel.h"
+#include "core/models/SearchModel.h"
+#include "core/net/ApiClient.h"
+#include "core/store/StoreContext.h"
+#include "tests/support/ServerProcess.h"
+#include "tests/support/TestClient.h"
+#include "tests/support/TestHttp.h"
+#include "ui/chat/ChatListView.h"
+#include "ui/chat/ChatView.h"
+#include "ui/chat/ChatsPage.h"
+#include "ui/chat/Composer.h"
+#include "ui/chat/MessageListView.h"
+#include "ui/main/MainWindow.h"
+
+#include <QApplication>
+#include <QDialog>
+#include <QDir>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QSignalSpy>
+#include <QTest>
+#include <QTimer>
+
+#include <memory>
+
+using namespace parley;
+using models::ChatListModel;
+using models::MessageModel;
+using store::MessageStatus;
+
+namespace {
+
+constexpr int WaitMs = 10000;
+const QString AlicePhone = QStringLiteral("+12025550181");
+const QString BobPhone = QStringLiteral("+12025550182");
+
+std::optional<store::StoredMessage> storedAt(TestClient &client, const QString &messageId,
+                                             const QString &senderUserId)
+{
+    const store::LocalRef ref{messageId, senderUserId};
+    auto found = client.account().store().runAndWait(
+        [ref](store::StoreContext &store) { return store.messages().messageByRef(ref); });
+    return found ? found.value() : std::nullopt;
+}
+
+} // namespace
+
+// The desktop app's chat screens driven through their widgets, as a person would, against a
+// real server on loopback: Alice uses the window, Bob is a second real client core. Screenshots
+// of each screen land in ${CMAKE_BINARY_DIR}/screenshots.
+class TestChatWindow : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+
+    void aNewChatIsFoundByNumberAndTheFirstMessageGetsItsTicks();
+    void theOtherPersonsNameAndTypingShowInTheHeaderAndTheList();
+    void repliesEditsReactionsAndDeletionsWorkFromTheChatWindow();
+    void enterSendsAndShiftEnterStartsANewLine();
+    void searchFindsAMessageAndOpensItsChat();
+    void keyboardShortcutsMoveBetweenChats();
+
+private:
+    void saveScreenshot(const QString &fileName);
+    ui::ChatView *chatView() const { return m_window->chatsPage()->chatView(); }
+    MessageModel *messages() const { return chatView()->messageList()->messageModel(); }
+    int rowOfBody(const QString &body) const;
+    QString sendFromWindow(const QString &text);
+
+    std::unique_ptr<ServerProcess> m_server;
+    std::unique_ptr<TestClient> m_alice;
+    std::unique_ptr<TestClient> m_bob;
+    std::unique_ptr<net::ApiClient> m_api;
+    std::unique_ptr<LoginService> m_login;
+    std::unique_ptr<ui::MainWindow> m_window;
+};
+
+void TestChatWindow::initTestCase()
+{
+    m_server = std::make_unique<ServerProcess>();
+    QVERIFY2(m_server->start(), qPrintable(m_server->errorString()));
+    m_alice = std::make_unique<TestClient>(m_server->url());
+    m_bob = std::make_unique<TestClient>(m_server->url());
+    QVERIFY2(m_alice->login(*m_server, AlicePhone), qPrintable(m_alice->lastError()));
+    QVERIFY2(m_bob->login(*m_server, BobPhone), qPrintable(m_bob->lastError()));
+    QCOMPARE(
+        TestHttp::putJson(m_server->url().resolved(QUrl(QStringLiteral("/api/v1/users/profile"))),
+                          {{QStringLiteral("displayName"), QStringLiteral("Bob Builder")},
+                           {QStringLiteral("about"), QStringLiteral("Can we fix it?")}},
+                          m_bob->session().accessToken)
+            .status,
+        200);
+    QVERIFY2(m_alice->startMessaging(), qPrintable(m_alice->lastError()));
+    QVERIFY2(m_bob->startMessaging(), qPrintable(m_bob->lastError()));
+
+    m_api = std::make_unique<net::ApiClient>(m_server->url());
+    m_login = std::make_unique<LoginService>(*m_api, m_alice->keys(), QStringLiteral("UI test"));
+    m_window = std::make_unique<ui::MainWindow>(*m_login);
+    m_window->resize(1000, 680);
+    m_window->showChats(m_alice->session());
+    m_window->setAccount(m_alice->account());
+    m_window->show();
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    saveScreenshot(QStringLiteral("chats-empty.png"));
+}
+
+void TestChatWindow::cleanupTestCase()
+{
+    // The window before the account it shows.
+    m_window.reset();
+    m_alice.reset();
+    m_bob.reset();
+    if (m_server)
+        QCOMPARE(m_server->stop(), 0);
+}
+
+void TestChatWindow::saveScreenshot(const QString &fileName)
+{
+    const QDir folder(QStringLiteral(PARLEY_SCREENSHOT_DIR));
+    QVERIFY(folder.mkpath(QStringLiteral(".")));
+    QVERIFY(m_window->grab().save(folder.filePath(fileName)));
+}
+
+int TestChatWindow::rowOfBody(const QString &body) const
+{
+    MessageModel *model = messages();
+    for (int row = model ? model->rowCount() - 1 : -1; row >= 0; --row) {
+        if (model->index(row).data(MessageModel::BodyRole).toString() == body)
+            return row;
+    }
+    return -1;
+}
+
+QString TestChatWindow::sendFromWindow(const QString &text)
+{
+    ui::Composer *composer = chatView()->composer();
+    composer->setFocus();
+    QTest::keyClicks(composer, text);
+    QTest::keyClick(composer, Qt::Key_Return);
+    if (!QTest::qWaitFor([&] { return rowOfBody(text) >= 0; }, WaitMs))
+        return {};
+    return messages()->index(rowOfBody(text)).data(MessageModel::MessageIdRole).toString();
+}
+
+void TestChatWindow::aNewChatIsFoundByNumberAndTheFirstMessageGetsItsTicks()
+{
+    ui::ChatsPage *page = m_window->chatsPage();
+    // The dialog is modal: it is driven from inside its own event loop.
+    bool searched = false;
+    QTimer::singleShot(0, this, [&] {
+        auto *dialog = qobject_cast<QDialog *>(QApplication::activeModalWidget());
+        QVERIFY(dialog);
+        auto *field = dialog->findChild<QLineEdit *>(QStringLiteral("peopleSearch"));
+        auto *results = dialog->findChild<QListWidget *>(QStringLiteral("peopleResults"));
+        QVERIFY(field && results);
+        QTest::keyClicks(field, QStringLiteral("+1 202 555 0182"));
+        QTRY_COMPARE_WITH_TIMEOUT(results->count(), 1, WaitMs);
+        QVERIFY(results->item(0)->text().contains(QLatin1String("Bob Builder")));
+        searched = true;
+        m_window->grab().save(QDir(QStringLiteral(PARLEY_SCREENSHOT_DIR))
+                                  .filePath(QStringLiteral("new-chat-main.png")));
+        dialog->grab().save(
+            QDir(QStringLiteral(PARLEY_SCREENSHOT_DIR)).filePath(QStringLiteral("new-chat.png")));
+        QTest::keyClick(field, Qt::Key_Return);
+    });
+    page->startNewChat();
+    QVERIFY(searched);
+    // The offscreen platform has no window manager to give the window back its focus.
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    QTRY_VERIFY_WITH_TIMEOUT(page->openChatId() != 0, WaitMs);
+    QCOMPARE(chatView()->peerUserId(), m_bob->session().userId);
+    QTRY_COMPARE_WITH_TIMEOUT(chatView()->findChild<QLabel *>(QStringLiteral("chatTitle"))->text(),
+                              QStringLiteral("Bob Builder"), WaitMs);
+
+    const QString id = sendFromWindow(QStringLiteral("Hi Bob! Have a look at https://example.org"));
+    QVERIFY(!id.isEmpty());
+    const int row = rowOfBody(QStringLiteral("Hi Bob! Have a look at https://example.org"));
+    const QModelIndex index = messages()->index(row);
+    QVERIFY(index.data(MessageModel::OutgoingRole).toBool());
+    // Sent, then delivered once Bob's device has it, then read once Bob reads it.
+    QTRY_VERIFY_WITH_TIMEOUT(
+        index.data(MessageModel::StatusRole).toInt() >= int(MessageStatus::Delivered), WaitMs);
+    const auto atBob = storedAt(*m_bob, id, m_alice->session().userId);
+    QVERIFY(atBob);
+    QCOMPARE(atBob->body, QStringLiteral("Hi Bob! Have a look at https://example.org"));
+    saveScreenshot(QStringLiteral("chat-delivered.png"));
+    m_bob->outbox().markRead(atBob->chatId);
+    QTRY_COMPARE_WITH_TIMEOUT(messages()->index(row).data(MessageModel::StatusRole).toInt(),
+                              int(MessageStatus::Read), WaitMs);
+    // The chat list shows the chat with the last message and its ticks.
+    ChatListModel *chats = page->chatModel();
+    QCOMPARE(chats->rowCount(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(chats->index(0).data(ChatListModel::LastMessageStatusRole).toInt(),
+                              int(MessageStatus::Read), WaitMs);
+    QCOMPARE(chats->index(0).data(ChatListModel::TitleRole).toString(),
+             QStringLiteral("Bob Builder"));
+    saveScreenshot(QStringLiteral("chat-read.png"));
+}
+
+void TestChatWindow::theOtherPersonsNameAndTypingShowInTheHeaderAndTheList()
+{
+    auto *subtitle = chatView()->findChild<QLabel *>(QStringLiteral("chatSubtitle"));
+    QVERIFY(subtitle);
+    // Bob is connected: online.
+    QTRY_COMPARE_WITH_TIMEOUT(subtitle->text(), QStringLiteral("online"), WaitMs);
+    m_bob->account().live().setTyping(m_alice->session().userId, true);
+    QTRY_COMPARE_WITH_TIMEOUT(subtitle->text(), QStringLiteral("typing…"), WaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        m_window->chatsPage()->chatModel()->index(0).data(ChatListModel::TypingRole).toBool(),
+        WaitMs);
+    saveScreenshot(QStringLiteral("chat-typing.png"));
+    // A message ends the typing.
+    m_bob->outbox().sendText(m_alice->session().userId, QStringLiteral("Yes, looking now"));
+    QTRY_VERIFY_WITH_TIMEOUT(rowOfBody(QStringLiteral("Yes, looking now")) >= 0, WaitMs);
+    // On screen in the active window: read, and Bob sees it read.
+    QTRY_COMPARE_WITH_TIMEOUT(
+        m_window->chatsPage()->chatModel()->index(0).data(ChatListModel::UnreadCountRole).toInt(),
+        0, WaitMs);
+    m_bob->account().live().setTyping(m_alice->session().userId, false);
+    QTRY_COMPARE_WITH_TIMEOUT(subtitle->text(), QStringLiteral("online"), WaitMs);
+}
+
+void TestChatWindow::repliesEditsReactionsAndDeletionsWorkFromTheChatWindow()
+{
+    const QString alice = m_alice->session().userId;
+    const QString bob = m_bob->session().userId;
+    // Alice replies to Bob's message.
+    const int bobsRow = rowOfBody(QStringLiteral("Yes, looking now"));
+    QVERIFY(bobsRow >= 0);
+    const QString bobsId = messages()->index(bobsRow).data(MessageModel::MessageIdRole).toString();
+    chatView()->replyTo(bobsRow);
+    QVERIFY(chatView()->findChild<QWidget *>(QStringLiteral("replyBar"))->isVisible());
+    const QString replyId = sendFromWindow(QStringLiteral("Great, tell me what you think"));
+    QVERIFY(!replyId.isEmpty());
+    const QModelIndex reply
+        = messages()->index(rowOfBody(QStringLiteral("Great, tell me what you think")));
+    QCOMPARE(reply.data(MessageModel::ReplyToMessageIdRole).toString(), bobsId);
+    QCOMPARE(reply.data(MessageModel::ReplyPreviewRole).toString(),
+             QStringLiteral("Yes, looking now"));
+    QVERIFY(!chatView()->findChild<QWidget *>(QStringLiteral("replyBar"))->isVisible());
+    QTRY_VERIFY_WITH_TIMEOUT(storedAt(*m_bob, replyId, alice).has_value(), WaitMs);
+    QCOMPARE(storedAt(*m_bob, replyId, alice)->replyTo->messageId, bobsId);
+
+    // Alice edits her reply: Up in the empty box edits the last message.
+    QTest::keyClick(chatView()->composer(), Qt::Key_Up);
+    QCOMPARE(chatView()->composer()->text(), QStringLiteral("Great, tell me what you think"));
+    chatView()->composer()->selectAll();
+    QTest::keyClicks(chatView()->composer(), QStringLiteral("Great, tell me what you think!"));
+    QTest::keyClick(chatView()->composer(), Qt::Key_Return);
+    QTRY_VERIFY_WITH_TIMEOUT(rowOfBody(QStringLiteral("Great, tell me what you think!")) >= 0,
+                             WaitMs);
+    const int edited = rowOfBody(QStringLiteral("Great, tell me what you think!"));
+    QVERIFY(messages()->index(edited).data(MessageModel::EditedRole).toBool());
+    QTRY_COMPARE_WITH_TIMEOUT(storedAt(*m_bob, replyId, alice)->body,
+                              QStringLiteral("Great, tell me what you think!"), WaitMs);
+
+    // Bob reacts to it; Alice reacts to his.
+    const auto atBob = storedAt(*m_bob, replyId, alice);
+    m_bob->outbox().react(atBob->row, QStringLiteral("\U0001F44D"));
+    QTRY_COMPARE_WITH_TIMEOUT(
+        messages()->index(edited).data(MessageModel::ReactionsRole).toList().size(), 1, WaitMs);
+    chatView()->react(bobsRow, QStringLiteral("\u2764\uFE0F"));
+    QTRY_COMPARE_WITH_TIMEOUT(storedAt(*m_bob, bobsId, QString())->reactions.size(), 1, WaitMs);
+    QCOMPARE(storedAt(*m_bob, bobsId, QString())->reactions.first().emoji,
+             QStringLiteral("\u2764\uFE0F"));
+    saveScreenshot(QStringLiteral("chat-reply-edit-reactions.png"));
+
+    // Alice deletes a message for everyone; it shows as deleted on both sides.
+    const QString oopsId = sendFromWindow(QStringLiteral("oops, wrong chat"));
+    QVERIFY(!oopsId.isEmpty());
+    const int oops = rowOfBody(QStringLiteral("oops, wrong chat"));
+    QTRY_VERIFY_WITH_TIMEOUT(messages()->index(oops).data(MessageModel::StatusRole).toInt()
+                                 >= int(MessageStatus::Sent),
+                             WaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(storedAt(*m_bob, oopsId, alice).has_value(), WaitMs);
+    chatView()->deleteForEveryone(oops);
+    QTRY_VERIFY_WITH_TIMEOUT(messages()->index(oops).data(MessageModel::DeletedRole).toBool(),
+                             WaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(storedAt(*m_bob, oopsId, alice)->deletedAt > 0, WaitMs);
+    QCOMPARE(storedAt(*m_bob, oopsId, alice)->body, QString());
+    // The chat list says so too.
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->chatsPage()
+                                  ->chatModel()
+                                  ->index(0)
+                                  .data(ChatListModel::LastMessageKindRole)
+                                  .toInt(),
+                              int(ChatListModel::PreviewKind::Deleted), WaitMs);
+    // Delete for me: gone here only.
+    const int count = messages()->rowCount();
+    chatView()->deleteForMe(rowOfBody(QStringLiteral("Yes, looking now")));
+    QTRY_COMPARE_WITH_TIMEOUT(messages()->rowCount(), count - 1, WaitMs);
+    QVERIFY(storedAt(*m_bob, bobsId, QString()).has_value());
+    saveScreenshot(QStringLiteral("chat-deleted.png"));
+    Q_UNUSED(bob);
+}
+
+void TestChatWindow::enterSendsAndShiftEnterStartsANewLine()
+{
+    ui::Composer *composer = chatView()->composer();
+    composer->setFocus();
+    QTest::keyClicks(composer, QStringLiteral("first line"));
+    QTest::keyClick(composer, Qt::Key_Return, Qt::ShiftModifier);
+    QTest::keyClicks(composer, QStringLiteral("second line"));
+    QCOMPARE(composer->text(), QStringLiteral("first line\nsecond line"));
+    QTest::keyClick(composer, Qt::Key_Return);
+    QCOMPARE(composer->text(), QString());
+    QTRY_VERIFY_WITH_TIMEOUT(rowOfBody(QStringLiteral("first line\nsecond line")) >= 0, WaitMs);
+    // An empty box sends nothing.
+    const int count = messages()->rowCount();
+    QTest::keyClick(composer, Qt::Key_Return);
+    QTest::qWait(100);
+    QCOMPARE(messages()->rowCount(), count);
+}
+
+void TestChatWindow::searchFindsAMessageAndOpensItsChat()
+{
+    ui::ChatsPage *page = m_window->chatsPage();
+    page->closeChat();
+    QCOMPARE(page->openChatId(), qint64(0));
+    QLineEdit *search = page->searchField();
+    QTest::keyClicks(search, QStringLiteral("exampl"));
+    QListView *hits = page->searchResults();
+    QTRY_COMPARE_WITH_TIMEOUT(hits->model()->rowCount(), 1, WaitMs);
+    QVERIFY(hits->isVisible());
+    saveScreenshot(QStringLiteral("search.png"));
+    const QModelIndex hit = hits->model()->index(0, 0);
+    QVERIFY(hit.data(models::SearchModel::BodyRole).toString().contains(QLatin1String("example")));
+    QTest::mouseClick(hits->viewport(), Qt::LeftButton, {}, hits->visualRect(hit).center());
+    QTRY_VERIFY_WITH_TIMEOUT(page->openChatId() != 0, WaitMs);
+    QCOMPARE(chatView()->peerUserId(), m_bob->session().userId);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        rowOfBody(QStringLiteral("Hi Bob! Have a look at https://example.org")) >= 0, WaitMs);
+    // Nothing found: no hits.
+    search->clear();
+    QTest::keyClicks(search, QStringLiteral("zebra"));
+    QTRY_COMPARE_WITH_TIMEOUT(hits->model()->rowCount(), 0, WaitMs);
+    search->clear();
+    QVERIFY(!hits->isVisible());
+}
+
+void TestChatWindow::keyboardShortcutsMoveBetweenChats()
+{
+    ui::ChatsPage *page = m_window->chatsPage();
+    // Esc closes the chat, Ctrl+1 opens the first one again.
+    chatView()->composer()->setFocus();
+    QTest::keyClick(chatView()->composer(), Qt::Key_Escape);
+    QTRY_COMPARE_WITH_TIMEOUT(page->openChatId(), qint64(0), WaitMs);
+    QTest::keyClick(m_window.get(), Qt::Key_1, Qt::ControlModifier);
+    QTRY_VERIFY_WITH_TIMEOUT(page->openChatId() != 0, WaitMs);
+    QTest::keyClick(m_window.get(), Qt::Key_F, Qt::ControlModifier);
+    QVERIFY(page->searchField()->hasFocus());
+}
+
+QTEST_MAIN(TestChatWindow)
+#include "tst_chatwindow.moc"

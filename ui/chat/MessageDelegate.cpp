@@ -1,0 +1,507 @@
+#include "ui/chat/MessageDelegate.h"
+
+#include "core/models/MessageModel.h"
+#include "core/protocol/Plaintext.h"
+#include "core/store/StoreTypes.h"
+#include "ui/common/Appearance.h"
+#include "ui/common/TimeText.h"
+
+#include <QAbstractItemView>
+#include <QAbstractTextDocumentLayout>
+#include <QDateTime>
+#include <QPainter>
+#include <QRegularExpression>
+#include <QTextBlock>
+#include <QTextLayout>
+
+namespace parley::ui {
+
+using models::MessageModel;
+namespace look = appearance;
+
+namespace {
+
+constexpr int RowGap = 3; // between bubbles
+constexpr int SideMargin = 14; // between a bubble and the edge of the view
+constexpr int BubblePadH = 9;
+constexpr int BubblePadV = 6;
+constexpr int BubbleRadius = 8;
+constexpr int MaxBubbleWidth = 560;
+constexpr int MinBubbleWidth = 64;
+constexpr int MetaGap = 10; // between the text's last line and the time beside it
+constexpr int ChipPadH = 10;
+constexpr int ChipPadV = 4;
+constexpr int SeparatorMargin = 8;
+constexpr int QuoteBar = 4;
+constexpr int QuotePad = 6;
+constexpr int MinQuoteWidth = 180;
+constexpr int ReactionsOverlap = 6;
+constexpr int MaxCacheEntries = 4000;
+constexpr qreal JumboScale = 2.6; // a message of one emoji is shown large
+
+QDateTime timeOf(const QModelIndex &index)
+{
+    return QDateTime::fromMSecsSinceEpoch(index.data(MessageModel::TimeRole).toLongLong());
+}
+
+bool startsNewDay(const QModelIndex &index)
+{
+    if (index.row() == 0)
+        return true;
+    const QModelIndex previous = index.siblingAtRow(index.row() - 1);
+    return timeOf(previous).date() != timeOf(index).date();
+}
+
+QString reactionsSummary(const QVariantList &reactions)
+{
+    // Each emoji once, oldest first, then how many people reacted when more than one.
+    QStringList emojis;
+    for (const QVariant &reaction : reactions) {
+        const QString emoji = reaction.toMap().value(QStringLiteral("emoji")).toString();
+        if (!emojis.contains(emoji))
+            emojis.append(emoji);
+    }
+    QString text = emojis.join(QString());
+    if (reactions.size() > 1)
+        text += QLatin1Char(' ') + QString::number(reactions.size());
+    return text;
+}
+
+// The width a row has: the view's, whatever rectangle a sizeHint() call gets.
+int rowWidth(const QStyleOptionViewItem &option)
+{
+    if (const auto *view = qobject_cast<const QAbstractItemView *>(option.widget))
+        return view->viewport()->width();
+    return option.rect.width();
+}
+
+QFont smallFont(const QFont &font)
+{
+    QFont small = font;
+    small.setPointSizeF(font.pointSizeF() * 0.8);
+    return small;
+}
+
+} // namespace
+
+struct MessageDelegate::Layout
+{
+    int width = 0; // of the view it was made for
+    QString key; // what it was made from
+    int height = 0;
+    QString dateText; // the separator above, if any
+    QRect dateChip;
+    bool divider = false;
+    QRect dividerRect;
+    bool system = false;
+    QString systemText;
+    QRect systemChip;
+    QRect bubble;
+    QRect quote;
+    QString quoteSender;
+    QString quoteText;
+    QRect text; // where the document is drawn
+    std::shared_ptr<QTextDocument> doc;
+    QRect meta; // time, "edited" and ticks, bottom right of the bubble
+    QString metaText;
+    look::Ticks ticks = look::Ticks::None;
+    QRect reactions;
+    QString reactionsText;
+    QString placeholder; // deleted or undecryptable: an italic line instead of the text
+};
+
+MessageDelegate::MessageDelegate(QObject *parent)
+    : QStyledItemDelegate(parent)
+{ }
+
+QString MessageDelegate::linkified(const QString &text)
+{
+    static const QRegularExpression links(
+        QStringLiteral(R"((\bhttps?://[^\s<>"]+|\bwww\.[^\s<>"]+|\bmailto:[^\s<>"]+))"),
+        QRegularExpression::CaseInsensitiveOption);
+    QString html;
+    qsizetype at = 0;
+    auto it = links.globalMatch(text);
+    while (it.hasNext()) {
+        const QRegularExpressionMatch match = it.next();
+        QString link = match.captured(1);
+        // Punctuation that ends a sentence is not part of the link.
+        while (!link.isEmpty() && QStringLiteral(".,;:!?)]}'").contains(link.back()))
+            link.chop(1);
+        html += text.mid(at, match.capturedStart(1) - at).toHtmlEscaped();
+        const QString href = link.startsWith(QLatin1String("www."), Qt::CaseInsensitive)
+            ? QStringLiteral("https://") + link
+            : link;
+        html += QStringLiteral("<a href=\"%1\">%2</a>")
+                    .arg(href.toHtmlEscaped(), link.toHtmlEscaped());
+        at = match.capturedStart(1) + link.size();
+    }
+    html += text.mid(at).toHtmlEscaped();
+    html.replace(QLatin1Char('\n'), QStringLiteral("<br>"));
+    return QStringLiteral("<p style=\"white-space: pre-wrap\">") + html + QStringLiteral("</p>");
+}
+
+void MessageDelegate::setPeerName(const QString &name)
+{
+    m_peerName = name;
+    clearCache();
+}
+
+void MessageDelegate::setUnreadDivider(qint64 rowId, int count)
+{
+    m_dividerRow = rowId;
+    m_dividerCount = count;
+    clearCache();
+}
+
+void MessageDelegate::setHighlighted(qint64 rowId)
+{
+    m_highlighted = rowId;
+}
+
+void MessageDelegate::clearCache()
+{
+    m_cache.clear();
+}
+
+const MessageDelegate::Layout &MessageDelegate::layoutFor(const QStyleOptionViewItem &option,
+                                                          const QModelIndex &index) const
+{
+    const qint64 row = index.data(MessageModel::RowIdRole).toLongLong();
+    // Everything a layout depends on; a change (an edit, a tick, a new day above) makes a new one.
+    const QString key = index.data(MessageModel::BodyRole).toString() + QChar(0)
+        + QString::number(index.data(MessageModel::StatusRole).toInt())
+        + QString::number(index.data(MessageModel::EditedRole).toBool())
+        + QString::number(index.data(MessageModel::DeletedRole).toBool())
+        + reactionsSummary(index.data(MessageModel::ReactionsRole).toList()) + QChar(0)
+        + index.data(MessageModel::ReplyPreviewRole).toString() + QChar(0)
+        + QString::number(startsNewDay(index)) + QString::number(option.direction)
+        + option.font.key();
+    auto found = m_cache.constFind(row);
+    if (found != m_cache.cend() && (*found)->width == rowWidth(option) && (*found)->key == key)
+        return **found;
+    if (m_cache.size() > MaxCacheEntries)
+        m_cache.clear();
+    auto layout = std::make_shared<Layout>(makeLayout(option, index));
+    layout->key = key;
+    return *m_cache.insert(row, layout).value();
+}
+
+MessageDelegate::Layout MessageDelegate::makeLayout(const QStyleOptionViewItem &option,
+                                                    const QModelIndex &index) const
+{
+    Layout l;
+    const int width = rowWidth(option);
+    l.width = width;
+    const bool rtl = option.direction == Qt::RightToLeft;
+    const QFontMetrics fm(option.font);
+    const QFont small = smallFont(option.font);
+    const QFontMetrics sfm(small);
+    int y = RowGap;
+
+    if (startsNewDay(index)) {
+        l.dateText = timetext::dateSeparator(timeOf(index).date(), QDate::currentDate());
+        const int w = sfm.horizontalAdvance(l.dateText) + 2 * ChipPadH;
+        const int h = sfm.height() + 2 * ChipPadV;
+        y += SeparatorMargin;
+        l.dateChip = QRect((width - w) / 2, y, w, h);
+        y += h + SeparatorMargin;
+    }
+    if (m_dividerRow != 0 && index.data(MessageModel::RowIdRole).toLongLong() == m_dividerRow) {
+        const int h = sfm.height() + 2 * ChipPadV;
+        y += SeparatorMargin / 2;
+        l.divider = true;
+        l.dividerRect = QRect(0, y, width, h);
+        y += h + SeparatorMargin;
+    }
+
+    const QString event = index.data(MessageModel::SystemEventRole).toString();
+    if (!event.isEmpty()) {
+        l.system = true;
+        l.systemText = event == QLatin1String(store::SecurityCodeChanged)
+            ? tr("The security code with %1 changed. Compare it in their safety number.")
+                  .arg(m_peerName.isEmpty() ? tr("this contact") : m_peerName)
+            : event;
+        const int maxW = qMin(width - 2 * SideMargin, MaxBubbleWidth);
+        const QRect text = sfm.boundingRect(QRect(0, 0, maxW - 2 * ChipPadH, 10000),
+                                            Qt::TextWordWrap | Qt::AlignCenter, l.systemText);
+        const int w = text.width() + 2 * ChipPadH;
+        const int h = text.height() + 2 * ChipPadV;
+        l.systemChip = QRect((width - w) / 2, y + SeparatorMargin / 2, w, h);
+        l.height = l.systemChip.bottom() + SeparatorMargin;
+        return l;
+    }
+
+    const bool outgoing = index.data(MessageModel::OutgoingRole).toBool();
+    const bool deleted = index.data(MessageModel::DeletedRole).toBool();
+    const bool undecryptable = index.data(MessageModel::UndecryptableRole).toBool();
+    const int maxBubble = qMax(MinBubbleWidth, qMin(MaxBubbleWidth, width * 3 / 4));
+    const int maxText = maxBubble - 2 * BubblePadH;
+
+    // The time, "edited" and the ticks.
+    const QString time = timetext::clockTime(timeOf(index));
+    l.metaText = index.data(MessageModel::EditedRole).toBool() && !deleted
+        ? tr("edited") + QLatin1Char(' ') + time
+        : time;
+    if (outgoing && !deleted)
+        l.ticks = look::ticksForStatus(index.data(MessageModel::StatusRole).toInt());
+    const int ticksW = int(std::ceil(look::ticksWidth(l.ticks, sfm.height() * 0.85)));
+    const int metaW = sfm.horizontalAdvance(l.metaText) + (ticksW > 0 ? ticksW + 4 : 0);
+    const int metaH = sfm.height();
+
+    int contentW = 0;
+    int textH = 0;
+    bool metaInline = false;
+    if (deleted || undecryptable) {
+        l.placeholder = deleted
+            ? (outgoing ? tr("You deleted this message") : tr("This message was deleted"))
+            : tr("This message could not be decrypted. Ask the sender to send "
+                 "it again.");
+        QFont italic = option.font;
+        italic.setItalic(true);
+        const QRect r = QFontMetrics(italic).boundingRect(QRect(0, 0, maxText, 10000),
+                                                          Qt::TextWordWrap, l.placeholder);
+        contentW = r.width();
+        textH = r.height();
+    } else {
+        const QString body = index.data(MessageModel::BodyRole).toString();
+        auto doc = std::make_shared<QTextDocument>();
+        QFont font = option.font;
+        if (protocol::isSingleEmoji(body))
+            font.setPointSizeF(font.pointSizeF() * JumboScale);
+        doc->setDefaultFont(font);
+        doc->setDocumentMargin(0);
+        QTextOption textOption = doc->defaultTextOption();
+        textOption.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
+        doc->setDefaultTextOption(textOption);
+        doc->setDefaultStyleSheet(
+            QStringLiteral("a { color: %1; }").arg(option.palette.color(QPalette::Link).name()));
+        doc->setHtml(linkified(body));
+        doc->setTextWidth(maxText);
+        const int ideal = int(std::ceil(doc->idealWidth()));
+        // The width of the last line: the time goes beside it when there is room.
+        int lastLine = 0;
+        const QTextBlock last = doc->lastBlock();
+        if (QTextLayout *layout = last.layout(); layout && layout->lineCount() > 0) {
+            const QTextLine line = layout->lineAt(layout->lineCount() - 1);
+            lastLine = int(std::ceil(line.naturalTextWidth()));
+        }
+        const bool lastIsRtl = last.textDirection() == Qt::RightToLeft;
+        metaInline = !lastIsRtl && lastLine + MetaGap + metaW <= maxText;
+        contentW = metaInline ? qMax(ideal, lastLine + MetaGap + metaW) : qMax(ideal, metaW);
+        doc->setTextWidth(contentW);
+        textH = int(std::ceil(doc->size().height()));
+        l.doc = std::move(doc);
+    }
+
+    // The quote of the message replied to.
+    int quoteH = 0;
+    if (!deleted && !index.data(MessageModel::ReplyToMessageIdRole).toString().isEmpty()) {
+        const bool ownQuoted = index.data(MessageModel::ReplyToSenderRole).toString().isEmpty();
+        l.quoteSender = ownQuoted ? tr("You") : (m_peerName.isEmpty() ? tr("Them") : m_peerName);
+        const QVariant preview = index.data(MessageModel::ReplyPreviewRole);
+        l.quoteText = !preview.isValid()   ? tr("Original message not available")
+            : preview.toString().isEmpty() ? tr("This message was deleted")
+                                           : preview.toString().simplified();
+        quoteH = 2 * fm.height() + 2 * QuotePad;
+        contentW = qMax(contentW, qMin(maxText, MinQuoteWidth));
+    }
+
+    const int bubbleW = contentW + 2 * BubblePadH;
+    const int bubbleH = BubblePadV + (quoteH > 0 ? quoteH + BubblePadV : 0) + textH
+        + (metaInline ? 0 : metaH) + BubblePadV;
+    const bool atRight = outgoing != rtl;
+    const int x = atRight ? width - SideMargin - bubbleW : SideMargin;
+    l.bubble = QRect(x, y, bubbleW, bubbleH);
+    int inner = y + BubblePadV;
+    if (quoteH > 0) {
+        l.quote = QRect(x + BubblePadH, inner, contentW, quoteH);
+        inner += quoteH + BubblePadV;
+    }
+    l.text = QRect(x + BubblePadH, inner, contentW, textH);
+    l.meta = QRect(x + bubbleW - BubblePadH - metaW, l.bubble.bottom() - BubblePadV - metaH + 1,
+                   metaW, metaH);
+    y = l.bubble.bottom() + 1;
+
+    const QVariantList reactions = index.data(MessageModel::ReactionsRole).toList();
+    if (!reactions.isEmpty() && !deleted) {
+        l.reactionsText = reactionsSummary(reactions);
+        const int w = fm.horizontalAdvance(l.reactionsText) + 2 * ChipPadH;
+        const int h = fm.height() + 2 * ChipPadV;
+        const int rx = atRight ? l.bubble.right() - w - BubblePadH : l.bubble.left() + BubblePadH;
+        l.reactions = QRect(rx, y - ReactionsOverlap, w, h);
+        y = l.reactions.bottom() + 1;
+    }
+    l.height = y + RowGap;
+    return l;
+}
+
+QSize MessageDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    return {rowWidth(option), layoutFor(option, index).height};
+}
+
+QRect MessageDelegate::bubbleRect(const QStyleOptionViewItem &option,
+                                  const QModelIndex &index) const
+{
+    const Layout &l = layoutFor(option, index);
+    return (l.system ? l.systemChip : l.bubble).translated(option.rect.topLeft());
+}
+
+MessageDelegate::Hit MessageDelegate::hitTest(const QStyleOptionViewItem &option,
+                                              const QModelIndex &index, const QPoint &pos) const
+{
+    const Layout &l = layoutFor(option, index);
+    const QPoint p = pos - option.rect.topLeft();
+    if (l.system || !l.bubble.contains(p))
+        return {};
+    if (!l.quote.isNull() && l.quote.contains(p))
+        return {Hit::Quote, {}};
+    if (l.ticks == look::Ticks::Failed && l.meta.adjusted(-4, -4, 4, 4).contains(p))
+        return {Hit::Retry, {}};
+    if (l.doc && l.text.contains(p)) {
+        const QString anchor = l.doc->documentLayout()->anchorAt(p - l.text.topLeft());
+        if (!anchor.isEmpty())
+            return {Hit::Link, anchor};
+    }
+    return {Hit::Bubble, {}};
+}
+
+void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
+                            const QModelIndex &index) const
+{
+    const Layout &l = layoutFor(option, index);
+    const QPoint origin = option.rect.topLeft();
+    const QPalette &palette = option.palette;
+    const QFont small = smallFont(option.font);
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing);
+
+    if (!l.dateText.isEmpty()) {
+        const QRect chip = l.dateChip.translated(origin);
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(look::incomingBubble(palette));
+        painter->drawRoundedRect(chip, chip.height() / 2.0, chip.height() / 2.0);
+        painter->setFont(small);
+        painter->setPen(look::secondaryText(palette));
+        painter->drawText(chip, Qt::AlignCenter, l.dateText);
+    }
+    if (l.divider) {
+        const QRect band = l.dividerRect.translated(origin);
+        QColor fill = look::incomingBubble(palette);
+        fill.setAlphaF(0.75f);
+        painter->fillRect(band, fill);
+        painter->setFont(small);
+        painter->setPen(look::accent(palette));
+        painter->drawText(band, Qt::AlignCenter,
+                          tr("%n unread message(s)", nullptr, m_dividerCount));
+    }
+    if (l.system) {
+        const QRect chip = l.systemChip.translated(origin);
+        painter->setPen(Qt::NoPen);
+        QColor fill = look::isDark(palette) ? QColor(0x3b, 0x33, 0x14) : QColor(0xff, 0xf3, 0xc4);
+        painter->setBrush(fill);
+        painter->drawRoundedRect(chip, BubbleRadius, BubbleRadius);
+        painter->setFont(small);
+        painter->setPen(palette.color(QPalette::Text));
+        painter->drawText(chip.adjusted(ChipPadH, ChipPadV, -ChipPadH, -ChipPadV),
+                          Qt::AlignCenter | Qt::TextWordWrap, l.systemText);
+        painter->restore();
+        return;
+    }
+    paintBubble(painter, option, index, l, origin);
+    painter->restore();
+}
+
+void MessageDelegate::paintBubble(QPainter *painter, const QStyleOptionViewItem &option,
+                                  const QModelIndex &index, const Layout &l,
+                                  const QPoint &origin) const
+{
+    const QPalette &palette = option.palette;
+    const bool outgoing = index.data(MessageModel::OutgoingRole).toBool();
+    const QRect bubble = l.bubble.translated(origin);
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(outgoing ? look::outgoingBubble(palette) : look::incomingBubble(palette));
+    painter->drawRoundedRect(bubble, BubbleRadius, BubbleRadius);
+    if (m_highlighted != 0 && index.data(MessageModel::RowIdRole).toLongLong() == m_highlighted) {
+        QColor flash = look::accent(palette);
+        flash.setAlphaF(0.25f);
+        painter->setBrush(flash);
+        painter->drawRoundedRect(bubble, BubbleRadius, BubbleRadius);
+    }
+    const QColor text = palette.color(QPalette::Text);
+    const QColor secondary = look::secondaryText(palette);
+
+    if (!l.quote.isNull()) {
+        const QRect quote = l.quote.translated(origin);
+        QColor fill = text;
+        fill.setAlphaF(0.06f);
+        painter->setBrush(fill);
+        painter->drawRoundedRect(quote, 4, 4);
+        const bool rtl = option.direction == Qt::RightToLeft;
+        const QRect bar = rtl
+            ? QRect(quote.right() - QuoteBar + 1, quote.top(), QuoteBar, quote.height())
+            : QRect(quote.left(), quote.top(), QuoteBar, quote.height());
+        painter->setBrush(look::accent(palette));
+        painter->drawRoundedRect(bar, 2, 2);
+        const QRect inner = quote.adjusted(QuoteBar + QuotePad, QuotePad, -QuotePad, -QuotePad);
+        const QFontMetrics fm(option.font);
+        QFont bold = option.font;
+        bold.setBold(true);
+        painter->setFont(bold);
+        painter->setPen(look::accent(palette));
+        painter->drawText(
+            QRect(inner.left(), inner.top(), inner.width(), fm.height()),
+            Qt::AlignLeading | Qt::AlignVCenter,
+            QFontMetrics(bold).elidedText(l.quoteSender, Qt::ElideRight, inner.width()));
+        painter->setFont(option.font);
+        painter->setPen(secondary);
+        painter->drawText(
+            QRect(inner.left(), inner.top() + fm.height(), inner.width(), fm.height()),
+            Qt::AlignLeading | Qt::AlignVCenter,
+            fm.elidedText(l.quoteText, Qt::ElideRight, inner.width()));
+    }
+
+    const QRect textRect = l.text.translated(origin);
+    if (l.doc) {
+        painter->save();
+        painter->translate(textRect.topLeft());
+        QAbstractTextDocumentLayout::PaintContext context;
+        context.palette = palette;
+        context.palette.setColor(QPalette::Text, text);
+        l.doc->documentLayout()->draw(painter, context);
+        painter->restore();
+    } else {
+        QFont italic = option.font;
+        italic.setItalic(true);
+        painter->setFont(italic);
+        painter->setPen(secondary);
+        painter->drawText(textRect, Qt::TextWordWrap | Qt::AlignLeading, l.placeholder);
+    }
+
+    const QRect meta = l.meta.translated(origin);
+    const QFont small = smallFont(option.font);
+    painter->setFont(small);
+    painter->setPen(secondary);
+    const QFontMetrics sfm(small);
+    const qreal tickH = sfm.height() * 0.85;
+    const qreal tickW = look::ticksWidth(l.ticks, tickH);
+    const QRect timeRect = meta.adjusted(0, 0, tickW > 0 ? -int(std::ceil(tickW)) - 4 : 0, 0);
+    painter->drawText(timeRect, Qt::AlignRight | Qt::AlignVCenter, l.metaText);
+    if (tickW > 0) {
+        const QRectF ticks(meta.right() - tickW + 1, meta.center().y() - tickH / 2, tickW, tickH);
+        look::paintTicks(painter, ticks, l.ticks, palette, secondary);
+    }
+
+    if (!l.reactions.isNull()) {
+        const QRect pill = l.reactions.translated(origin);
+        painter->setPen(QPen(look::chatBackground(palette), 2));
+        painter->setBrush(look::incomingBubble(palette));
+        painter->drawRoundedRect(pill, pill.height() / 2.0, pill.height() / 2.0);
+        painter->setFont(option.font);
+        painter->setPen(text);
+        painter->drawText(pill, Qt::AlignCenter, l.reactionsText);
+    }
+}
+
+} // namespace parley::ui

@@ -1,0 +1,74 @@
+#pragma once
+
+#include <QIdentityProxyModel>
+#include <QListView>
+#include <QPersistentModelIndex>
+
+namespace parley::models {
+class MessageModel;
+}
+
+namespace parley::ui {
+
+class MessageDelegate;
+
+// The list of a chat's messages, newest at the bottom. It stays at the bottom while new
+// messages come if it was there, reads older pages as you scroll up without moving what you
+// see, and turns clicks into what they mean (a link, a quote, retry) through the delegate.
+class MessageListView : public QListView
+{
+    Q_OBJECT
+public:
+    explicit MessageListView(QWidget *parent = nullptr);
+
+    void setMessageModel(models::MessageModel *model);
+    models::MessageModel *messageModel() const { return m_model; }
+    MessageDelegate *messageDelegate() const { return m_delegate; }
+    // The model's row of an index of this view (the view sees it through a proxy).
+    int modelRow(const QModelIndex &viewIndex) const;
+    QModelIndex viewIndex(int modelRow) const;
+    bool isAtBottom() const;
+    void scrollToNewest();
+    // Scrolls to a message and highlights it for a moment.
+    void showMessage(int modelRow);
+
+Q_SIGNALS:
+    void linkActivated(const QString &link);
+    void quoteActivated(const QModelIndex &index);
+    void retryRequested(const QModelIndex &index);
+    void menuRequested(const QModelIndex &index, const QPoint &globalPos);
+
+protected:
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
+    void contextMenuEvent(QContextMenuEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+    void changeEvent(QEvent *event) override;
+
+private:
+    void onRangeChanged(int min, int max);
+    void onScrolled(int value);
+    void loadOlderIfNeeded();
+    void applyBackground();
+
+    // The view never asks the model for more by itself (a QListView would fetch at the
+    // bottom, where the newest messages are): this proxy says there is nothing to fetch, and
+    // the view reads older pages when scrolled to the top.
+    class NoAutoFetch : public QIdentityProxyModel
+    {
+    public:
+        using QIdentityProxyModel::QIdentityProxyModel;
+        bool canFetchMore(const QModelIndex &) const override { return false; }
+        void fetchMore(const QModelIndex &) override { }
+    };
+
+    models::MessageModel *m_model = nullptr;
+    NoAutoFetch m_proxy;
+    MessageDelegate *m_delegate = nullptr;
+    bool m_stickToBottom = true;
+    // While older messages are put above: keep this one where it was on screen.
+    QPersistentModelIndex m_anchor;
+    int m_anchorTop = 0;
+};
+
+} // namespace parley::ui

@@ -1,0 +1,54 @@
+#pragma once
+
+#include <QColor>
+#include <QPalette>
+#include <QString>
+
+class QPainter;
+class QRect;
+class QRectF;
+
+namespace parley::ui {
+
+// The colours and small painted pieces every screen shares, derived from the widget palette so
+// light and dark themes both read well (the palette is the theme; see ThemeManager).
+namespace appearance {
+
+bool isDark(const QPalette &palette);
+// Message bubbles: this account's own and others'.
+QColor outgoingBubble(const QPalette &palette);
+QColor incomingBubble(const QPalette &palette);
+// Behind the messages of a chat.
+QColor chatBackground(const QPalette &palette);
+// Secondary text: times, previews, "last seen".
+QColor secondaryText(const QPalette &palette);
+// The accent of the app: unread badges, "typing…", the read ticks.
+QColor accent(const QPalette &palette);
+QColor readTicks(const QPalette &palette);
+QColor failure(const QPalette &palette);
+
+// A person's colour, the same on every screen and device: from their user id.
+QColor personColor(const QString &seed);
+// Up to two letters of a name ("Ada Lovelace" -> "AL"; "+1 202…" -> "#").
+QString initials(const QString &name);
+// A round avatar with initials on the person's colour.
+void paintAvatar(QPainter *painter, const QRect &rect, const QString &name, const QString &seed);
+
+enum class Ticks {
+    None,
+    Pending, // a clock: waiting in the outbox
+    Sent, // one tick
+    Delivered, // two ticks
+    Read, // two ticks in colour
+    Failed, // an exclamation mark
+};
+// Ticks for a store::MessageStatus value of an outgoing message.
+Ticks ticksForStatus(int status);
+// The width ticks take at `height` (they are drawn, not a font's glyphs).
+qreal ticksWidth(Ticks ticks, qreal height);
+void paintTicks(QPainter *painter, const QRectF &rect, Ticks ticks, const QPalette &palette,
+                const QColor &plain);
+
+} // namespace appearance
+
+} // namespace parley::ui
