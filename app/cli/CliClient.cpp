@@ -1,5 +1,6 @@
 #include "app/cli/CliClient.h"
 
+#include "app/cli/DemoContact.h"
 #include "core/account/Account.h"
 #include "core/account/LoginService.h"
 #include "core/account/SessionKeeper.h"
@@ -549,6 +550,15 @@ void CliClient::listen()
                            {QStringLiteral("serverTime"), double(serverTime)}},
                           tr("%1 sent").arg(messageId));
             });
+}
+
+void CliClient::demo(const QString &displayName)
+{
+    startAccount([] {},
+                 [this, displayName] {
+                     auto *contact = new DemoContact(*m_account, m_err, m_account.get());
+                     contact->start(displayName.isEmpty() ? DemoContact::DefaultName : displayName);
+                 });
 }
 
 void CliClient::history(const QString &phone)

@@ -65,6 +65,8 @@ public:
     void typing(const QString &phone, bool typing);
     void status(const QString &phone);
     void safetyNumber(const QString &phone);
+    // The demo contact (DemoContact): answers every message until stopped.
+    void demo(const QString &displayName);
 
 Q_SIGNALS:
     void finished(int exitCode);

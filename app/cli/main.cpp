@@ -31,7 +31,8 @@ const char *const Commands = R"(Commands:
   delete PHONE ID       delete your message ID for everyone
   typing PHONE [on|off] tell PHONE you are typing (on) or stopped (off)
   status PHONE          whether PHONE is online, or when last seen
-  safety-number PHONE   the safety number of you and PHONE, to compare in person)";
+  safety-number PHONE   the safety number of you and PHONE, to compare in person
+  demo [NAME]           be the demo contact: answer every message until stopped)";
 
 } // namespace
 
@@ -91,13 +92,13 @@ int main(int argc, char *argv[])
     const QString command = args.value(0);
     // Each command and how many arguments it takes (at least, at most).
     static const QHash<QString, std::pair<int, int>> known{
-        {QStringLiteral("login"), {1, 1}},        {QStringLiteral("send"), {2, 2}},
-        {QStringLiteral("listen"), {0, 0}},       {QStringLiteral("history"), {1, 1}},
-        {QStringLiteral("search"), {1, 1}},       {QStringLiteral("chats"), {0, 0}},
-        {QStringLiteral("reply"), {3, 3}},        {QStringLiteral("edit"), {3, 3}},
-        {QStringLiteral("react"), {3, 3}},        {QStringLiteral("delete"), {2, 2}},
-        {QStringLiteral("typing"), {1, 2}},       {QStringLiteral("status"), {1, 1}},
-        {QStringLiteral("safety-number"), {1, 1}}};
+        {QStringLiteral("login"), {1, 1}},         {QStringLiteral("send"), {2, 2}},
+        {QStringLiteral("listen"), {0, 0}},        {QStringLiteral("history"), {1, 1}},
+        {QStringLiteral("search"), {1, 1}},        {QStringLiteral("chats"), {0, 0}},
+        {QStringLiteral("reply"), {3, 3}},         {QStringLiteral("edit"), {3, 3}},
+        {QStringLiteral("react"), {3, 3}},         {QStringLiteral("delete"), {2, 2}},
+        {QStringLiteral("typing"), {1, 2}},        {QStringLiteral("status"), {1, 1}},
+        {QStringLiteral("safety-number"), {1, 1}}, {QStringLiteral("demo"), {0, 1}}};
     if (!known.contains(command))
         return usage(command.isEmpty() ? Main::tr("no command given")
                                        : Main::tr("unknown command '%1'").arg(command));
@@ -145,6 +146,8 @@ int main(int argc, char *argv[])
         client.status(args.at(1));
     else if (command == QLatin1String("safety-number"))
         client.safetyNumber(args.at(1));
+    else if (command == QLatin1String("demo"))
+        client.demo(args.value(1));
     else
         client.chats();
     if (finished)
