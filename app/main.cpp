@@ -5,6 +5,7 @@
 #include "core/net/ApiClient.h"
 #include "core/net/SyncSocket.h"
 #include "core/protocol/Limits.h"
+#include "ui/common/Theme.h"
 #include "ui/main/MainWindow.h"
 
 #include <QApplication>
@@ -78,6 +79,7 @@ int main(int argc, char *argv[])
         return 1;
     }
 
+    ui::Theme::instance().applySaved();
     net::ApiClient loginApi(serverUrl);
     LoginService login(loginApi, keys.value(), deviceName());
     ui::MainWindow window(login);

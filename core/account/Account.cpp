@@ -1,5 +1,7 @@
 #include "core/account/Account.h"
 
+#include "core/protocol/RestPayloads.h"
+
 #include <QDir>
 #include <QFile>
 
@@ -25,6 +27,7 @@ Account::Account(const Session &session, crypto::DeviceKeyPair keys, QString pro
     , m_live(m_socket, m_api, m_chats)
     , m_users(m_api)
     , m_cards(m_users, m_store)
+    , m_settings(m_api)
 {
     connect(&m_mailbox, &sync::MailboxSync::syncedChanged, &m_outbox, &sync::Outbox::setOnline);
     // A "security code changed" line is a new message of its chat, for the models like any.
@@ -87,6 +90,21 @@ void Account::onStoreOpened()
     }
     m_keeper.start();
     Q_EMIT opened();
+}
+
+void Account::logOut()
+{
+    // Ended either way: a device that cannot reach the server still forgets its session here
+    // (its refresh token then expires unused on the server).
+    m_api.post(QLatin1String(protocol::paths::Logout), {}, this,
+               [this](const protocol::Result<QJsonObject> &answer) {
+                   if (!answer)
+                       qInfo().noquote() << "logout not confirmed:" << answer.error().message;
+                   m_socket.close();
+                   QFile::remove(sessionPath(m_profileDir));
+                   Q_EMIT ended(protocol::Error{protocol::ErrorCode::TokenRevoked,
+                                                tr("You logged out of this device.")});
+               });
 }
 
 void Account::connectSocket()

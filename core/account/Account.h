@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/account/AccountSettings.h"
 #include "core/account/PeerCards.h"
 #include "core/account/Session.h"
 #include "core/account/SessionKeeper.h"
@@ -51,6 +52,11 @@ public:
     sync::LiveStatus &live() { return m_live; }
     UserDirectory &users() { return m_users; }
     PeerCards &cards() { return m_cards; }
+    AccountSettings &settings() { return m_settings; }
+
+    // Signs this device out (POST /auth/logout) and forgets the saved session: `ended` with
+    // the reason "logged out". Its key and store stay, for the next sign-in.
+    void logOut();
 
 Q_SIGNALS:
     void opened();
@@ -76,6 +82,7 @@ private:
     sync::LiveStatus m_live;
     UserDirectory m_users;
     PeerCards m_cards;
+    AccountSettings m_settings;
     bool m_connecting = false;
 };
 

@@ -13,15 +13,22 @@
 #include "ui/chat/ChatsPage.h"
 #include "ui/chat/Composer.h"
 #include "ui/chat/MessageListView.h"
+#include "ui/common/Theme.h"
 #include "ui/main/MainWindow.h"
+#include "ui/settings/SettingsDialog.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QDialog>
 #include <QDir>
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QRadioButton>
+#include <QSettings>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
 
@@ -66,6 +73,8 @@ private Q_SLOTS:
     void enterSendsAndShiftEnterStartsANewLine();
     void searchFindsAMessageAndOpensItsChat();
     void keyboardShortcutsMoveBetweenChats();
+    void settingsChangeTheProfileThemeAndPrivacy();
+    void loggingOutEndsTheSession();
 
 private:
     void saveScreenshot(const QString &fileName);
@@ -80,10 +89,12 @@ private:
     std::unique_ptr<net::ApiClient> m_api;
     std::unique_ptr<LoginService> m_login;
     std::unique_ptr<ui::MainWindow> m_window;
+    QTemporaryDir m_config; // QSettings of this run, not the user's
 };
 
 void TestChatWindow::initTestCase()
 {
+    qputenv("XDG_CONFIG_HOME", m_config.path().toLocal8Bit());
     m_server = std::make_unique<ServerProcess>();
     QVERIFY2(m_server->start(), qPrintable(m_server->errorString()));
     m_alice = std::make_unique<TestClient>(m_server->url());
@@ -351,7 +362,13 @@ void TestChatWindow::searchFindsAMessageAndOpensItsChat()
 void TestChatWindow::keyboardShortcutsMoveBetweenChats()
 {
     ui::ChatsPage *page = m_window->chatsPage();
-    // Esc closes the chat, Ctrl+1 opens the first one again.
+    // Esc first cancels a reply, then closes the chat; Ctrl+1 opens the first one again.
+    chatView()->replyTo(0);
+    auto *replyBar = chatView()->findChild<QWidget *>(QStringLiteral("replyBar"));
+    QVERIFY(replyBar->isVisible());
+    QTest::keyClick(chatView()->composer(), Qt::Key_Escape);
+    QVERIFY(!replyBar->isVisible());
+    QVERIFY(page->openChatId() != 0);
     chatView()->composer()->setFocus();
     QTest::keyClick(chatView()->composer(), Qt::Key_Escape);
     QTRY_COMPARE_WITH_TIMEOUT(page->openChatId(), qint64(0), WaitMs);
@@ -359,6 +376,91 @@ void TestChatWindow::keyboardShortcutsMoveBetweenChats()
     QTRY_VERIFY_WITH_TIMEOUT(page->openChatId() != 0, WaitMs);
     QTest::keyClick(m_window.get(), Qt::Key_F, Qt::ControlModifier);
     QVERIFY(page->searchField()->hasFocus());
+}
+
+void TestChatWindow::settingsChangeTheProfileThemeAndPrivacy()
+{
+    ui::ChatsPage *page = m_window->chatsPage();
+    QTest::keyClick(m_window.get(), Qt::Key_Comma, Qt::ControlModifier);
+    auto *dialog = page->findChild<ui::SettingsDialog *>(QStringLiteral("settingsDialog"));
+    QVERIFY(dialog);
+    QTRY_VERIFY_WITH_TIMEOUT(dialog->isVisible(), WaitMs);
+    const QDir shots(QStringLiteral(PARLEY_SCREENSHOT_DIR));
+
+    // Profile: the name goes to the server, and Bob sees it.
+    auto *name = dialog->findChild<QLineEdit *>(QStringLiteral("profileName"));
+    QTRY_VERIFY_WITH_TIMEOUT(
+        dialog->findChild<QCheckBox *>(QStringLiteral("privacyLastSeen"))->isEnabled(), WaitMs);
+    QCOMPARE(dialog->findChild<QLabel *>(QStringLiteral("profilePhone"))->text(), AlicePhone);
+    name->selectAll();
+    QTest::keyClicks(name, QStringLiteral("Alice Liddell"));
+    QTest::keyClick(name, Qt::Key_Return);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            std::optional<protocol::Result<protocol::UserCard>> card;
+            m_bob->users().card(m_alice->session().userId, &m_bob->account(),
+                                [&](protocol::Result<protocol::UserCard> c) { card = c; });
+            return QTest::qWaitFor([&] { return card.has_value(); }, WaitMs) && *card
+                && card->value().displayName == QLatin1String("Alice Liddell");
+        }(),
+        WaitMs);
+    QVERIFY(dialog->grab().save(shots.filePath(QStringLiteral("settings-profile.png"))));
+
+    // Privacy: read receipts off, on the server.
+    dialog->tabs()->setCurrentIndex(3);
+    auto *receipts = dialog->findChild<QCheckBox *>(QStringLiteral("privacyReadReceipts"));
+    QVERIFY(receipts->isChecked());
+    receipts->click();
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            std::optional<protocol::Result<protocol::UserProfile>> profile;
+            m_alice->account().settings().profile(
+                &m_alice->account(),
+                [&](protocol::Result<protocol::UserProfile> p) { profile = p; });
+            return QTest::qWaitFor([&] { return profile.has_value(); }, WaitMs) && *profile
+                && !profile->value().privacy.readReceipts;
+        }(),
+        WaitMs);
+    receipts->click(); // back on for the tests after this one
+
+    // Devices: this one, marked.
+    dialog->tabs()->setCurrentIndex(4);
+    auto *devices = dialog->findChild<QListWidget *>(QStringLiteral("devicesList"));
+    QTRY_COMPARE_WITH_TIMEOUT(devices->count(), 1, WaitMs);
+    QVERIFY(devices->item(0)->text().contains(QLatin1String("this device")));
+    QVERIFY(dialog->grab().save(shots.filePath(QStringLiteral("settings-devices.png"))));
+
+    // Appearance: dark, then light again; every screen follows the palette.
+    dialog->tabs()->setCurrentIndex(1);
+    dialog->findChild<QRadioButton *>(QStringLiteral("themeDark"))->click();
+    QCOMPARE(ui::Theme::instance().mode(), ui::Theme::Mode::Dark);
+    QVERIFY(QApplication::palette().color(QPalette::Window).lightnessF() < 0.5);
+    QVERIFY(dialog->grab().save(shots.filePath(QStringLiteral("settings-appearance-dark.png"))));
+    dialog->close();
+    QVERIFY(
+        page->openChat(page->chatModel()->index(0).data(ChatListModel::ChatIdRole).toLongLong()));
+    QTest::qWait(50);
+    saveScreenshot(QStringLiteral("chat-dark.png"));
+    QCOMPARE(QSettings().value(QStringLiteral("appearance/theme")).toString(),
+             QStringLiteral("Dark"));
+    ui::Theme::instance().setMode(ui::Theme::Mode::Light);
+    QVERIFY(QApplication::palette().color(QPalette::Window).lightnessF() > 0.5);
+    QTest::qWait(50);
+    saveScreenshot(QStringLiteral("chat-light.png"));
+}
+
+void TestChatWindow::loggingOutEndsTheSession()
+{
+    QSignalSpy ended(&m_alice->account(), &Account::ended);
+    m_alice->account().logOut();
+    QVERIFY(ended.wait(WaitMs));
+    QVERIFY(!QFile::exists(Account::sessionPath(m_alice->profileDir())));
+    // The server agrees: the old token is revoked.
+    QTRY_COMPARE_WITH_TIMEOUT(
+        TestHttp::get(m_server->url().resolved(QUrl(QStringLiteral("/api/v1/users/profile"))),
+                      m_alice->session().accessToken)
+            .status,
+        401, WaitMs);
 }
 
 QTEST_MAIN(TestChatWindow)

@@ -17,6 +17,7 @@
 #include <QMenu>
 #include <QPainter>
 #include <QScrollBar>
+#include <QShortcut>
 #include <QToolButton>
 #include <QUrl>
 #include <QVBoxLayout>
@@ -86,7 +87,10 @@ ChatView::ChatView(Account &account, QWidget *parent)
 
     connect(m_composer, &Composer::submitted, this, &ChatView::submit);
     connect(m_composer, &Composer::editLastRequested, this, &ChatView::editLast);
-    connect(m_composer, &Composer::cancelRequested, this, [this] {
+    // Esc anywhere in the chat: first it cancels a reply or an edit, then it closes the chat.
+    auto *escape = new QShortcut(QKeySequence(Qt::Key_Escape), this);
+    escape->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(escape, &QShortcut::activated, this, [this] {
         if (!cancelReplyOrEdit())
             Q_EMIT closeRequested();
     });
@@ -209,6 +213,7 @@ void ChatView::open(qint64 chatId, const QString &peerUserId, const QString &tit
     m_chatId = chatId;
     m_peerUserId = peerUserId;
     m_unreadAtOpen = unreadCount;
+    m_dividerPages = 0;
     m_peerTyping = m_account.live().isTyping(peerUserId);
     m_presenceText.clear();
 
@@ -262,7 +267,18 @@ void ChatView::placeUnreadDivider()
         m_list->scrollTo(m_list->viewIndex(row), QAbstractItemView::PositionAtTop);
         return;
     }
-    // Not all loaded yet: the next page places it.
+    // Not all loaded yet: older pages are read until it can be placed (bounded), else it goes
+    // above the oldest message loaded.
+    constexpr int MaxPagesForDivider = 20;
+    if (m_model->canFetchMore({}) && ++m_dividerPages <= MaxPagesForDivider) {
+        m_model->fetchMore({});
+        return;
+    }
+    if (m_model->rowCount() > 0 && !m_model->canFetchMore({})) {
+        m_list->messageDelegate()->setUnreadDivider(
+            m_model->index(0).data(MessageModel::RowIdRole).toLongLong(), m_unreadAtOpen);
+        m_unreadAtOpen = 0;
+    }
 }
 
 void ChatView::onRowsInserted(int first, int last)

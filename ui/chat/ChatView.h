@@ -79,6 +79,7 @@ private:
     QString m_peerUserId;
     QString m_title;
     int m_unreadAtOpen = 0;
+    int m_dividerPages = 0; // older pages read to place the divider
     QPointer<models::MessageModel> m_model;
 
     QLabel *m_avatar = nullptr;

@@ -9,6 +9,7 @@
 #include "ui/chat/ChatView.h"
 #include "ui/chat/SearchHitDelegate.h"
 #include "ui/contacts/NewChatDialog.h"
+#include "ui/settings/SettingsDialog.h"
 
 #include <QDateTime>
 #include <QEvent>
@@ -116,10 +117,17 @@ QWidget *ChatsPage::createListPanel()
     m_newChat->setText(tr("New chat"));
     m_newChat->setToolTip(tr("New chat (Ctrl+N)"));
     m_newChat->setEnabled(false);
+    m_settingsButton = new QToolButton(panel);
+    m_settingsButton->setObjectName(QStringLiteral("settingsButton"));
+    m_settingsButton->setText(tr("Settings"));
+    m_settingsButton->setToolTip(tr("Settings (Ctrl+,)"));
+    m_settingsButton->setEnabled(false);
+    connect(m_settingsButton, &QToolButton::clicked, this, &ChatsPage::openSettings);
     auto *top = new QHBoxLayout;
     top->setContentsMargins(8, 8, 8, 4);
     top->addWidget(m_search, 1);
     top->addWidget(m_newChat);
+    top->addWidget(m_settingsButton);
 
     m_archiveButton = new QToolButton(panel);
     m_archiveButton->setObjectName(QStringLiteral("archiveButton"));
@@ -182,6 +190,7 @@ void ChatsPage::setAccount(Account &account)
     m_chatList->setModel(filter);
     m_hits->setModel(m_searchModel);
     m_newChat->setEnabled(true);
+    m_settingsButton->setEnabled(true);
 
     m_chatView = new ChatView(account, this);
     m_chatView->setObjectName(QStringLiteral("chatView"));
@@ -221,6 +230,7 @@ void ChatsPage::clearAccount()
     m_searchModel = nullptr;
     m_filter = nullptr;
     m_newChat->setEnabled(false);
+    m_settingsButton->setEnabled(false);
     m_search->clear();
 }
 
@@ -295,6 +305,18 @@ void ChatsPage::startNewChat()
         });
         m_chats->reload();
     });
+}
+
+void ChatsPage::openSettings()
+{
+    if (!m_account)
+        return;
+    auto *dialog = new SettingsDialog(*m_account, this);
+    dialog->setObjectName(QStringLiteral("settingsDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    Account *account = m_account;
+    connect(dialog, &SettingsDialog::logOutRequested, account, &Account::logOut);
+    dialog->open();
 }
 
 void ChatsPage::openNthChat(int n)

@@ -42,6 +42,7 @@ public:
     // Keyboard: Ctrl+F, Ctrl+N, Ctrl+1..9 (the n-th chat), Alt+Up/Down (the chat above/below).
     void focusSearch();
     void startNewChat();
+    void openSettings();
     void openNthChat(int n);
     void openAdjacentChat(int delta);
     void showArchived(bool archived);
@@ -74,6 +75,7 @@ private:
     QSortFilterProxyModel *m_filter = nullptr;
     QLineEdit *m_search = nullptr;
     QToolButton *m_newChat = nullptr;
+    QToolButton *m_settingsButton = nullptr;
     QToolButton *m_archiveButton = nullptr;
     ChatListView *m_chatList = nullptr;
     QLabel *m_hitsLabel = nullptr;

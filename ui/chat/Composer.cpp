@@ -59,11 +59,6 @@ void Composer::keyPressEvent(QKeyEvent *event)
         Q_EMIT editLastRequested();
         return;
     }
-    if (event->key() == Qt::Key_Escape) {
-        Q_EMIT cancelRequested();
-        event->ignore(); // the window may close the chat when there is nothing to cancel
-        return;
-    }
     QPlainTextEdit::keyPressEvent(event);
 }
 

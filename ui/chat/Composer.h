@@ -5,7 +5,7 @@
 namespace parley::ui {
 
 // Where a message is written: Enter sends, Shift+Enter starts a new line (as in WhatsApp and
-// Telegram Desktop), Up in an empty box edits your last message, Esc cancels a reply or edit.
+// Telegram Desktop), Up in an empty box edits your last message (Esc is the chat view's).
 // It grows with its text up to a few lines, then scrolls.
 class Composer : public QPlainTextEdit
 {
@@ -22,7 +22,6 @@ public:
 Q_SIGNALS:
     void submitted(const QString &text);
     void editLastRequested();
-    void cancelRequested();
 
 protected:
     void keyPressEvent(QKeyEvent *event) override;

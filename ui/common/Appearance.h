@@ -11,7 +11,7 @@ class QRectF;
 namespace parley::ui {
 
 // The colours and small painted pieces every screen shares, derived from the widget palette so
-// light and dark themes both read well (the palette is the theme; see ThemeManager).
+// light and dark themes both read well (the palette is the theme; see ui/common/Theme.h).
 namespace appearance {
 
 bool isDark(const QPalette &palette);

@@ -61,11 +61,11 @@ void MainWindow::createShortcuts()
     };
     add(QKeySequence(Qt::CTRL | Qt::Key_N), [this] { m_chatsPage->startNewChat(); });
     add(QKeySequence(Qt::CTRL | Qt::Key_F), [this] { m_chatsPage->focusSearch(); });
+    add(QKeySequence(Qt::CTRL | Qt::Key_Comma), [this] { m_chatsPage->openSettings(); });
     add(QKeySequence(Qt::ALT | Qt::Key_Up), [this] { m_chatsPage->openAdjacentChat(-1); });
     add(QKeySequence(Qt::ALT | Qt::Key_Down), [this] { m_chatsPage->openAdjacentChat(1); });
     add(QKeySequence(Qt::CTRL | Qt::Key_PageUp), [this] { m_chatsPage->openAdjacentChat(-1); });
     add(QKeySequence(Qt::CTRL | Qt::Key_PageDown), [this] { m_chatsPage->openAdjacentChat(1); });
-    add(QKeySequence(Qt::Key_Escape), [this] { m_chatsPage->closeChat(); });
     for (int n = 1; n <= 9; ++n)
         add(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_0 + n)),
             [this, n] { m_chatsPage->openNthChat(n); });

@@ -1,0 +1,287 @@
+#include "ui/settings/SettingsDialog.h"
+
+#include "core/account/Account.h"
+#include "core/protocol/UserPayloads.h"
+#include "ui/common/Appearance.h"
+#include "ui/common/Theme.h"
+
+#include <QButtonGroup>
+#include <QCheckBox>
+#include <QDateTime>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QLocale>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QSettings>
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+namespace parley::ui {
+
+namespace {
+enum DeviceRole { DeviceIdRole = Qt::UserRole + 1, CurrentRole };
+}
+
+SettingsDialog::SettingsDialog(Account &account, QWidget *parent)
+    : QDialog(parent)
+    , m_account(account)
+{
+    setWindowTitle(tr("Settings"));
+    setMinimumSize(460, 420);
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("settingsTabs"));
+    m_tabs->addTab(createProfilePage(), tr("Profile"));
+    m_tabs->addTab(createAppearancePage(), tr("Appearance"));
+    m_tabs->addTab(createNotificationsPage(), tr("Notifications"));
+    m_tabs->addTab(createPrivacyPage(), tr("Privacy"));
+    m_tabs->addTab(createDevicesPage(), tr("Devices"));
+    m_error = new QLabel(this);
+    m_error->setObjectName(QStringLiteral("settingsError"));
+    m_error->setWordWrap(true);
+    m_error->hide();
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_tabs, 1);
+    layout->addWidget(m_error);
+    layout->addWidget(buttons);
+
+    m_loading = true;
+    m_account.settings().profile(this, [this](protocol::Result<protocol::UserProfile> profile) {
+        if (!profile)
+            return showError(tr("Cannot read your profile: %1").arg(profile.error().message));
+        showProfile(profile.value());
+    });
+    loadDevices();
+}
+
+QWidget *SettingsDialog::createProfilePage()
+{
+    auto *page = new QWidget(this);
+    m_name = new QLineEdit(page);
+    m_name->setObjectName(QStringLiteral("profileName"));
+    m_name->setMaxLength(int(protocol::limits::MaxDisplayNameLength));
+    m_name->setPlaceholderText(tr("Your name, as others see it"));
+    m_about = new QLineEdit(page);
+    m_about->setObjectName(QStringLiteral("profileAbout"));
+    m_about->setMaxLength(int(protocol::limits::MaxAboutLength));
+    m_about->setPlaceholderText(tr("A few words about you"));
+    m_phone = new QLabel(m_account.session().phoneNumber, page);
+    m_phone->setObjectName(QStringLiteral("profilePhone"));
+    m_phone->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_avatarNote = new QLabel(tr("Profile pictures come with media support; until then others see "
+                                 "your initials."),
+                              page);
+    m_avatarNote->setWordWrap(true);
+    m_avatarNote->setForegroundRole(QPalette::PlaceholderText);
+    auto *form = new QFormLayout(page);
+    form->addRow(tr("Name"), m_name);
+    form->addRow(tr("About"), m_about);
+    form->addRow(tr("Phone number"), m_phone);
+    form->addRow(QString(), m_avatarNote);
+    connect(m_name, &QLineEdit::editingFinished, this, &SettingsDialog::saveProfileText);
+    connect(m_about, &QLineEdit::editingFinished, this, &SettingsDialog::saveProfileText);
+    return page;
+}
+
+QWidget *SettingsDialog::createAppearancePage()
+{
+    auto *page = new QWidget(this);
+    auto *layout = new QVBoxLayout(page);
+    m_theme = new QButtonGroup(page);
+    const struct
+    {
+        Theme::Mode mode;
+        QString label;
+        const char *name;
+    } choices[] = {{Theme::Mode::System, tr("Follow the system"), "themeSystem"},
+                   {Theme::Mode::Light, tr("Light"), "themeLight"},
+                   {Theme::Mode::Dark, tr("Dark"), "themeDark"}};
+    for (const auto &choice : choices) {
+        auto *button = new QRadioButton(choice.label, page);
+        button->setObjectName(QLatin1String(choice.name));
+        m_theme->addButton(button, int(choice.mode));
+        layout->addWidget(button);
+    }
+    m_theme->button(int(Theme::instance().mode()))->setChecked(true);
+    connect(m_theme, &QButtonGroup::idClicked, this,
+            [](int id) { Theme::instance().setMode(Theme::Mode(id)); });
+    layout->addStretch();
+    return page;
+}
+
+QWidget *SettingsDialog::createNotificationsPage()
+{
+    auto *page = new QWidget(this);
+    QSettings settings;
+    m_notifications = new QCheckBox(tr("Show a notification for new messages"), page);
+    m_notifications->setObjectName(QStringLiteral("notificationsEnabled"));
+    m_notifications->setChecked(settings.value(NotificationsKey, true).toBool());
+    m_sound = new QCheckBox(tr("Play a sound"), page);
+    m_sound->setObjectName(QStringLiteral("notificationSound"));
+    m_sound->setChecked(settings.value(SoundKey, true).toBool());
+    m_sound->setEnabled(m_notifications->isChecked());
+    auto *note = new QLabel(tr("Muted chats and the chat you have open never notify."), page);
+    note->setWordWrap(true);
+    note->setForegroundRole(QPalette::PlaceholderText);
+    connect(m_notifications, &QCheckBox::toggled, this, [this](bool on) {
+        QSettings().setValue(NotificationsKey, on);
+        m_sound->setEnabled(on);
+    });
+    connect(m_sound, &QCheckBox::toggled, this,
+            [](bool on) { QSettings().setValue(SoundKey, on); });
+    auto *layout = new QVBoxLayout(page);
+    layout->addWidget(m_notifications);
+    layout->addWidget(m_sound);
+    layout->addWidget(note);
+    layout->addStretch();
+    return page;
+}
+
+QWidget *SettingsDialog::createPrivacyPage()
+{
+    auto *page = new QWidget(this);
+    m_lastSeen = new QCheckBox(tr("Share when I was last seen and when I am online"), page);
+    m_lastSeen->setObjectName(QStringLiteral("privacyLastSeen"));
+    m_readReceipts = new QCheckBox(tr("Send read receipts"), page);
+    m_readReceipts->setObjectName(QStringLiteral("privacyReadReceipts"));
+    m_lastSeen->setEnabled(false); // until the profile is read
+    m_readReceipts->setEnabled(false);
+    auto *note = new QLabel(tr("Both work both ways: if you do not share yours, you do not see "
+                               "other people's either."),
+                            page);
+    note->setWordWrap(true);
+    note->setForegroundRole(QPalette::PlaceholderText);
+    connect(m_lastSeen, &QCheckBox::toggled, this, &SettingsDialog::savePrivacy);
+    connect(m_readReceipts, &QCheckBox::toggled, this, &SettingsDialog::savePrivacy);
+    auto *layout = new QVBoxLayout(page);
+    layout->addWidget(m_lastSeen);
+    layout->addWidget(m_readReceipts);
+    layout->addWidget(note);
+    layout->addStretch();
+    return page;
+}
+
+QWidget *SettingsDialog::createDevicesPage()
+{
+    auto *page = new QWidget(this);
+    m_devices = new QListWidget(page);
+    m_devices->setObjectName(QStringLiteral("devicesList"));
+    m_removeDevice = new QPushButton(tr("Remove device"), page);
+    m_removeDevice->setObjectName(QStringLiteral("removeDevice"));
+    m_removeDevice->setEnabled(false);
+    auto *logOut = new QPushButton(tr("Log out of this device"), page);
+    logOut->setObjectName(QStringLiteral("logOut"));
+    auto *note
+        = new QLabel(tr("A removed device is signed out at once and gets no new messages."), page);
+    note->setWordWrap(true);
+    note->setForegroundRole(QPalette::PlaceholderText);
+    connect(m_devices, &QListWidget::currentItemChanged, this, [this](QListWidgetItem *item) {
+        m_removeDevice->setEnabled(item && !item->data(CurrentRole).toBool());
+    });
+    connect(m_removeDevice, &QPushButton::clicked, this, [this] {
+        const QListWidgetItem *item = m_devices->currentItem();
+        if (!item || item->data(CurrentRole).toBool())
+            return;
+        m_removeDevice->setEnabled(false);
+        m_account.settings().removeDevice(item->data(DeviceIdRole).toString(), this,
+                                          [this](protocol::Result<void> removed) {
+                                              if (!removed)
+                                                  showError(removed.error().message);
+                                              loadDevices();
+                                          });
+    });
+    connect(logOut, &QPushButton::clicked, this, [this] {
+        Q_EMIT logOutRequested();
+        accept();
+    });
+    auto *layout = new QVBoxLayout(page);
+    layout->addWidget(m_devices, 1);
+    layout->addWidget(note);
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_removeDevice);
+    buttons->addStretch();
+    buttons->addWidget(logOut);
+    layout->addLayout(buttons);
+    return page;
+}
+
+void SettingsDialog::showProfile(const protocol::UserProfile &profile)
+{
+    m_loading = true;
+    m_name->setText(profile.displayName);
+    m_about->setText(profile.about);
+    m_phone->setText(profile.phoneNumber);
+    m_lastSeen->setChecked(profile.privacy.lastSeen);
+    m_readReceipts->setChecked(profile.privacy.readReceipts);
+    m_lastSeen->setEnabled(true);
+    m_readReceipts->setEnabled(true);
+    m_loading = false;
+}
+
+void SettingsDialog::saveProfileText()
+{
+    if (m_loading)
+        return;
+    protocol::ProfileUpdate update;
+    update.displayName = m_name->text().trimmed();
+    update.about = m_about->text().trimmed();
+    m_account.settings().updateProfile(update, this, [this](auto saved) {
+        if (!saved)
+            showError(tr("Your profile was not saved: %1").arg(saved.error().message));
+        else
+            m_error->hide();
+    });
+}
+
+void SettingsDialog::savePrivacy()
+{
+    if (m_loading)
+        return;
+    protocol::ProfileUpdate update;
+    update.lastSeen = m_lastSeen->isChecked();
+    update.readReceipts = m_readReceipts->isChecked();
+    m_account.settings().updateProfile(update, this, [this](auto saved) {
+        if (!saved) {
+            showError(tr("Your privacy settings were not saved: %1").arg(saved.error().message));
+            return;
+        }
+        m_error->hide();
+        showProfile(saved.value());
+    });
+}
+
+void SettingsDialog::loadDevices()
+{
+    m_account.settings().devices(this, [this](protocol::Result<protocol::DeviceInfoList> list) {
+        m_devices->clear();
+        if (!list)
+            return showError(tr("Cannot read your devices: %1").arg(list.error().message));
+        for (const protocol::DeviceInfo &device : list->devices) {
+            const QString since = QLocale().toString(
+                QDateTime::fromMSecsSinceEpoch(device.createdAt).date(), QLocale::ShortFormat);
+            const QString text = device.current
+                ? tr("%1 (this device) · since %2").arg(device.name, since)
+                : tr("%1 · since %2").arg(device.name, since);
+            auto *item = new QListWidgetItem(text, m_devices);
+            item->setData(DeviceIdRole, device.id);
+            item->setData(CurrentRole, device.current);
+        }
+    });
+}
+
+void SettingsDialog::showError(const QString &message)
+{
+    QPalette palette = m_error->palette();
+    palette.setColor(QPalette::WindowText, appearance::failure(this->palette()));
+    m_error->setPalette(palette);
+    m_error->setText(message);
+    m_error->show();
+}
+
+} // namespace parley::ui
