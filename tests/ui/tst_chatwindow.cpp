@@ -4,6 +4,7 @@
 #include "core/models/MessageModel.h"
 #include "core/models/SearchModel.h"
 #include "core/net/ApiClient.h"
+#include "core/protocol/ChatPayloads.h"
 #include "core/store/StoreContext.h"
 #include "tests/support/ServerProcess.h"
 #include "tests/support/TestClient.h"
@@ -15,6 +16,7 @@
 #include "ui/chat/MessageListView.h"
 #include "ui/common/Theme.h"
 #include "ui/main/MainWindow.h"
+#include "ui/main/Notifier.h"
 #include "ui/settings/SettingsDialog.h"
 
 #include <QApplication>
@@ -74,6 +76,7 @@ private Q_SLOTS:
     void searchFindsAMessageAndOpensItsChat();
     void keyboardShortcutsMoveBetweenChats();
     void settingsChangeTheProfileThemeAndPrivacy();
+    void aMessageNotifiesUnlessItsChatIsOpenOrMuted();
     void loggingOutEndsTheSession();
 
 private:
@@ -122,6 +125,9 @@ void TestChatWindow::initTestCase()
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
     QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
     saveScreenshot(QStringLiteral("chats-empty.png"));
+    // The app's icon comes from the resources (an SVG: Qt's SVG plugin is there).
+    QVERIFY(!m_window->windowIcon().pixmap(32, 32).isNull());
+    QVERIFY(!ui::Notifier::iconWithCount(3).pixmap(32, 32).isNull());
 }
 
 void TestChatWindow::cleanupTestCase()
@@ -447,6 +453,53 @@ void TestChatWindow::settingsChangeTheProfileThemeAndPrivacy()
     QVERIFY(QApplication::palette().color(QPalette::Window).lightnessF() > 0.5);
     QTest::qWait(50);
     saveScreenshot(QStringLiteral("chat-light.png"));
+}
+
+void TestChatWindow::aMessageNotifiesUnlessItsChatIsOpenOrMuted()
+{
+    ui::ChatsPage *page = m_window->chatsPage();
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    QSignalSpy notified(m_window->notifier(), &ui::Notifier::notified);
+    const QString alice = m_alice->session().userId;
+    const qint64 chatId = page->chatModel()->index(0).data(ChatListModel::ChatIdRole).toLongLong();
+    auto arrived = [&](const QString &text) {
+        return QTest::qWaitFor([&] { return rowOfBody(text) >= 0; }, WaitMs);
+    };
+
+    // The open chat in the active window: no notification.
+    QVERIFY(page->openChat(chatId));
+    m_bob->outbox().sendText(alice, QStringLiteral("you see this one"));
+    QVERIFY(arrived(QStringLiteral("you see this one")));
+    QTest::qWait(100);
+    QCOMPARE(notified.size(), 0);
+
+    // Another chat open (none): a notification with the name and the text, and the unread
+    // count in the window title.
+    page->closeChat();
+    m_bob->outbox().sendText(alice, QStringLiteral("knock knock"));
+    QTRY_COMPARE_WITH_TIMEOUT(notified.size(), 1, WaitMs);
+    QCOMPARE(notified.first().at(0).toLongLong(), chatId);
+    QCOMPARE(notified.first().at(1).toString(), QStringLiteral("Bob Builder"));
+    QCOMPARE(notified.first().at(2).toString(), QStringLiteral("knock knock"));
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->windowTitle(), QStringLiteral("(1) Parley"), WaitMs);
+
+    // Muted: nothing.
+    m_alice->outbox().setChatSettings(chatId, false, false, protocol::ChatInfo::MutedForever);
+    QTRY_VERIFY_WITH_TIMEOUT(page->chatModel()->index(0).data(ChatListModel::MutedRole).toBool(),
+                             WaitMs);
+    m_bob->outbox().sendText(alice, QStringLiteral("psst"));
+    QTRY_VERIFY_WITH_TIMEOUT(page->chatModel()->index(0).data(ChatListModel::PreviewRole).toString()
+                                 == QLatin1String("psst"),
+                             WaitMs);
+    QTest::qWait(100);
+    QCOMPARE(notified.size(), 1);
+    // A muted chat's unread messages do not count in the title.
+    QCOMPARE(m_window->windowTitle(), QStringLiteral("Parley"));
+    m_alice->outbox().setChatSettings(chatId, false, false, 0);
+    QTRY_VERIFY_WITH_TIMEOUT(!page->chatModel()->index(0).data(ChatListModel::MutedRole).toBool(),
+                             WaitMs);
+    QVERIFY(page->openChat(chatId));
 }
 
 void TestChatWindow::loggingOutEndsTheSession()

@@ -6,6 +6,7 @@
 #include "ui/chat/ChatView.h"
 #include "ui/chat/ChatsPage.h"
 #include "ui/login/LoginPage.h"
+#include "ui/main/Notifier.h"
 
 #include <QApplication>
 #include <QEvent>
@@ -44,6 +45,8 @@ MainWindow::MainWindow(LoginService &login, QWidget *parent)
     statusBar()->hide();
 
     connect(&login, &LoginService::loggedIn, this, &MainWindow::showChats);
+    m_notifier = new Notifier(this, *m_chatsPage, this);
+    setWindowIcon(Notifier::iconWithCount(0));
     connect(m_chatsPage, &ChatsPage::unreadChanged, this, &MainWindow::showUnread);
     createShortcuts();
 }
@@ -77,6 +80,7 @@ void MainWindow::createShortcuts()
 void MainWindow::showUnread(int total)
 {
     setWindowTitle(total > 0 ? tr("(%1) Parley").arg(total) : tr("Parley"));
+    m_notifier->setUnread(total);
 }
 
 void MainWindow::changeEvent(QEvent *event)
@@ -89,6 +93,7 @@ void MainWindow::changeEvent(QEvent *event)
 void MainWindow::setAccount(Account &account)
 {
     m_chatsPage->setAccount(account);
+    m_notifier->setAccount(&account);
     // The page lets go of the account's models and services before it is deleted.
     connect(&account, &QObject::destroyed, m_chatsPage, &ChatsPage::clearAccount);
     connect(&account.mailbox(), &sync::MailboxSync::syncedChanged, this, &MainWindow::showSynced);
@@ -107,6 +112,7 @@ void MainWindow::showChats(const Session &session)
 void MainWindow::showSignedOut(const protocol::Error &reason)
 {
     m_chatsPage->clearAccount();
+    m_notifier->setAccount(nullptr);
     showUnread(0);
     statusBar()->hide();
     m_pages->setCurrentWidget(m_loginPage);

@@ -18,6 +18,7 @@ namespace parley::ui {
 
 class ChatsPage;
 class LoginPage;
+class Notifier;
 
 // The one top-level window. It shows the login page until LoginService signs the device in,
 // then the chats page, with the account and its connection state in the status bar. It only
@@ -36,6 +37,7 @@ public:
     // Back to the login page, saying why (the device was signed out, the session expired).
     void showSignedOut(const protocol::Error &reason);
     ChatsPage *chatsPage() const { return m_chatsPage; }
+    Notifier *notifier() const { return m_notifier; }
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -50,6 +52,7 @@ private:
     ChatsPage *m_chatsPage = nullptr;
     QLabel *m_accountLabel = nullptr;
     QLabel *m_connectionLabel = nullptr;
+    Notifier *m_notifier = nullptr;
 };
 
 } // namespace parley::ui
