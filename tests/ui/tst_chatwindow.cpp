@@ -77,6 +77,7 @@ private Q_SLOTS:
     void keyboardShortcutsMoveBetweenChats();
     void settingsChangeTheProfileThemeAndPrivacy();
     void aMessageNotifiesUnlessItsChatIsOpenOrMuted();
+    void theNextStartOpensTheLastChatWhereTheWindowWas();
     void loggingOutEndsTheSession();
 
 private:
@@ -500,6 +501,24 @@ void TestChatWindow::aMessageNotifiesUnlessItsChatIsOpenOrMuted()
     QTRY_VERIFY_WITH_TIMEOUT(!page->chatModel()->index(0).data(ChatListModel::MutedRole).toBool(),
                              WaitMs);
     QVERIFY(page->openChat(chatId));
+}
+
+void TestChatWindow::theNextStartOpensTheLastChatWhereTheWindowWas()
+{
+    const qint64 open = m_window->chatsPage()->openChatId();
+    QVERIFY(open != 0);
+    m_window->resize(940, 640);
+    m_window->close(); // saves, as quitting does
+    QVERIFY(!QSettings().value(QStringLiteral("window/geometry")).toByteArray().isEmpty());
+
+    ui::MainWindow next(*m_login);
+    QCOMPARE(next.size(), QSize(940, 640));
+    next.showChats(m_alice->session());
+    next.setAccount(m_alice->account());
+    next.show();
+    QTRY_COMPARE_WITH_TIMEOUT(next.chatsPage()->openChatId(), open, WaitMs);
+    next.close();
+    m_window->show();
 }
 
 void TestChatWindow::loggingOutEndsTheSession()

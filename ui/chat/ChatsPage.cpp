@@ -17,6 +17,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -33,6 +34,13 @@ namespace {
 constexpr int ChatListWidth = 300;
 constexpr int ChatListMinimumWidth = 220;
 constexpr qint64 HourMs = 60 * 60 * 1000;
+const QString SplitterKey = QStringLiteral("window/splitter");
+
+// The last open chat of an account, opened again at the next start.
+QString lastChatKey(const QString &userId)
+{
+    return QStringLiteral("accounts/%1/lastChat").arg(userId);
+}
 
 // The chats the list shows: the archived ones or the others, and while searching only those
 // whose name or number holds the text. The model's order (pinned, then recent) is kept.
@@ -89,7 +97,7 @@ ChatsPage::ChatsPage(QWidget *parent)
     m_right->setObjectName(QStringLiteral("chatArea"));
     m_right->addWidget(m_noChat);
 
-    auto *splitter = new QSplitter(Qt::Horizontal, this);
+    auto *splitter = m_splitter = new QSplitter(Qt::Horizontal, this);
     splitter->setObjectName(QStringLiteral("chatsSplitter"));
     splitter->addWidget(createListPanel());
     splitter->addWidget(m_right);
@@ -98,6 +106,7 @@ ChatsPage::ChatsPage(QWidget *parent)
     splitter->setStretchFactor(0, 0);
     splitter->setStretchFactor(1, 1);
     splitter->setSizes({ChatListWidth, 3 * ChatListWidth});
+    splitter->restoreState(QSettings().value(SplitterKey).toByteArray());
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -209,6 +218,19 @@ void ChatsPage::setAccount(Account &account)
         }
         Q_EMIT unreadChanged(totalUnread());
     });
+    // The chat open when the app last closed, once the list has it.
+    const QString userId = account.session().userId;
+    const qint64 lastChat = QSettings().value(lastChatKey(userId)).toLongLong();
+    if (lastChat > 0) {
+        auto restore = std::make_shared<QMetaObject::Connection>();
+        *restore = connect(m_chats, &ChatListModel::loaded, this, [this, lastChat, restore] {
+            disconnect(*restore);
+            if (openChatId() == 0)
+                openChat(lastChat);
+        });
+    }
+    connect(this, &ChatsPage::chatOpened, &account,
+            [userId](qint64 chatId) { QSettings().setValue(lastChatKey(userId), chatId); });
     connect(m_searchModel, &models::SearchModel::searched, this, [this] {
         m_hitDelegate->setTerms(m_searchModel->terms());
         m_hits->viewport()->update();
@@ -260,6 +282,14 @@ bool ChatsPage::openChat(qint64 chatId)
     m_right->setCurrentWidget(m_chatView);
     Q_EMIT chatOpened(chatId);
     return true;
+}
+
+void ChatsPage::saveState() const
+{
+    QSettings settings;
+    settings.setValue(SplitterKey, m_splitter->saveState());
+    if (m_account && openChatId() == 0)
+        settings.remove(lastChatKey(m_account->session().userId));
 }
 
 void ChatsPage::closeChat()

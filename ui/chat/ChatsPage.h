@@ -6,6 +6,7 @@ class QLabel;
 class QLineEdit;
 class QListView;
 class QSortFilterProxyModel;
+class QSplitter;
 class QStackedWidget;
 class QToolButton;
 
@@ -38,6 +39,8 @@ public:
     // Opens a chat of the list (by the store's chat id); false when it is not in the list.
     bool openChat(qint64 chatId);
     void closeChat();
+    // Remembers the splitter and whether a chat is open, for the next start (QSettings).
+    void saveState() const;
     qint64 openChatId() const;
     // Keyboard: Ctrl+F, Ctrl+N, Ctrl+1..9 (the n-th chat), Alt+Up/Down (the chat above/below).
     void focusSearch();
@@ -82,6 +85,7 @@ private:
     QListView *m_hits = nullptr;
     SearchHitDelegate *m_hitDelegate = nullptr;
     QStackedWidget *m_right = nullptr;
+    QSplitter *m_splitter = nullptr;
     QWidget *m_noChat = nullptr;
     ChatView *m_chatView = nullptr;
     bool m_archived = false;

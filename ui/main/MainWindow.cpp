@@ -11,11 +11,16 @@
 #include <QApplication>
 #include <QEvent>
 #include <QLabel>
+#include <QSettings>
 #include <QShortcut>
 #include <QStackedWidget>
 #include <QStatusBar>
 
 namespace parley::ui {
+
+namespace {
+const QString GeometryKey = QStringLiteral("window/geometry");
+}
 
 MainWindow::MainWindow(LoginService &login, QWidget *parent)
     : QMainWindow(parent)
@@ -24,6 +29,7 @@ MainWindow::MainWindow(LoginService &login, QWidget *parent)
     // Room for the chat list beside a readable conversation; smaller screens get a tight fit.
     setMinimumSize(720, 480);
     resize(900, 600);
+    restoreGeometry(QSettings().value(GeometryKey).toByteArray());
 
     m_loginPage = new LoginPage(login, this);
     m_loginPage->setObjectName(QStringLiteral("loginPage"));
@@ -81,6 +87,13 @@ void MainWindow::showUnread(int total)
 {
     setWindowTitle(total > 0 ? tr("(%1) Parley").arg(total) : tr("Parley"));
     m_notifier->setUnread(total);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    QSettings().setValue(GeometryKey, saveGeometry());
+    m_chatsPage->saveState();
+    QMainWindow::closeEvent(event);
 }
 
 void MainWindow::changeEvent(QEvent *event)
