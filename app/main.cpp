@@ -5,6 +5,7 @@
 #include "core/net/ApiClient.h"
 #include "core/net/SyncSocket.h"
 #include "core/protocol/Limits.h"
+#include "ui/common/Language.h"
 #include "ui/common/Theme.h"
 #include "ui/main/MainWindow.h"
 
@@ -45,6 +46,8 @@ int main(int argc, char *argv[])
     QApplication::setOrganizationName(QStringLiteral("Parley"));
     QApplication::setApplicationName(QStringLiteral("parley"));
     QApplication::setApplicationVersion(QStringLiteral(PARLEY_VERSION));
+    // Before any widget or translated string exists.
+    ui::language::apply(ui::language::effective());
 
     QCommandLineParser parser;
     parser.setApplicationDescription(Main::tr("Parley: end-to-end encrypted messenger."));

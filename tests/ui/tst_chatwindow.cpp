@@ -14,6 +14,7 @@
 #include "ui/chat/ChatsPage.h"
 #include "ui/chat/Composer.h"
 #include "ui/chat/MessageListView.h"
+#include "ui/common/Language.h"
 #include "ui/common/Theme.h"
 #include "ui/main/MainWindow.h"
 #include "ui/main/Notifier.h"
@@ -33,6 +34,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QTranslator>
 
 #include <memory>
 
@@ -78,6 +80,7 @@ private Q_SLOTS:
     void settingsChangeTheProfileThemeAndPrivacy();
     void aMessageNotifiesUnlessItsChatIsOpenOrMuted();
     void theNextStartOpensTheLastChatWhereTheWindowWas();
+    void everyShippedLanguageLoadsAndArabicIsRightToLeft();
     void loggingOutEndsTheSession();
 
 private:
@@ -519,6 +522,39 @@ void TestChatWindow::theNextStartOpensTheLastChatWhereTheWindowWas()
     QTRY_COMPARE_WITH_TIMEOUT(next.chatsPage()->openChatId(), open, WaitMs);
     next.close();
     m_window->show();
+}
+
+void TestChatWindow::everyShippedLanguageLoadsAndArabicIsRightToLeft()
+{
+    for (const ui::language::Choice &choice : ui::language::available()) {
+        if (choice.code == QLatin1String("en"))
+            continue;
+        QTranslator translator;
+        QVERIFY2(translator.load(QStringLiteral(":/i18n/parley_%1.qm").arg(choice.code)),
+                 qPrintable(choice.code));
+        const QString send = translator.translate("parley::ui::ChatView", "Send");
+        QVERIFY2(!send.isEmpty() && send != QLatin1String("Send"), qPrintable(choice.code));
+    }
+    // The next start in Arabic: every string translated, the whole layout mirrored.
+    ui::language::apply(QStringLiteral("ar"));
+    QCOMPARE(QApplication::layoutDirection(), Qt::RightToLeft);
+    {
+        ui::MainWindow arabic(*m_login);
+        arabic.resize(1000, 680);
+        arabic.showChats(m_alice->session());
+        arabic.setAccount(m_alice->account());
+        arabic.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&arabic));
+        QTRY_VERIFY_WITH_TIMEOUT(arabic.chatsPage()->openChatId() != 0, WaitMs);
+        QCOMPARE(arabic.chatsPage()->searchField()->layoutDirection(), Qt::RightToLeft);
+        QVERIFY(arabic.chatsPage()->searchField()->placeholderText().contains(QChar(0x0627)));
+        QTest::qWait(100);
+        const QDir shots(QStringLiteral(PARLEY_SCREENSHOT_DIR));
+        QVERIFY(arabic.grab().save(shots.filePath(QStringLiteral("chat-arabic.png"))));
+        arabic.close();
+    }
+    ui::language::apply(QStringLiteral("en"));
+    QCOMPARE(QApplication::layoutDirection(), Qt::LeftToRight);
 }
 
 void TestChatWindow::loggingOutEndsTheSession()

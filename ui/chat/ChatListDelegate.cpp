@@ -217,12 +217,13 @@ void ChatListDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
     }
     painter->save();
     QFont previewFont = option.font;
-    previewFont.setItalic(kind != Kind::Text);
+    const QString shown = previewText(index);
+    if (kind != Kind::Text)
+        look::setItalicFor(previewFont, shown);
     painter->setFont(previewFont);
     painter->setPen(secondary);
-    painter->drawText(
-        preview, leading | Qt::AlignVCenter,
-        QFontMetrics(previewFont).elidedText(previewText(index), Qt::ElideRight, preview.width()));
+    painter->drawText(preview, leading | Qt::AlignVCenter,
+                      QFontMetrics(previewFont).elidedText(shown, Qt::ElideRight, preview.width()));
     painter->restore();
 }
 

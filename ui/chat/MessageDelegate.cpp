@@ -258,7 +258,7 @@ MessageDelegate::Layout MessageDelegate::makeLayout(const QStyleOptionViewItem &
             : tr("This message could not be decrypted. Ask the sender to send "
                  "it again.");
         QFont italic = option.font;
-        italic.setItalic(true);
+        look::setItalicFor(italic, l.placeholder);
         const QRect r = QFontMetrics(italic).boundingRect(QRect(0, 0, maxText, 10000),
                                                           Qt::TextWordWrap, l.placeholder);
         contentW = r.width();
@@ -473,7 +473,7 @@ void MessageDelegate::paintBubble(QPainter *painter, const QStyleOptionViewItem 
         painter->restore();
     } else {
         QFont italic = option.font;
-        italic.setItalic(true);
+        look::setItalicFor(italic, l.placeholder);
         painter->setFont(italic);
         painter->setPen(secondary);
         painter->drawText(textRect, Qt::TextWordWrap | Qt::AlignLeading, l.placeholder);

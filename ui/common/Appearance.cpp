@@ -64,6 +64,11 @@ QColor failure(const QPalette &palette)
     return isDark(palette) ? QColor(0xff, 0x6b, 0x6b) : QColor(0xc0, 0x1c, 0x28);
 }
 
+void setItalicFor(QFont &font, const QString &text)
+{
+    font.setItalic(!text.isRightToLeft());
+}
+
 QColor personColor(const QString &seed)
 {
     const QByteArray hash = QCryptographicHash::hash(seed.toUtf8(), QCryptographicHash::Sha256);

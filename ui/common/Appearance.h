@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QColor>
+#include <QFont>
 #include <QPalette>
 #include <QString>
 
@@ -26,6 +27,10 @@ QColor secondaryText(const QPalette &palette);
 QColor accent(const QPalette &palette);
 QColor readTicks(const QPalette &palette);
 QColor failure(const QPalette &palette);
+
+// Italics for a line that says something about a message ("This message was deleted"); not for
+// right-to-left scripts, whose fonts here have no oblique glyphs (they would show as boxes).
+void setItalicFor(QFont &font, const QString &text);
 
 // A person's colour, the same on every screen and device: from their user id.
 QColor personColor(const QString &seed);

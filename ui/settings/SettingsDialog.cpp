@@ -3,18 +3,23 @@
 #include "core/account/Account.h"
 #include "core/protocol/UserPayloads.h"
 #include "ui/common/Appearance.h"
+#include "ui/common/Language.h"
 #include "ui/common/Theme.h"
 
 #include <QButtonGroup>
 #include <QCheckBox>
+#include <QComboBox>
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QDialogButtonBox>
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QLocale>
 #include <QMessageBox>
+#include <QProcess>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSettings>
@@ -111,6 +116,40 @@ QWidget *SettingsDialog::createAppearancePage()
     m_theme->button(int(Theme::instance().mode()))->setChecked(true);
     connect(m_theme, &QButtonGroup::idClicked, this,
             [](int id) { Theme::instance().setMode(Theme::Mode(id)); });
+
+    // The language: the system's or one of those Parley ships; the screens are built in it,
+    // so it applies at the next start (a button restarts now).
+    m_language = new QComboBox(page);
+    m_language->setObjectName(QStringLiteral("language"));
+    m_language->addItem(tr("System language"), QString());
+    for (const language::Choice &choice : language::available())
+        m_language->addItem(choice.nativeName, choice.code);
+    m_language->setCurrentIndex(qMax(0, m_language->findData(language::saved())));
+    auto *restartNote = new QLabel(page);
+    restartNote->setObjectName(QStringLiteral("languageNote"));
+    restartNote->setWordWrap(true);
+    restartNote->hide();
+    auto *restart = new QPushButton(tr("Restart now"), page);
+    restart->setObjectName(QStringLiteral("restartButton"));
+    restart->hide();
+    connect(m_language, &QComboBox::currentIndexChanged, this, [this, restartNote, restart] {
+        language::save(m_language->currentData().toString());
+        restartNote->setText(tr("Parley uses the new language from its next start."));
+        restartNote->show();
+        restart->show();
+    });
+    connect(restart, &QPushButton::clicked, this, [] {
+        QProcess::startDetached(QCoreApplication::applicationFilePath(),
+                                QCoreApplication::arguments().mid(1));
+        QCoreApplication::quit();
+    });
+    auto *languageRow = new QHBoxLayout;
+    languageRow->addWidget(new QLabel(tr("Language"), page));
+    languageRow->addWidget(m_language, 1);
+    layout->addSpacing(12);
+    layout->addLayout(languageRow);
+    layout->addWidget(restartNote);
+    layout->addWidget(restart, 0, Qt::AlignLeading);
     layout->addStretch();
     return page;
 }

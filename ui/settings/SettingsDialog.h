@@ -4,6 +4,7 @@
 
 class QButtonGroup;
 class QCheckBox;
+class QComboBox;
 class QLabel;
 class QLineEdit;
 class QListWidget;
@@ -57,6 +58,7 @@ private:
     QLabel *m_phone = nullptr;
     QLabel *m_avatarNote = nullptr;
     QButtonGroup *m_theme = nullptr;
+    QComboBox *m_language = nullptr;
     QCheckBox *m_notifications = nullptr;
     QCheckBox *m_sound = nullptr;
     QCheckBox *m_lastSeen = nullptr;

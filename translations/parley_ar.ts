@@ -1,0 +1,698 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ar">
+<context>
+    <name>Main</name>
+    <message>
+        <source>Parley desktop</source>
+        <translation>Parley لسطح المكتب</translation>
+    </message>
+    <message>
+        <source>Parley: end-to-end encrypted messenger.</source>
+        <translation>Parley: تطبيق مراسلة مشفّر تمامًا بين الطرفين.</translation>
+    </message>
+    <message>
+        <source>Base URL of the Parley server.</source>
+        <translation>العنوان الأساسي (URL) لخادم Parley.</translation>
+    </message>
+    <message>
+        <source>url</source>
+        <translation>عنوان</translation>
+    </message>
+    <message>
+        <source>Folder that keeps this device&apos;s key.</source>
+        <translation>المجلد الذي يُحفظ فيه مفتاح هذا الجهاز.</translation>
+    </message>
+    <message>
+        <source>dir</source>
+        <translation>مجلد</translation>
+    </message>
+    <message>
+        <source>--server needs an http:// or https:// URL, not &apos;%1&apos;</source>
+        <translation>يتطلب الخيار ⁦--server⁩ عنوان URL يبدأ بـ ⁦http://⁩ أو ⁦https://⁩، وليس «%1»</translation>
+    </message>
+    <message>
+        <source>Parley</source>
+        <translation>Parley</translation>
+    </message>
+    <message>
+        <source>Parley cannot open this device&apos;s key, so it cannot sign in.</source>
+        <translation>يتعذّر على Parley فتح مفتاح هذا الجهاز، لذا لا يمكنه تسجيل الدخول.</translation>
+    </message>
+</context>
+<context>
+    <name>TimeText</name>
+    <message>
+        <source>Yesterday</source>
+        <translation>أمس</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>اليوم</translation>
+    </message>
+    <message>
+        <source>last seen today at %1</source>
+        <translation>آخر ظهور اليوم عند %1</translation>
+    </message>
+    <message>
+        <source>last seen yesterday at %1</source>
+        <translation>آخر ظهور أمس عند %1</translation>
+    </message>
+    <message>
+        <source>last seen %1 at %2</source>
+        <translation>آخر ظهور %1 عند %2</translation>
+    </message>
+</context>
+<context>
+    <name>parley::Account</name>
+    <message>
+        <source>You logged out of this device.</source>
+        <translation>لقد سجّلت الخروج من هذا الجهاز.</translation>
+    </message>
+</context>
+<context>
+    <name>parley::LoginService</name>
+    <message>
+        <source>Enter the number with its country code, like +1 202 555 0123.</source>
+        <translation>أدخل الرقم مع رمز البلد، مثل ⁦+966 50 123 4567⁩.</translation>
+    </message>
+</context>
+<context>
+    <name>parley::UserDirectory</name>
+    <message>
+        <source>Nobody uses Parley with this number.</source>
+        <translation>لا أحد يستخدم Parley بهذا الرقم.</translation>
+    </message>
+</context>
+<context>
+    <name>parley::sync::ChatDirectory</name>
+    <message>
+        <source>The server answered with a chat with someone else.</source>
+        <translation>ردّ الخادم بدردشة مع شخص آخر.</translation>
+    </message>
+</context>
+<context>
+    <name>parley::sync::LiveStatus</name>
+    <message>
+        <source>Not connected.</source>
+        <translation>غير متصل.</translation>
+    </message>
+</context>
+<context>
+    <name>parley::sync::Outbox</name>
+    <message>
+        <source>An empty message cannot be sent.</source>
+        <translation>لا يمكن إرسال رسالة فارغة.</translation>
+    </message>
+    <message>
+        <source>The message is too long (at most %1 characters).</source>
+        <translation>الرسالة طويلة جدًا (الحد الأقصى لعدد الأحرف: %1).</translation>
+    </message>
+    <message>
+        <source>There is no such message to reply to.</source>
+        <translation>لا توجد رسالة كهذه للرد عليها.</translation>
+    </message>
+    <message>
+        <source>Only your own messages can be edited.</source>
+        <translation>يمكنك تعديل رسائلك فقط.</translation>
+    </message>
+    <message>
+        <source>The message was deleted for everyone.</source>
+        <translation>تم حذف الرسالة لدى الجميع.</translation>
+    </message>
+    <message>
+        <source>A reaction is one emoji.</source>
+        <translation>التفاعل يكون برمز تعبيري واحد.</translation>
+    </message>
+    <message>
+        <source>There is no such message to react to.</source>
+        <translation>لا توجد رسالة كهذه للتفاعل معها.</translation>
+    </message>
+    <message>
+        <source>There is no such message.</source>
+        <translation>لا توجد رسالة كهذه.</translation>
+    </message>
+    <message>
+        <source>The message is still being sent.</source>
+        <translation>لا تزال الرسالة قيد الإرسال.</translation>
+    </message>
+    <message>
+        <source>Only your own messages can be deleted for everyone.</source>
+        <translation>يمكنك حذف رسائلك أنت فقط لدى الجميع.</translation>
+    </message>
+    <message>
+        <source>The message was already deleted.</source>
+        <translation>تم حذف الرسالة بالفعل.</translation>
+    </message>
+    <message>
+        <source>The message has not reached the server yet.</source>
+        <translation>لم تصل الرسالة إلى الخادم بعد.</translation>
+    </message>
+    <message>
+        <source>There is no such chat.</source>
+        <translation>لا توجد دردشة كهذه.</translation>
+    </message>
+    <message>
+        <source>The recipient has no device to send to.</source>
+        <translation>لا يوجد لدى المستلم جهاز لإرسال الرسالة إليه.</translation>
+    </message>
+</context>
+<context>
+    <name>parley::ui::ChatListDelegate</name>
+    <message>
+        <source>You deleted this message</source>
+        <translation>لقد حذفت هذه الرسالة</translation>
+    </message>
+    <message>
+        <source>This message was deleted</source>
+        <translation>تم حذف هذه الرسالة</translation>
+    </message>
+    <message>
+        <source>Message could not be decrypted</source>
+        <translation>تعذّر فك تشفير الرسالة</translation>
+    </message>
+    <message>
+        <source>Security code changed</source>
+        <translation>تغيّر رمز الأمان</translation>
+    </message>
+    <message>
+        <source>typing…</source>
+        <translation>يكتب…</translation>
+    </message>
+</context>
+<context>
+    <name>parley::ui::ChatView</name>
+    <message>
+        <source>Send</source>
+        <translation>إرسال</translation>
+    </message>
+    <message>
+        <source>Send (Enter)</source>
+        <translation>إرسال (Enter)</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>إلغاء (Esc)</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>متصل الآن</translation>
+    </message>
+    <message>
+        <source>typing…</source>
+        <translation>يكتب…</translation>
+    </message>
+    <message>
+        <source>Replying to yourself</source>
+        <translation>الرد على نفسك</translation>
+    </message>
+    <message>
+        <source>Replying to %1</source>
+        <translation>الرد على %1</translation>
+    </message>
+    <message>
+        <source>Editing message</source>
+        <translation>تعديل الرسالة</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>رد</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>نسخ</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>تعديل</translation>
+    </message>
+    <message>
+        <source>React</source>
+        <translation>تفاعل</translation>
+    </message>
+    <message>
+        <source>Remove my reaction</source>
+        <translation>إزالة تفاعلي</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>إعادة المحاولة</translation>
+    </message>
+    <message>
+        <source>Delete for me</source>
+        <translation>حذف لديّ</translation>
+    </message>
+    <message>
+        <source>Delete for everyone</source>
+        <translation>حذف لدى الجميع</translation>
+    </message>
+    <message>
+        <source>The original message is not on this device.</source>
+        <translation>الرسالة الأصلية غير موجودة على هذا الجهاز.</translation>
+    </message>
+</context>
+<context>
+    <name>parley::ui::ChatsPage</name>
+    <message>
+        <source>Select a chat to start messaging</source>
+        <translation>اختر دردشة لبدء المراسلة</translation>
+    </message>
+    <message>
+        <source>Search chats and messages</source>
+        <translation>ابحث في الدردشات والرسائل</translation>
+    </message>
+    <message>
+        <source>New chat</source>
+        <translation>دردشة جديدة</translation>
+    </message>
+    <message>
+        <source>New chat (Ctrl+N)</source>
+        <translation>دردشة جديدة (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>الإعدادات</translation>
+    </message>
+    <message>
+        <source>Settings (Ctrl+,)</source>
+        <translation>الإعدادات (Ctrl+,‎)</translation>
+    </message>
+    <message>
+        <source>No chats yet. Start one with &quot;New chat&quot;.</source>
+        <translation>لا توجد دردشات بعد. ابدأ دردشة عبر «دردشة جديدة».</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>الرسائل</translation>
+    </message>
+    <message>
+        <source>← Back to chats</source>
+        <translation>→ العودة إلى الدردشات</translation>
+    </message>
+    <message>
+        <source>Archived (%1)</source>
+        <translation>المؤرشفة (%1)</translation>
+    </message>
+    <message>
+        <source>Unpin chat</source>
+        <translation>إلغاء تثبيت الدردشة</translation>
+    </message>
+    <message>
+        <source>Pin chat</source>
+        <translation>تثبيت الدردشة</translation>
+    </message>
+    <message>
+        <source>Unmute</source>
+        <translation>إلغاء كتم الإشعارات</translation>
+    </message>
+    <message>
+        <source>Mute notifications</source>
+        <translation>كتم الإشعارات</translation>
+    </message>
+    <message>
+        <source>For 8 hours</source>
+        <translation>لمدة 8 ساعات</translation>
+    </message>
+    <message>
+        <source>For 1 week</source>
+        <translation>لمدة أسبوع</translation>
+    </message>
+    <message>
+        <source>Always</source>
+        <translation>دائمًا</translation>
+    </message>
+    <message>
+        <source>Unarchive chat</source>
+        <translation>إلغاء أرشفة الدردشة</translation>
+    </message>
+    <message>
+        <source>Archive chat</source>
+        <translation>أرشفة الدردشة</translation>
+    </message>
+    <message>
+        <source>Mark as read</source>
+        <translation>تعليم كمقروءة</translation>
+    </message>
+    <message>
+        <source>Delete chat</source>
+        <translation>حذف الدردشة</translation>
+    </message>
+</context>
+<context>
+    <name>parley::ui::Composer</name>
+    <message>
+        <source>Type a message</source>
+        <translation>اكتب رسالة</translation>
+    </message>
+</context>
+<context>
+    <name>parley::ui::LoginPage</name>
+    <message>
+        <source>Cannot reach the Parley server. Check your connection and try again.</source>
+        <translation>تعذّر الوصول إلى خادم Parley. تحقّق من اتصالك وحاول مجددًا.</translation>
+    </message>
+    <message>
+        <source>Something went wrong. Please try again.</source>
+        <translation>حدث خطأ ما. يُرجى المحاولة مجددًا.</translation>
+    </message>
+    <message>
+        <source>Sign in to Parley</source>
+        <translation>تسجيل الدخول إلى Parley</translation>
+    </message>
+    <message>
+        <source>Your phone number, with its country code:</source>
+        <translation>رقم هاتفك مع رمز البلد:</translation>
+    </message>
+    <message>
+        <source>+1 202 555 0123</source>
+        <extracomment>An example number in international format; use one that is typical for the language.</extracomment>
+        <translation>⁦+966 50 123 4567⁩</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>متابعة</translation>
+    </message>
+    <message>
+        <source>%1-digit code</source>
+        <extracomment>%1 is the number of digits in a login code</extracomment>
+        <translation>رمز من %1 أرقام</translation>
+    </message>
+    <message>
+        <source>Verify</source>
+        <translation>تحقّق</translation>
+    </message>
+    <message>
+        <source>Use another number</source>
+        <translation>استخدام رقم آخر</translation>
+    </message>
+    <message>
+        <source>Send a new code</source>
+        <translation>إرسال رمز جديد</translation>
+    </message>
+    <message>
+        <source>Enter the %1-digit code sent to %2.</source>
+        <extracomment>%1 is the number of digits in a login code, %2 the phone number it was sent to</extracomment>
+        <translation>أدخل الرمز المكوّن من %1 أرقام المُرسَل إلى ⁦%2⁩.</translation>
+    </message>
+    <message>
+        <source>It is valid for %1 min.</source>
+        <translation>مدة صلاحية الرمز بالدقائق: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>parley::ui::MainWindow</name>
+    <message>
+        <source>Parley</source>
+        <translation>Parley</translation>
+    </message>
+    <message>
+        <source>(%1) Parley</source>
+        <translation>(%1) Parley</translation>
+    </message>
+    <message>
+        <source>Signed in as %1</source>
+        <translation>تم تسجيل الدخول باسم ⁦%1⁩</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>متصل</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>جارٍ الاتصال…</translation>
+    </message>
+</context>
+<context>
+    <name>parley::ui::MessageDelegate</name>
+    <message>
+        <source>The security code with %1 changed. Compare it in their safety number.</source>
+        <translation>تغيّر رمز الأمان الخاص بك مع %1. قارِنه برقم الأمان الخاص به.</translation>
+    </message>
+    <message>
+        <source>this contact</source>
+        <translation>جهة الاتصال هذه</translation>
+    </message>
+    <message>
+        <source>edited</source>
+        <translation>مُعدّلة</translation>
+    </message>
+    <message>
+        <source>You deleted this message</source>
+        <translation>لقد حذفت هذه الرسالة</translation>
+    </message>
+    <message>
+        <source>This message was deleted</source>
+        <translation>تم حذف هذه الرسالة</translation>
+    </message>
+    <message>
+        <source>This message could not be decrypted. Ask the sender to send it again.</source>
+        <translation>تعذّر فك تشفير هذه الرسالة. اطلب من المرسل إرسالها مجددًا.</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>أنت</translation>
+    </message>
+    <message>
+        <source>Them</source>
+        <translation>الطرف الآخر</translation>
+    </message>
+    <message>
+        <source>Original message not available</source>
+        <translation>الرسالة الأصلية غير متاحة</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unread message(s)</source>
+        <translation>
+            <numerusform>لا رسائل غير مقروءة</numerusform>
+            <numerusform>رسالة واحدة غير مقروءة</numerusform>
+            <numerusform>رسالتان غير مقروءتين</numerusform>
+            <numerusform>%n رسائل غير مقروءة</numerusform>
+            <numerusform>%n رسالة غير مقروءة</numerusform>
+            <numerusform>%n رسالة غير مقروءة</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>parley::ui::NewChatDialog</name>
+    <message>
+        <source>New chat</source>
+        <translation>دردشة جديدة</translation>
+    </message>
+    <message>
+        <source>Phone number with country code, or a name</source>
+        <translation>رقم الهاتف مع رمز البلد، أو اسم</translation>
+    </message>
+    <message>
+        <source>Find people by their phone number, such as +1 202 555 0100, or by their name.</source>
+        <translation>ابحث عن الأشخاص برقم هاتفهم، مثل ⁦+966 50 123 4500⁩، أو باسمهم.</translation>
+    </message>
+    <message>
+        <source>Start chat</source>
+        <translation>بدء الدردشة</translation>
+    </message>
+    <message>
+        <source>Type at least two letters of a name.</source>
+        <translation>اكتب حرفين على الأقل من الاسم.</translation>
+    </message>
+    <message>
+        <source>Start the number with + and the country code.</source>
+        <translation>ابدأ الرقم بعلامة + ثم رمز البلد.</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>جارٍ البحث…</translation>
+    </message>
+    <message>
+        <source>Cannot reach the server. Check your connection.</source>
+        <translation>تعذّر الوصول إلى الخادم. تحقّق من اتصالك.</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>(بلا اسم)</translation>
+    </message>
+    <message>
+        <source>Nobody found. Ask them to join Parley.</source>
+        <translation>لم يُعثر على أحد. اطلب منهم الانضمام إلى Parley.</translation>
+    </message>
+</context>
+<context>
+    <name>parley::ui::Notifier</name>
+    <message>
+        <source>Open Parley</source>
+        <translation>فتح Parley</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>إنهاء</translation>
+    </message>
+    <message>
+        <source>Parley</source>
+        <translation>Parley</translation>
+    </message>
+    <message numerus="yes">
+        <source>Parley: %n unread message(s)</source>
+        <translation>
+            <numerusform>Parley: لا رسائل غير مقروءة</numerusform>
+            <numerusform>Parley: رسالة واحدة غير مقروءة</numerusform>
+            <numerusform>Parley: رسالتان غير مقروءتين</numerusform>
+            <numerusform>Parley: %n رسائل غير مقروءة</numerusform>
+            <numerusform>Parley: %n رسالة غير مقروءة</numerusform>
+            <numerusform>Parley: %n رسالة غير مقروءة</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>New message</source>
+        <translation>رسالة جديدة</translation>
+    </message>
+    <message>
+        <source>This message was deleted</source>
+        <translation>تم حذف هذه الرسالة</translation>
+    </message>
+</context>
+<context>
+    <name>parley::ui::SearchHitDelegate</name>
+    <message>
+        <source>You: </source>
+        <translation>أنت: </translation>
+    </message>
+</context>
+<context>
+    <name>parley::ui::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>الإعدادات</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>الملف الشخصي</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>المظهر</translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation>الإشعارات</translation>
+    </message>
+    <message>
+        <source>Privacy</source>
+        <translation>الخصوصية</translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation>الأجهزة</translation>
+    </message>
+    <message>
+        <source>Cannot read your profile: %1</source>
+        <translation>تعذّرت قراءة ملفك الشخصي: %1</translation>
+    </message>
+    <message>
+        <source>Your name, as others see it</source>
+        <translation>اسمك كما يراه الآخرون</translation>
+    </message>
+    <message>
+        <source>A few words about you</source>
+        <translation>بضع كلمات عنك</translation>
+    </message>
+    <message>
+        <source>Profile pictures come with media support; until then others see your initials.</source>
+        <translation>ستتوفر صور الملف الشخصي مع دعم الوسائط، وحتى ذلك الحين يرى الآخرون الأحرف الأولى من اسمك.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>الاسم</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>الأخبار</translation>
+    </message>
+    <message>
+        <source>Phone number</source>
+        <translation>رقم الهاتف</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>افتراضي النظام</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>فاتح</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>داكن</translation>
+    </message>
+    <message>
+        <source>Show a notification for new messages</source>
+        <translation>إظهار إشعار للرسائل الجديدة</translation>
+    </message>
+    <message>
+        <source>Play a sound</source>
+        <translation>تشغيل صوت</translation>
+    </message>
+    <message>
+        <source>Muted chats and the chat you have open never notify.</source>
+        <translation>لا تصدر أي إشعارات من الدردشات المكتومة ولا من الدردشة المفتوحة لديك.</translation>
+    </message>
+    <message>
+        <source>Share when I was last seen and when I am online</source>
+        <translation>مشاركة آخر ظهور لي ووقت اتصالي الآن</translation>
+    </message>
+    <message>
+        <source>Send read receipts</source>
+        <translation>إرسال علامات القراءة</translation>
+    </message>
+    <message>
+        <source>Both work both ways: if you do not share yours, you do not see other people&apos;s either.</source>
+        <translation>يسري الإعدادان في الاتجاهين: إذا لم تشارك معلوماتك، فلن ترى معلومات الآخرين أيضًا.</translation>
+    </message>
+    <message>
+        <source>Remove device</source>
+        <translation>إزالة الجهاز</translation>
+    </message>
+    <message>
+        <source>Log out of this device</source>
+        <translation>تسجيل الخروج من هذا الجهاز</translation>
+    </message>
+    <message>
+        <source>A removed device is signed out at once and gets no new messages.</source>
+        <translation>يتم تسجيل خروج الجهاز الذي تُزيله فورًا، ولن يتلقى أي رسائل جديدة.</translation>
+    </message>
+    <message>
+        <source>Your profile was not saved: %1</source>
+        <translation>لم يتم حفظ ملفك الشخصي: %1</translation>
+    </message>
+    <message>
+        <source>Your privacy settings were not saved: %1</source>
+        <translation>لم يتم حفظ إعدادات الخصوصية: %1</translation>
+    </message>
+    <message>
+        <source>Cannot read your devices: %1</source>
+        <translation>تعذّرت قراءة أجهزتك: %1</translation>
+    </message>
+    <message>
+        <source>%1 (this device) · since %2</source>
+        <translation>%1 (هذا الجهاز) · منذ %2</translation>
+    </message>
+    <message>
+        <source>%1 · since %2</source>
+        <translation>%1 · منذ %2</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>لغة النظام</translation>
+    </message>
+    <message>
+        <source>Restart now</source>
+        <translation>إعادة التشغيل الآن</translation>
+    </message>
+    <message>
+        <source>Parley uses the new language from its next start.</source>
+        <translation>سيستخدم Parley اللغة الجديدة عند تشغيله في المرة القادمة.</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>اللغة</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,690 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="es">
+<context>
+    <name>Main</name>
+    <message>
+        <source>Parley desktop</source>
+        <translation>Parley para escritorio</translation>
+    </message>
+    <message>
+        <source>Parley: end-to-end encrypted messenger.</source>
+        <translation>Parley: mensajería con cifrado de extremo a extremo.</translation>
+    </message>
+    <message>
+        <source>Base URL of the Parley server.</source>
+        <translation>URL base del servidor de Parley.</translation>
+    </message>
+    <message>
+        <source>url</source>
+        <translation>url</translation>
+    </message>
+    <message>
+        <source>Folder that keeps this device&apos;s key.</source>
+        <translation>Carpeta que guarda la clave de este dispositivo.</translation>
+    </message>
+    <message>
+        <source>dir</source>
+        <translation>carpeta</translation>
+    </message>
+    <message>
+        <source>--server needs an http:// or https:// URL, not &apos;%1&apos;</source>
+        <translation>--server necesita una URL http:// o https://, no &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>Parley</source>
+        <translation>Parley</translation>
+    </message>
+    <message>
+        <source>Parley cannot open this device&apos;s key, so it cannot sign in.</source>
+        <translation>Parley no puede abrir la clave de este dispositivo, así que no puede iniciar sesión.</translation>
+    </message>
+</context>
+<context>
+    <name>TimeText</name>
+    <message>
+        <source>Yesterday</source>
+        <translation>Ayer</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Hoy</translation>
+    </message>
+    <message>
+        <source>last seen today at %1</source>
+        <translation>últ. vez hoy a las %1</translation>
+    </message>
+    <message>
+        <source>last seen yesterday at %1</source>
+        <translation>últ. vez ayer a las %1</translation>
+    </message>
+    <message>
+        <source>last seen %1 at %2</source>
+        <translation>últ. vez el %1 a las %2</translation>
+    </message>
+</context>
+<context>
+    <name>parley::Account</name>
+    <message>
+        <source>You logged out of this device.</source>
+        <translation>Cerraste sesión en este dispositivo.</translation>
+    </message>
+</context>
+<context>
+    <name>parley::LoginService</name>
+    <message>
+        <source>Enter the number with its country code, like +1 202 555 0123.</source>
+        <translation>Escribe el número con su código de país, por ejemplo, +34 612 345 678.</translation>
+    </message>
+</context>
+<context>
+    <name>parley::UserDirectory</name>
+    <message>
+        <source>Nobody uses Parley with this number.</source>
+        <translation>Nadie usa Parley con este número.</translation>
+    </message>
+</context>
+<context>
+    <name>parley::sync::ChatDirectory</name>
+    <message>
+        <source>The server answered with a chat with someone else.</source>
+        <translation>El servidor respondió con un chat con otra persona.</translation>
+    </message>
+</context>
+<context>
+    <name>parley::sync::LiveStatus</name>
+    <message>
+        <source>Not connected.</source>
+        <translation>Sin conexión.</translation>
+    </message>
+</context>
+<context>
+    <name>parley::sync::Outbox</name>
+    <message>
+        <source>An empty message cannot be sent.</source>
+        <translation>No se puede enviar un mensaje vacío.</translation>
+    </message>
+    <message>
+        <source>The message is too long (at most %1 characters).</source>
+        <translation>El mensaje es demasiado largo (máximo %1 caracteres).</translation>
+    </message>
+    <message>
+        <source>There is no such message to reply to.</source>
+        <translation>No existe el mensaje al que quieres responder.</translation>
+    </message>
+    <message>
+        <source>Only your own messages can be edited.</source>
+        <translation>Solo puedes editar tus propios mensajes.</translation>
+    </message>
+    <message>
+        <source>The message was deleted for everyone.</source>
+        <translation>El mensaje se eliminó para todos.</translation>
+    </message>
+    <message>
+        <source>A reaction is one emoji.</source>
+        <translation>Una reacción es un solo emoji.</translation>
+    </message>
+    <message>
+        <source>There is no such message to react to.</source>
+        <translation>No existe el mensaje al que quieres reaccionar.</translation>
+    </message>
+    <message>
+        <source>There is no such message.</source>
+        <translation>No existe ese mensaje.</translation>
+    </message>
+    <message>
+        <source>The message is still being sent.</source>
+        <translation>El mensaje todavía se está enviando.</translation>
+    </message>
+    <message>
+        <source>Only your own messages can be deleted for everyone.</source>
+        <translation>Solo puedes eliminar para todos tus propios mensajes.</translation>
+    </message>
+    <message>
+        <source>The message was already deleted.</source>
+        <translation>El mensaje ya se eliminó.</translation>
+    </message>
+    <message>
+        <source>The message has not reached the server yet.</source>
+        <translation>El mensaje todavía no ha llegado al servidor.</translation>
+    </message>
+    <message>
+        <source>There is no such chat.</source>
+        <translation>No existe ese chat.</translation>
+    </message>
+    <message>
+        <source>The recipient has no device to send to.</source>
+        <translation>El destinatario no tiene ningún dispositivo al que enviar el mensaje.</translation>
+    </message>
+</context>
+<context>
+    <name>parley::ui::ChatListDelegate</name>
+    <message>
+        <source>You deleted this message</source>
+        <translation>Eliminaste este mensaje</translation>
+    </message>
+    <message>
+        <source>This message was deleted</source>
+        <translation>Se eliminó este mensaje</translation>
+    </message>
+    <message>
+        <source>Message could not be decrypted</source>
+        <translation>No se pudo descifrar el mensaje</translation>
+    </message>
+    <message>
+        <source>Security code changed</source>
+        <translation>El código de seguridad cambió</translation>
+    </message>
+    <message>
+        <source>typing…</source>
+        <translation>escribiendo…</translation>
+    </message>
+</context>
+<context>
+    <name>parley::ui::ChatView</name>
+    <message>
+        <source>Send</source>
+        <translation>Enviar</translation>
+    </message>
+    <message>
+        <source>Send (Enter)</source>
+        <translation>Enviar (Enter)</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>Cancelar (Esc)</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>en línea</translation>
+    </message>
+    <message>
+        <source>typing…</source>
+        <translation>escribiendo…</translation>
+    </message>
+    <message>
+        <source>Replying to yourself</source>
+        <translation>Respondiendo a tu propio mensaje</translation>
+    </message>
+    <message>
+        <source>Replying to %1</source>
+        <translation>Respondiendo a %1</translation>
+    </message>
+    <message>
+        <source>Editing message</source>
+        <translation>Editando mensaje</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>Responder</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copiar</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Editar</translation>
+    </message>
+    <message>
+        <source>React</source>
+        <translation>Reaccionar</translation>
+    </message>
+    <message>
+        <source>Remove my reaction</source>
+        <translation>Quitar mi reacción</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Reintentar</translation>
+    </message>
+    <message>
+        <source>Delete for me</source>
+        <translation>Eliminar para mí</translation>
+    </message>
+    <message>
+        <source>Delete for everyone</source>
+        <translation>Eliminar para todos</translation>
+    </message>
+    <message>
+        <source>The original message is not on this device.</source>
+        <translation>El mensaje original no está en este dispositivo.</translation>
+    </message>
+</context>
+<context>
+    <name>parley::ui::ChatsPage</name>
+    <message>
+        <source>Select a chat to start messaging</source>
+        <translation>Selecciona un chat para empezar a enviar mensajes</translation>
+    </message>
+    <message>
+        <source>Search chats and messages</source>
+        <translation>Buscar chats y mensajes</translation>
+    </message>
+    <message>
+        <source>New chat</source>
+        <translation>Nuevo chat</translation>
+    </message>
+    <message>
+        <source>New chat (Ctrl+N)</source>
+        <translation>Nuevo chat (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Ajustes</translation>
+    </message>
+    <message>
+        <source>Settings (Ctrl+,)</source>
+        <translation>Ajustes (Ctrl+,)</translation>
+    </message>
+    <message>
+        <source>No chats yet. Start one with &quot;New chat&quot;.</source>
+        <translation>Aún no tienes chats. Inicia uno con &quot;Nuevo chat&quot;.</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Mensajes</translation>
+    </message>
+    <message>
+        <source>← Back to chats</source>
+        <translation>← Volver a los chats</translation>
+    </message>
+    <message>
+        <source>Archived (%1)</source>
+        <translation>Archivados (%1)</translation>
+    </message>
+    <message>
+        <source>Unpin chat</source>
+        <translation>Desfijar chat</translation>
+    </message>
+    <message>
+        <source>Pin chat</source>
+        <translation>Fijar chat</translation>
+    </message>
+    <message>
+        <source>Unmute</source>
+        <translation>Dejar de silenciar</translation>
+    </message>
+    <message>
+        <source>Mute notifications</source>
+        <translation>Silenciar notificaciones</translation>
+    </message>
+    <message>
+        <source>For 8 hours</source>
+        <translation>8 horas</translation>
+    </message>
+    <message>
+        <source>For 1 week</source>
+        <translation>1 semana</translation>
+    </message>
+    <message>
+        <source>Always</source>
+        <translation>Siempre</translation>
+    </message>
+    <message>
+        <source>Unarchive chat</source>
+        <translation>Desarchivar chat</translation>
+    </message>
+    <message>
+        <source>Archive chat</source>
+        <translation>Archivar chat</translation>
+    </message>
+    <message>
+        <source>Mark as read</source>
+        <translation>Marcar como leído</translation>
+    </message>
+    <message>
+        <source>Delete chat</source>
+        <translation>Eliminar chat</translation>
+    </message>
+</context>
+<context>
+    <name>parley::ui::Composer</name>
+    <message>
+        <source>Type a message</source>
+        <translation>Escribe un mensaje</translation>
+    </message>
+</context>
+<context>
+    <name>parley::ui::LoginPage</name>
+    <message>
+        <source>Cannot reach the Parley server. Check your connection and try again.</source>
+        <translation>No se puede conectar con el servidor de Parley. Revisa tu conexión y vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <source>Something went wrong. Please try again.</source>
+        <translation>Algo salió mal. Vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <source>Sign in to Parley</source>
+        <translation>Inicia sesión en Parley</translation>
+    </message>
+    <message>
+        <source>Your phone number, with its country code:</source>
+        <translation>Tu número de teléfono, con su código de país:</translation>
+    </message>
+    <message>
+        <source>+1 202 555 0123</source>
+        <extracomment>An example number in international format; use one that is typical for the language.</extracomment>
+        <translation>+34 612 345 678</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Continuar</translation>
+    </message>
+    <message>
+        <source>%1-digit code</source>
+        <extracomment>%1 is the number of digits in a login code</extracomment>
+        <translation>Código de %1 dígitos</translation>
+    </message>
+    <message>
+        <source>Verify</source>
+        <translation>Verificar</translation>
+    </message>
+    <message>
+        <source>Use another number</source>
+        <translation>Usar otro número</translation>
+    </message>
+    <message>
+        <source>Send a new code</source>
+        <translation>Enviar un código nuevo</translation>
+    </message>
+    <message>
+        <source>Enter the %1-digit code sent to %2.</source>
+        <extracomment>%1 is the number of digits in a login code, %2 the phone number it was sent to</extracomment>
+        <translation>Escribe el código de %1 dígitos que se envió al %2.</translation>
+    </message>
+    <message>
+        <source>It is valid for %1 min.</source>
+        <translation>Es válido durante %1 min.</translation>
+    </message>
+</context>
+<context>
+    <name>parley::ui::MainWindow</name>
+    <message>
+        <source>Parley</source>
+        <translation>Parley</translation>
+    </message>
+    <message>
+        <source>(%1) Parley</source>
+        <translation>(%1) Parley</translation>
+    </message>
+    <message>
+        <source>Signed in as %1</source>
+        <translation>Sesión iniciada como %1</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Conectado</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Conectando…</translation>
+    </message>
+</context>
+<context>
+    <name>parley::ui::MessageDelegate</name>
+    <message>
+        <source>The security code with %1 changed. Compare it in their safety number.</source>
+        <translation>Tu código de seguridad con %1 cambió. Compáralo en su número de seguridad.</translation>
+    </message>
+    <message>
+        <source>this contact</source>
+        <translation>este contacto</translation>
+    </message>
+    <message>
+        <source>edited</source>
+        <translation>editado</translation>
+    </message>
+    <message>
+        <source>You deleted this message</source>
+        <translation>Eliminaste este mensaje</translation>
+    </message>
+    <message>
+        <source>This message was deleted</source>
+        <translation>Se eliminó este mensaje</translation>
+    </message>
+    <message>
+        <source>This message could not be decrypted. Ask the sender to send it again.</source>
+        <translation>No se pudo descifrar este mensaje. Pide a quien lo envió que lo vuelva a enviar.</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>Tú</translation>
+    </message>
+    <message>
+        <source>Them</source>
+        <translation>Contacto</translation>
+    </message>
+    <message>
+        <source>Original message not available</source>
+        <translation>Mensaje original no disponible</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unread message(s)</source>
+        <translation>
+            <numerusform>%n mensaje sin leer</numerusform>
+            <numerusform>%n mensajes sin leer</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>parley::ui::NewChatDialog</name>
+    <message>
+        <source>New chat</source>
+        <translation>Nuevo chat</translation>
+    </message>
+    <message>
+        <source>Phone number with country code, or a name</source>
+        <translation>Número de teléfono con código de país, o un nombre</translation>
+    </message>
+    <message>
+        <source>Find people by their phone number, such as +1 202 555 0100, or by their name.</source>
+        <translation>Busca personas por su número de teléfono, como +34 612 345 600, o por su nombre.</translation>
+    </message>
+    <message>
+        <source>Start chat</source>
+        <translation>Iniciar chat</translation>
+    </message>
+    <message>
+        <source>Type at least two letters of a name.</source>
+        <translation>Escribe al menos dos letras de un nombre.</translation>
+    </message>
+    <message>
+        <source>Start the number with + and the country code.</source>
+        <translation>Empieza el número con + y el código de país.</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Buscando…</translation>
+    </message>
+    <message>
+        <source>Cannot reach the server. Check your connection.</source>
+        <translation>No se puede conectar con el servidor. Revisa tu conexión.</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>(sin nombre)</translation>
+    </message>
+    <message>
+        <source>Nobody found. Ask them to join Parley.</source>
+        <translation>No se encontró a nadie. Invita a esa persona a unirse a Parley.</translation>
+    </message>
+</context>
+<context>
+    <name>parley::ui::Notifier</name>
+    <message>
+        <source>Open Parley</source>
+        <translation>Abrir Parley</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Salir</translation>
+    </message>
+    <message>
+        <source>Parley</source>
+        <translation>Parley</translation>
+    </message>
+    <message numerus="yes">
+        <source>Parley: %n unread message(s)</source>
+        <translation>
+            <numerusform>Parley: %n mensaje sin leer</numerusform>
+            <numerusform>Parley: %n mensajes sin leer</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>New message</source>
+        <translation>Nuevo mensaje</translation>
+    </message>
+    <message>
+        <source>This message was deleted</source>
+        <translation>Se eliminó este mensaje</translation>
+    </message>
+</context>
+<context>
+    <name>parley::ui::SearchHitDelegate</name>
+    <message>
+        <source>You: </source>
+        <translation>Tú: </translation>
+    </message>
+</context>
+<context>
+    <name>parley::ui::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Ajustes</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Perfil</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>Apariencia</translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation>Notificaciones</translation>
+    </message>
+    <message>
+        <source>Privacy</source>
+        <translation>Privacidad</translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation>Dispositivos</translation>
+    </message>
+    <message>
+        <source>Cannot read your profile: %1</source>
+        <translation>No se puede leer tu perfil: %1</translation>
+    </message>
+    <message>
+        <source>Your name, as others see it</source>
+        <translation>Tu nombre, tal como lo ven los demás</translation>
+    </message>
+    <message>
+        <source>A few words about you</source>
+        <translation>Unas palabras sobre ti</translation>
+    </message>
+    <message>
+        <source>Profile pictures come with media support; until then others see your initials.</source>
+        <translation>Las fotos de perfil llegarán con la compatibilidad con archivos multimedia; hasta entonces, los demás ven tus iniciales.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>Info.</translation>
+    </message>
+    <message>
+        <source>Phone number</source>
+        <translation>Número de teléfono</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>Predeterminado del sistema</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Claro</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Oscuro</translation>
+    </message>
+    <message>
+        <source>Show a notification for new messages</source>
+        <translation>Mostrar una notificación de los mensajes nuevos</translation>
+    </message>
+    <message>
+        <source>Play a sound</source>
+        <translation>Reproducir un sonido</translation>
+    </message>
+    <message>
+        <source>Muted chats and the chat you have open never notify.</source>
+        <translation>Los chats silenciados y el chat que tienes abierto nunca muestran notificaciones.</translation>
+    </message>
+    <message>
+        <source>Share when I was last seen and when I am online</source>
+        <translation>Compartir mi hora de últ. vez y cuándo estoy en línea</translation>
+    </message>
+    <message>
+        <source>Send read receipts</source>
+        <translation>Enviar confirmaciones de lectura</translation>
+    </message>
+    <message>
+        <source>Both work both ways: if you do not share yours, you do not see other people&apos;s either.</source>
+        <translation>Ambas funcionan en los dos sentidos: si no compartes las tuyas, tampoco ves las de los demás.</translation>
+    </message>
+    <message>
+        <source>Remove device</source>
+        <translation>Quitar dispositivo</translation>
+    </message>
+    <message>
+        <source>Log out of this device</source>
+        <translation>Cerrar sesión en este dispositivo</translation>
+    </message>
+    <message>
+        <source>A removed device is signed out at once and gets no new messages.</source>
+        <translation>Al quitar un dispositivo, se cierra su sesión de inmediato y deja de recibir mensajes nuevos.</translation>
+    </message>
+    <message>
+        <source>Your profile was not saved: %1</source>
+        <translation>No se guardó tu perfil: %1</translation>
+    </message>
+    <message>
+        <source>Your privacy settings were not saved: %1</source>
+        <translation>No se guardaron tus ajustes de privacidad: %1</translation>
+    </message>
+    <message>
+        <source>Cannot read your devices: %1</source>
+        <translation>No se pueden leer tus dispositivos: %1</translation>
+    </message>
+    <message>
+        <source>%1 (this device) · since %2</source>
+        <translation>%1 (este dispositivo) · desde el %2</translation>
+    </message>
+    <message>
+        <source>%1 · since %2</source>
+        <translation>%1 · desde el %2</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Idioma del sistema</translation>
+    </message>
+    <message>
+        <source>Restart now</source>
+        <translation>Reiniciar ahora</translation>
+    </message>
+    <message>
+        <source>Parley uses the new language from its next start.</source>
+        <translation>Parley usará el nuevo idioma la próxima vez que se inicie.</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+</context>
+</TS>

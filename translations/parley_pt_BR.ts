@@ -1,0 +1,690 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="pt_BR">
+<context>
+    <name>Main</name>
+    <message>
+        <source>Parley desktop</source>
+        <translation>Parley para computador</translation>
+    </message>
+    <message>
+        <source>Parley: end-to-end encrypted messenger.</source>
+        <translation>Parley: mensageiro com criptografia de ponta a ponta.</translation>
+    </message>
+    <message>
+        <source>Base URL of the Parley server.</source>
+        <translation>URL base do servidor do Parley.</translation>
+    </message>
+    <message>
+        <source>url</source>
+        <translation>url</translation>
+    </message>
+    <message>
+        <source>Folder that keeps this device&apos;s key.</source>
+        <translation>Pasta que guarda a chave deste dispositivo.</translation>
+    </message>
+    <message>
+        <source>dir</source>
+        <translation>pasta</translation>
+    </message>
+    <message>
+        <source>--server needs an http:// or https:// URL, not &apos;%1&apos;</source>
+        <translation>--server precisa de uma URL http:// ou https://, e não &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>Parley</source>
+        <translation>Parley</translation>
+    </message>
+    <message>
+        <source>Parley cannot open this device&apos;s key, so it cannot sign in.</source>
+        <translation>O Parley não consegue abrir a chave deste dispositivo, então não é possível entrar.</translation>
+    </message>
+</context>
+<context>
+    <name>TimeText</name>
+    <message>
+        <source>Yesterday</source>
+        <translation>Ontem</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Hoje</translation>
+    </message>
+    <message>
+        <source>last seen today at %1</source>
+        <translation>visto por último hoje às %1</translation>
+    </message>
+    <message>
+        <source>last seen yesterday at %1</source>
+        <translation>visto por último ontem às %1</translation>
+    </message>
+    <message>
+        <source>last seen %1 at %2</source>
+        <translation>visto por último em %1 às %2</translation>
+    </message>
+</context>
+<context>
+    <name>parley::Account</name>
+    <message>
+        <source>You logged out of this device.</source>
+        <translation>Você se desconectou deste dispositivo.</translation>
+    </message>
+</context>
+<context>
+    <name>parley::LoginService</name>
+    <message>
+        <source>Enter the number with its country code, like +1 202 555 0123.</source>
+        <translation>Digite o número com o código do país, como +55 11 91234-5678.</translation>
+    </message>
+</context>
+<context>
+    <name>parley::UserDirectory</name>
+    <message>
+        <source>Nobody uses Parley with this number.</source>
+        <translation>Ninguém usa o Parley com este número.</translation>
+    </message>
+</context>
+<context>
+    <name>parley::sync::ChatDirectory</name>
+    <message>
+        <source>The server answered with a chat with someone else.</source>
+        <translation>O servidor respondeu com uma conversa com outra pessoa.</translation>
+    </message>
+</context>
+<context>
+    <name>parley::sync::LiveStatus</name>
+    <message>
+        <source>Not connected.</source>
+        <translation>Sem conexão.</translation>
+    </message>
+</context>
+<context>
+    <name>parley::sync::Outbox</name>
+    <message>
+        <source>An empty message cannot be sent.</source>
+        <translation>Não é possível enviar uma mensagem vazia.</translation>
+    </message>
+    <message>
+        <source>The message is too long (at most %1 characters).</source>
+        <translation>A mensagem é longa demais (no máximo %1 caracteres).</translation>
+    </message>
+    <message>
+        <source>There is no such message to reply to.</source>
+        <translation>A mensagem que você quer responder não existe.</translation>
+    </message>
+    <message>
+        <source>Only your own messages can be edited.</source>
+        <translation>Só é possível editar as suas próprias mensagens.</translation>
+    </message>
+    <message>
+        <source>The message was deleted for everyone.</source>
+        <translation>A mensagem foi apagada para todos.</translation>
+    </message>
+    <message>
+        <source>A reaction is one emoji.</source>
+        <translation>Uma reação é um único emoji.</translation>
+    </message>
+    <message>
+        <source>There is no such message to react to.</source>
+        <translation>A mensagem à qual você quer reagir não existe.</translation>
+    </message>
+    <message>
+        <source>There is no such message.</source>
+        <translation>Essa mensagem não existe.</translation>
+    </message>
+    <message>
+        <source>The message is still being sent.</source>
+        <translation>A mensagem ainda está sendo enviada.</translation>
+    </message>
+    <message>
+        <source>Only your own messages can be deleted for everyone.</source>
+        <translation>Só é possível apagar para todos as suas próprias mensagens.</translation>
+    </message>
+    <message>
+        <source>The message was already deleted.</source>
+        <translation>A mensagem já foi apagada.</translation>
+    </message>
+    <message>
+        <source>The message has not reached the server yet.</source>
+        <translation>A mensagem ainda não chegou ao servidor.</translation>
+    </message>
+    <message>
+        <source>There is no such chat.</source>
+        <translation>Essa conversa não existe.</translation>
+    </message>
+    <message>
+        <source>The recipient has no device to send to.</source>
+        <translation>O destinatário não tem nenhum dispositivo para receber a mensagem.</translation>
+    </message>
+</context>
+<context>
+    <name>parley::ui::ChatListDelegate</name>
+    <message>
+        <source>You deleted this message</source>
+        <translation>Você apagou esta mensagem</translation>
+    </message>
+    <message>
+        <source>This message was deleted</source>
+        <translation>Esta mensagem foi apagada</translation>
+    </message>
+    <message>
+        <source>Message could not be decrypted</source>
+        <translation>Não foi possível descriptografar a mensagem</translation>
+    </message>
+    <message>
+        <source>Security code changed</source>
+        <translation>O código de segurança mudou</translation>
+    </message>
+    <message>
+        <source>typing…</source>
+        <translation>digitando…</translation>
+    </message>
+</context>
+<context>
+    <name>parley::ui::ChatView</name>
+    <message>
+        <source>Send</source>
+        <translation>Enviar</translation>
+    </message>
+    <message>
+        <source>Send (Enter)</source>
+        <translation>Enviar (Enter)</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>Cancelar (Esc)</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>online</translation>
+    </message>
+    <message>
+        <source>typing…</source>
+        <translation>digitando…</translation>
+    </message>
+    <message>
+        <source>Replying to yourself</source>
+        <translation>Respondendo a você</translation>
+    </message>
+    <message>
+        <source>Replying to %1</source>
+        <translation>Respondendo a %1</translation>
+    </message>
+    <message>
+        <source>Editing message</source>
+        <translation>Editando mensagem</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>Responder</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copiar</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Editar</translation>
+    </message>
+    <message>
+        <source>React</source>
+        <translation>Reagir</translation>
+    </message>
+    <message>
+        <source>Remove my reaction</source>
+        <translation>Remover minha reação</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Tentar novamente</translation>
+    </message>
+    <message>
+        <source>Delete for me</source>
+        <translation>Apagar para mim</translation>
+    </message>
+    <message>
+        <source>Delete for everyone</source>
+        <translation>Apagar para todos</translation>
+    </message>
+    <message>
+        <source>The original message is not on this device.</source>
+        <translation>A mensagem original não está neste dispositivo.</translation>
+    </message>
+</context>
+<context>
+    <name>parley::ui::ChatsPage</name>
+    <message>
+        <source>Select a chat to start messaging</source>
+        <translation>Selecione uma conversa para começar a enviar mensagens</translation>
+    </message>
+    <message>
+        <source>Search chats and messages</source>
+        <translation>Pesquisar conversas e mensagens</translation>
+    </message>
+    <message>
+        <source>New chat</source>
+        <translation>Nova conversa</translation>
+    </message>
+    <message>
+        <source>New chat (Ctrl+N)</source>
+        <translation>Nova conversa (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Configurações</translation>
+    </message>
+    <message>
+        <source>Settings (Ctrl+,)</source>
+        <translation>Configurações (Ctrl+,)</translation>
+    </message>
+    <message>
+        <source>No chats yet. Start one with &quot;New chat&quot;.</source>
+        <translation>Nenhuma conversa ainda. Comece uma com &quot;Nova conversa&quot;.</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Mensagens</translation>
+    </message>
+    <message>
+        <source>← Back to chats</source>
+        <translation>← Voltar para as conversas</translation>
+    </message>
+    <message>
+        <source>Archived (%1)</source>
+        <translation>Arquivadas (%1)</translation>
+    </message>
+    <message>
+        <source>Unpin chat</source>
+        <translation>Desafixar conversa</translation>
+    </message>
+    <message>
+        <source>Pin chat</source>
+        <translation>Fixar conversa</translation>
+    </message>
+    <message>
+        <source>Unmute</source>
+        <translation>Reativar notificações</translation>
+    </message>
+    <message>
+        <source>Mute notifications</source>
+        <translation>Silenciar notificações</translation>
+    </message>
+    <message>
+        <source>For 8 hours</source>
+        <translation>Por 8 horas</translation>
+    </message>
+    <message>
+        <source>For 1 week</source>
+        <translation>Por 1 semana</translation>
+    </message>
+    <message>
+        <source>Always</source>
+        <translation>Sempre</translation>
+    </message>
+    <message>
+        <source>Unarchive chat</source>
+        <translation>Desarquivar conversa</translation>
+    </message>
+    <message>
+        <source>Archive chat</source>
+        <translation>Arquivar conversa</translation>
+    </message>
+    <message>
+        <source>Mark as read</source>
+        <translation>Marcar como lida</translation>
+    </message>
+    <message>
+        <source>Delete chat</source>
+        <translation>Apagar conversa</translation>
+    </message>
+</context>
+<context>
+    <name>parley::ui::Composer</name>
+    <message>
+        <source>Type a message</source>
+        <translation>Digite uma mensagem</translation>
+    </message>
+</context>
+<context>
+    <name>parley::ui::LoginPage</name>
+    <message>
+        <source>Cannot reach the Parley server. Check your connection and try again.</source>
+        <translation>Não foi possível conectar ao servidor do Parley. Verifique sua conexão e tente novamente.</translation>
+    </message>
+    <message>
+        <source>Something went wrong. Please try again.</source>
+        <translation>Algo deu errado. Tente novamente.</translation>
+    </message>
+    <message>
+        <source>Sign in to Parley</source>
+        <translation>Entrar no Parley</translation>
+    </message>
+    <message>
+        <source>Your phone number, with its country code:</source>
+        <translation>Seu número de telefone, com o código do país:</translation>
+    </message>
+    <message>
+        <source>+1 202 555 0123</source>
+        <extracomment>An example number in international format; use one that is typical for the language.</extracomment>
+        <translation>+55 11 91234-5678</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Continuar</translation>
+    </message>
+    <message>
+        <source>%1-digit code</source>
+        <extracomment>%1 is the number of digits in a login code</extracomment>
+        <translation>Código de %1 dígitos</translation>
+    </message>
+    <message>
+        <source>Verify</source>
+        <translation>Verificar</translation>
+    </message>
+    <message>
+        <source>Use another number</source>
+        <translation>Usar outro número</translation>
+    </message>
+    <message>
+        <source>Send a new code</source>
+        <translation>Enviar um novo código</translation>
+    </message>
+    <message>
+        <source>Enter the %1-digit code sent to %2.</source>
+        <extracomment>%1 is the number of digits in a login code, %2 the phone number it was sent to</extracomment>
+        <translation>Digite o código de %1 dígitos enviado para %2.</translation>
+    </message>
+    <message>
+        <source>It is valid for %1 min.</source>
+        <translation>Ele é válido por %1 min.</translation>
+    </message>
+</context>
+<context>
+    <name>parley::ui::MainWindow</name>
+    <message>
+        <source>Parley</source>
+        <translation>Parley</translation>
+    </message>
+    <message>
+        <source>(%1) Parley</source>
+        <translation>(%1) Parley</translation>
+    </message>
+    <message>
+        <source>Signed in as %1</source>
+        <translation>Sessão iniciada como %1</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Conectado</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Conectando…</translation>
+    </message>
+</context>
+<context>
+    <name>parley::ui::MessageDelegate</name>
+    <message>
+        <source>The security code with %1 changed. Compare it in their safety number.</source>
+        <translation>O código de segurança com %1 mudou. Compare-o no número de segurança do contato.</translation>
+    </message>
+    <message>
+        <source>this contact</source>
+        <translation>este contato</translation>
+    </message>
+    <message>
+        <source>edited</source>
+        <translation>editada</translation>
+    </message>
+    <message>
+        <source>You deleted this message</source>
+        <translation>Você apagou esta mensagem</translation>
+    </message>
+    <message>
+        <source>This message was deleted</source>
+        <translation>Esta mensagem foi apagada</translation>
+    </message>
+    <message>
+        <source>This message could not be decrypted. Ask the sender to send it again.</source>
+        <translation>Não foi possível descriptografar esta mensagem. Peça ao remetente que a envie novamente.</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>Você</translation>
+    </message>
+    <message>
+        <source>Them</source>
+        <translation>Contato</translation>
+    </message>
+    <message>
+        <source>Original message not available</source>
+        <translation>Mensagem original indisponível</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unread message(s)</source>
+        <translation>
+            <numerusform>%n mensagem não lida</numerusform>
+            <numerusform>%n mensagens não lidas</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>parley::ui::NewChatDialog</name>
+    <message>
+        <source>New chat</source>
+        <translation>Nova conversa</translation>
+    </message>
+    <message>
+        <source>Phone number with country code, or a name</source>
+        <translation>Número de telefone com o código do país, ou um nome</translation>
+    </message>
+    <message>
+        <source>Find people by their phone number, such as +1 202 555 0100, or by their name.</source>
+        <translation>Encontre pessoas pelo número de telefone, como +55 11 91234-5600, ou pelo nome.</translation>
+    </message>
+    <message>
+        <source>Start chat</source>
+        <translation>Iniciar conversa</translation>
+    </message>
+    <message>
+        <source>Type at least two letters of a name.</source>
+        <translation>Digite pelo menos duas letras de um nome.</translation>
+    </message>
+    <message>
+        <source>Start the number with + and the country code.</source>
+        <translation>Comece o número com + e o código do país.</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Pesquisando…</translation>
+    </message>
+    <message>
+        <source>Cannot reach the server. Check your connection.</source>
+        <translation>Não foi possível conectar ao servidor. Verifique sua conexão.</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>(sem nome)</translation>
+    </message>
+    <message>
+        <source>Nobody found. Ask them to join Parley.</source>
+        <translation>Ninguém encontrado. Convide a pessoa para entrar no Parley.</translation>
+    </message>
+</context>
+<context>
+    <name>parley::ui::Notifier</name>
+    <message>
+        <source>Open Parley</source>
+        <translation>Abrir o Parley</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Sair</translation>
+    </message>
+    <message>
+        <source>Parley</source>
+        <translation>Parley</translation>
+    </message>
+    <message numerus="yes">
+        <source>Parley: %n unread message(s)</source>
+        <translation>
+            <numerusform>Parley: %n mensagem não lida</numerusform>
+            <numerusform>Parley: %n mensagens não lidas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>New message</source>
+        <translation>Nova mensagem</translation>
+    </message>
+    <message>
+        <source>This message was deleted</source>
+        <translation>Esta mensagem foi apagada</translation>
+    </message>
+</context>
+<context>
+    <name>parley::ui::SearchHitDelegate</name>
+    <message>
+        <source>You: </source>
+        <translation>Você: </translation>
+    </message>
+</context>
+<context>
+    <name>parley::ui::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Configurações</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Perfil</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>Aparência</translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation>Notificações</translation>
+    </message>
+    <message>
+        <source>Privacy</source>
+        <translation>Privacidade</translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation>Dispositivos</translation>
+    </message>
+    <message>
+        <source>Cannot read your profile: %1</source>
+        <translation>Não foi possível ler seu perfil: %1</translation>
+    </message>
+    <message>
+        <source>Your name, as others see it</source>
+        <translation>Seu nome, como os outros o veem</translation>
+    </message>
+    <message>
+        <source>A few words about you</source>
+        <translation>Algumas palavras sobre você</translation>
+    </message>
+    <message>
+        <source>Profile pictures come with media support; until then others see your initials.</source>
+        <translation>As fotos de perfil chegam com o suporte a mídia; até lá, os outros veem suas iniciais.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nome</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>Recado</translation>
+    </message>
+    <message>
+        <source>Phone number</source>
+        <translation>Número de telefone</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>Padrão do sistema</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Claro</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Escuro</translation>
+    </message>
+    <message>
+        <source>Show a notification for new messages</source>
+        <translation>Mostrar uma notificação para novas mensagens</translation>
+    </message>
+    <message>
+        <source>Play a sound</source>
+        <translation>Tocar um som</translation>
+    </message>
+    <message>
+        <source>Muted chats and the chat you have open never notify.</source>
+        <translation>Conversas silenciadas e a conversa que você está vendo nunca geram notificações.</translation>
+    </message>
+    <message>
+        <source>Share when I was last seen and when I am online</source>
+        <translation>Compartilhar quando fui visto por último e quando estou online</translation>
+    </message>
+    <message>
+        <source>Send read receipts</source>
+        <translation>Enviar confirmações de leitura</translation>
+    </message>
+    <message>
+        <source>Both work both ways: if you do not share yours, you do not see other people&apos;s either.</source>
+        <translation>As duas opções valem nos dois sentidos: se você não compartilhar as suas informações, também não verá as das outras pessoas.</translation>
+    </message>
+    <message>
+        <source>Remove device</source>
+        <translation>Remover dispositivo</translation>
+    </message>
+    <message>
+        <source>Log out of this device</source>
+        <translation>Desconectar este dispositivo</translation>
+    </message>
+    <message>
+        <source>A removed device is signed out at once and gets no new messages.</source>
+        <translation>Um dispositivo removido é desconectado na hora e não recebe novas mensagens.</translation>
+    </message>
+    <message>
+        <source>Your profile was not saved: %1</source>
+        <translation>Seu perfil não foi salvo: %1</translation>
+    </message>
+    <message>
+        <source>Your privacy settings were not saved: %1</source>
+        <translation>Suas configurações de privacidade não foram salvas: %1</translation>
+    </message>
+    <message>
+        <source>Cannot read your devices: %1</source>
+        <translation>Não foi possível ler seus dispositivos: %1</translation>
+    </message>
+    <message>
+        <source>%1 (this device) · since %2</source>
+        <translation>%1 (este dispositivo) · desde %2</translation>
+    </message>
+    <message>
+        <source>%1 · since %2</source>
+        <translation>%1 · desde %2</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Idioma do sistema</translation>
+    </message>
+    <message>
+        <source>Restart now</source>
+        <translation>Reiniciar agora</translation>
+    </message>
+    <message>
+        <source>Parley uses the new language from its next start.</source>
+        <translation>O Parley usará o novo idioma na próxima vez que for aberto.</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+</context>
+</TS>
