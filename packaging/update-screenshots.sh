@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Refreshes the screenshots the README shows (docs/screenshots/) from a run of the UI test that
+# makes them (tests/ui/tst_chatwindow, offscreen against a real server): never drawn by hand.
+# Run after packaging/test.sh (or any build in ./build).
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+build="$root/build"
+shots="$build/screenshots"
+rm -rf "$shots"
+(cd "$build" && ctest -R '^tst_chatwindow$' --output-on-failure)
+mkdir -p "$root/docs/screenshots"
+for name in chat-light chat-dark chat-arabic settings-profile; do
+    cp "$shots/$name.png" "$root/docs/screenshots/$name.png"
+done
+echo "docs/screenshots updated from $shots"
