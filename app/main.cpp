@@ -94,6 +94,8 @@ int main(int argc, char *argv[])
         window.setAccount(*account);
         QObject::connect(account.get(), &Account::ended, &window,
                          [&](const protocol::Error &reason) {
+                             if (!account)
+                                 return; // ended twice in one pass (logout and a refused refresh)
                              window.showSignedOut(reason);
                              account.release()->deleteLater();
                          });

@@ -124,6 +124,12 @@ void MessageModel::fetchMore(const QModelIndex &parent)
         },
         [this](Result<QList<store::StoredMessage>> page) {
             m_fetching = false;
+            if (m_reloadPending) {
+                // The history was cleared while this page was read: it is stale.
+                m_reloadPending = false;
+                reload(m_chatId);
+                return;
+            }
             if (!page) {
                 qWarning().noquote() << "cannot read messages:" << page.error().message;
                 return;
@@ -149,8 +155,12 @@ void MessageModel::fetchMore(const QModelIndex &parent)
 void MessageModel::reload(qint64 chatId)
 {
     // The chat's history changed as a whole (deleted on some device): read it again.
-    if (chatId != m_chatId || m_fetching)
+    if (chatId != m_chatId)
         return;
+    if (m_fetching) {
+        m_reloadPending = true; // once the page being read is in
+        return;
+    }
     beginResetModel();
     m_messages.clear();
     m_atStart = false;

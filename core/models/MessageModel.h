@@ -78,6 +78,7 @@ private:
     qint64 m_chatId = 0;
     QList<store::StoredMessage> m_messages; // oldest first
     bool m_fetching = false;
+    bool m_reloadPending = false; // the history was cleared while a page was read
     bool m_atStart = false; // the oldest message is loaded
 };
 

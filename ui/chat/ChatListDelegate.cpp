@@ -122,8 +122,9 @@ void ChatListDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
     const int top = body.center().y() - (2 * fm.height() + LineGap) / 2;
     QRect firstLine(body.left(), top, body.width(), fm.height());
     QRect secondLine(body.left(), top + fm.height() + LineGap, body.width(), fm.height());
-    const Qt::Alignment leading = rtl ? Qt::AlignRight : Qt::AlignLeft;
-    const Qt::Alignment trailing = rtl ? Qt::AlignLeft : Qt::AlignRight;
+    // Placed by hand for both directions, so absolute: the painter must not mirror them again.
+    const Qt::Alignment leading = (rtl ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignAbsolute;
+    const Qt::Alignment trailing = (rtl ? Qt::AlignLeft : Qt::AlignRight) | Qt::AlignAbsolute;
 
     // First line: the name, and the time at the other end.
     const int unread = index.data(ChatListModel::UnreadCountRole).toInt();

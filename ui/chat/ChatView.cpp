@@ -138,10 +138,17 @@ ChatView::ChatView(Account &account, QWidget *parent)
                     showPresence(status);
             });
     sync::Outbox &outbox = m_account.outbox();
+    // Only what went wrong in this chat shows here.
     connect(&outbox, &sync::Outbox::sendFailed, this,
-            [this](const QString &, const protocol::Error &error) { showError(error.message); });
+            [this](const QString &messageId, const protocol::Error &error) {
+                if (m_model && m_model->rowOfMessage(QString(), messageId) >= 0)
+                    showError(error.message);
+            });
     connect(&outbox, &sync::Outbox::deleteFailed, this,
-            [this](qint64, const protocol::Error &error) { showError(error.message); });
+            [this](qint64 rowId, const protocol::Error &error) {
+                if (modelRowOf(rowId) >= 0)
+                    showError(error.message);
+            });
 }
 
 QWidget *ChatView::createHeader()
@@ -202,7 +209,11 @@ QWidget *ChatView::createReplyBar()
 void ChatView::open(qint64 chatId, const QString &peerUserId, const QString &title, int unreadCount)
 {
     if (chatId == m_chatId) {
-        setTitle(title);
+        // Shown again (after Esc, or from the list): what is on screen is read now.
+        if (title != m_title)
+            setTitle(title);
+        m_composer->setFocus();
+        m_readTimer.start();
         return;
     }
     if (!m_peerUserId.isEmpty())
@@ -214,9 +225,11 @@ void ChatView::open(qint64 chatId, const QString &peerUserId, const QString &tit
     m_peerUserId = peerUserId;
     m_unreadAtOpen = unreadCount;
     m_dividerPages = 0;
+    m_jumped = false;
     m_peerTyping = m_account.live().isTyping(peerUserId);
     m_presenceText.clear();
 
+    m_list->setMessageModel(nullptr); // before the old model goes
     delete m_model;
     m_model = new MessageModel(m_account.store(), m_account.mailbox(), m_account.outbox(), chatId,
                                this);
@@ -263,8 +276,11 @@ void ChatView::placeUnreadDivider()
         m_list->messageDelegate()->setUnreadDivider(
             index.data(MessageModel::RowIdRole).toLongLong(), m_unreadAtOpen);
         m_unreadAtOpen = 0;
-        m_list->doItemsLayout();
-        m_list->scrollTo(m_list->viewIndex(row), QAbstractItemView::PositionAtTop);
+        // Not when the view was taken elsewhere meanwhile (a search hit, a quote).
+        if (!m_jumped) {
+            m_list->doItemsLayout();
+            m_list->scrollTo(m_list->viewIndex(row), QAbstractItemView::PositionAtTop);
+        }
         return;
     }
     // Not all loaded yet: older pages are read until it can be placed (bounded), else it goes
@@ -274,11 +290,10 @@ void ChatView::placeUnreadDivider()
         m_model->fetchMore({});
         return;
     }
-    if (m_model->rowCount() > 0 && !m_model->canFetchMore({})) {
+    if (m_model->rowCount() > 0)
         m_list->messageDelegate()->setUnreadDivider(
             m_model->index(0).data(MessageModel::RowIdRole).toLongLong(), m_unreadAtOpen);
-        m_unreadAtOpen = 0;
-    }
+    m_unreadAtOpen = 0; // given up: later pages place nothing
 }
 
 void ChatView::onRowsInserted(int first, int last)
@@ -440,35 +455,59 @@ void ChatView::deleteForEveryone(int row)
 
 void ChatView::showMenu(const QModelIndex &index, const QPoint &globalPos)
 {
-    const int row = index.row();
+    // The message by its store row: older pages put above it while the menu is open move its
+    // model row, never its store row.
+    const qint64 rowId = index.data(MessageModel::RowIdRole).toLongLong();
     const bool outgoing = index.data(MessageModel::OutgoingRole).toBool();
     const bool deleted = index.data(MessageModel::DeletedRole).toBool();
     const bool undecryptable = index.data(MessageModel::UndecryptableRole).toBool();
     const int status = index.data(MessageModel::StatusRole).toInt();
     const bool sent = status != int(store::MessageStatus::Pending)
         && status != int(store::MessageStatus::Failed);
-    QMenu menu(this);
+    const auto onMessage = [this, rowId](void (ChatView::*action)(int)) {
+        return [this, rowId, action] {
+            if (const int row = modelRowOf(rowId); row >= 0)
+                (this->*action)(row);
+        };
+    };
+    // On the heap and not modal: it goes with the view (a sign-out while it is open deletes
+    // both), and it never runs a nested event loop.
+    auto *menu = new QMenu(this);
+    menu->setAttribute(Qt::WA_DeleteOnClose);
     if (!deleted && !undecryptable) {
-        menu.addAction(tr("Reply"), this, [this, row] { replyTo(row); });
-        menu.addAction(tr("Copy"), this, [this, row] { copyText(row); });
+        menu->addAction(tr("Reply"), this, onMessage(&ChatView::replyTo));
+        menu->addAction(tr("Copy"), this, onMessage(&ChatView::copyText));
         if (outgoing)
-            menu.addAction(tr("Edit"), this, [this, row] { startEdit(row); });
-        QMenu *reactions = menu.addMenu(tr("React"));
-        for (const QString &emoji : quickReactions())
-            reactions->addAction(emoji, this, [this, row, emoji] { react(row, emoji); });
+            menu->addAction(tr("Edit"), this, onMessage(&ChatView::startEdit));
+        QMenu *reactions = menu->addMenu(tr("React"));
+        for (const QString &emoji : quickReactions()) {
+            reactions->addAction(emoji, this, [this, rowId, emoji] {
+                if (const int row = modelRowOf(rowId); row >= 0)
+                    react(row, emoji);
+            });
+        }
         reactions->addSeparator();
-        reactions->addAction(tr("Remove my reaction"), this,
-                             [this, row] { react(row, QString()); });
+        reactions->addAction(tr("Remove my reaction"), this, [this, rowId] {
+            if (const int row = modelRowOf(rowId); row >= 0)
+                react(row, QString());
+        });
     }
     if (status == int(store::MessageStatus::Failed) && outgoing)
-        menu.addAction(tr("Retry"), this, [this, index] {
-            m_account.outbox().retry(index.data(MessageModel::RowIdRole).toLongLong());
-        });
-    menu.addSeparator();
-    menu.addAction(tr("Delete for me"), this, [this, row] { deleteForMe(row); });
+        menu->addAction(tr("Retry"), this, [this, rowId] { m_account.outbox().retry(rowId); });
+    menu->addSeparator();
+    menu->addAction(tr("Delete for me"), this, onMessage(&ChatView::deleteForMe));
     if (outgoing && sent && !deleted)
-        menu.addAction(tr("Delete for everyone"), this, [this, row] { deleteForEveryone(row); });
-    menu.exec(globalPos);
+        menu->addAction(tr("Delete for everyone"), this, onMessage(&ChatView::deleteForEveryone));
+    menu->popup(globalPos);
+}
+
+int ChatView::modelRowOf(qint64 rowId) const
+{
+    for (int row = m_model ? m_model->rowCount() - 1 : -1; row >= 0; --row) {
+        if (m_model->index(row).data(MessageModel::RowIdRole).toLongLong() == rowId)
+            return row;
+    }
+    return -1;
 }
 
 void ChatView::jumpToQuote(const QModelIndex &index)
@@ -481,6 +520,7 @@ void ChatView::showFoundMessage(const QString &sender, const QString &messageId)
 {
     if (!m_model)
         return;
+    m_jumped = true;
     QPointer<MessageListView> list = m_list;
     m_model->loadUntil(sender, messageId, [this, list](int row) {
         if (!list)

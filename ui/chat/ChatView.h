@@ -35,6 +35,7 @@ public:
     // Shows a chat; `unreadCount` places the "unread messages" divider.
     void open(qint64 chatId, const QString &peerUserId, const QString &title, int unreadCount);
     void setTitle(const QString &title);
+    QString title() const { return m_title; }
     qint64 chatId() const { return m_chatId; }
     QString peerUserId() const { return m_peerUserId; }
     MessageListView *messageList() const { return m_list; }
@@ -66,6 +67,7 @@ private:
     void submit(const QString &text);
     void editLast();
     void showMenu(const QModelIndex &index, const QPoint &globalPos);
+    int modelRowOf(qint64 rowId) const; // the model row of a store row, -1 if not loaded
     void jumpToQuote(const QModelIndex &index);
     void onRowsInserted(int first, int last);
     void placeUnreadDivider();
@@ -80,6 +82,7 @@ private:
     QString m_title;
     int m_unreadAtOpen = 0;
     int m_dividerPages = 0; // older pages read to place the divider
+    bool m_jumped = false; // the view went to a message (search, quote) since the chat opened
     QPointer<models::MessageModel> m_model;
 
     QLabel *m_avatar = nullptr;

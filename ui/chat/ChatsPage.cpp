@@ -17,6 +17,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QPointer>
 #include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
@@ -213,8 +214,11 @@ void ChatsPage::setAccount(Account &account)
         // The open chat's name may have changed (a card came).
         if (const qint64 open = openChatId(); open != 0) {
             const int row = m_chats->rowOfChat(open);
-            if (row >= 0)
-                m_chatView->setTitle(m_chats->index(row).data(ChatListModel::TitleRole).toString());
+            const QString title = row >= 0
+                ? m_chats->index(row).data(ChatListModel::TitleRole).toString()
+                : QString();
+            if (row >= 0 && title != m_chatView->title())
+                m_chatView->setTitle(title);
         }
         Q_EMIT unreadChanged(totalUnread());
     });
@@ -239,6 +243,12 @@ void ChatsPage::setAccount(Account &account)
 
 void ChatsPage::clearAccount()
 {
+    // A dialog working on the account goes with it.
+    if (m_dialog) {
+        m_dialog->reject();
+        if (m_dialog && m_dialog->testAttribute(Qt::WA_DeleteOnClose))
+            m_dialog->deleteLater();
+    }
     closeChat();
     if (m_chatView) {
         m_right->removeWidget(m_chatView);
@@ -318,9 +328,12 @@ void ChatsPage::startNewChat()
 {
     if (!m_account)
         return;
+    QPointer<Account> account = m_account;
     NewChatDialog dialog(m_account->users(), m_account->session().userId, this);
     dialog.setObjectName(QStringLiteral("newChatDialog"));
-    if (dialog.exec() != QDialog::Accepted)
+    m_dialog = &dialog; // closed by clearAccount() if the account ends meanwhile
+    const int result = dialog.exec();
+    if (result != QDialog::Accepted || !account || account != m_account)
         return;
     const store::PeerCard card = dialog.chosen();
     m_account->cards().startChat(card, this, [this](protocol::Result<qint64> chatId) {
@@ -344,6 +357,7 @@ void ChatsPage::openSettings()
     auto *dialog = new SettingsDialog(*m_account, this);
     dialog->setObjectName(QStringLiteral("settingsDialog"));
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_dialog = dialog;
     Account *account = m_account;
     connect(dialog, &SettingsDialog::logOutRequested, account, &Account::logOut);
     dialog->open();
@@ -437,39 +451,45 @@ void ChatsPage::showChatMenu(const QPoint &pos)
     const bool archived = index.data(ChatListModel::ArchivedRole).toBool();
     const qint64 mutedUntil = index.data(ChatListModel::MutedUntilRole).toLongLong();
     const bool muted = index.data(ChatListModel::MutedRole).toBool();
-    sync::Outbox &outbox = m_account->outbox();
-    QMenu menu(this);
-    menu.addAction(pinned ? tr("Unpin chat") : tr("Pin chat"), this,
-                   [&outbox, chatId, pinned, archived, mutedUntil] {
-                       outbox.setChatSettings(chatId, !pinned, archived, mutedUntil);
-                   });
+    // The account may end while the menu is open (signed out elsewhere): checked at the click.
+    QPointer<sync::Outbox> outbox(&m_account->outbox());
+    const auto settings = [outbox, chatId](bool pin, bool archive, qint64 until) {
+        if (outbox)
+            outbox->setChatSettings(chatId, pin, archive, until);
+    };
+    auto *menu = new QMenu(this);
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    menu->addAction(pinned ? tr("Unpin chat") : tr("Pin chat"), this,
+                    [=] { settings(!pinned, archived, mutedUntil); });
     if (muted) {
-        menu.addAction(tr("Unmute"), this, [&outbox, chatId, pinned, archived] {
-            outbox.setChatSettings(chatId, pinned, archived, 0);
-        });
+        menu->addAction(tr("Unmute"), this, [=] { settings(pinned, archived, 0); });
     } else {
-        QMenu *mute = menu.addMenu(tr("Mute notifications"));
-        const auto muteFor = [&outbox, chatId, pinned, archived](qint64 until) {
-            outbox.setChatSettings(chatId, pinned, archived, until);
-        };
+        QMenu *mute = menu->addMenu(tr("Mute notifications"));
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
-        mute->addAction(tr("For 8 hours"), this, [=] { muteFor(now + 8 * HourMs); });
-        mute->addAction(tr("For 1 week"), this, [=] { muteFor(now + 7 * 24 * HourMs); });
-        mute->addAction(tr("Always"), this, [=] { muteFor(protocol::ChatInfo::MutedForever); });
+        mute->addAction(tr("For 8 hours"), this,
+                        [=] { settings(pinned, archived, now + 8 * HourMs); });
+        mute->addAction(tr("For 1 week"), this,
+                        [=] { settings(pinned, archived, now + 7 * 24 * HourMs); });
+        mute->addAction(tr("Always"), this,
+                        [=] { settings(pinned, archived, protocol::ChatInfo::MutedForever); });
     }
-    menu.addAction(archived ? tr("Unarchive chat") : tr("Archive chat"), this,
-                   [&outbox, chatId, pinned, archived, mutedUntil] {
-                       outbox.setChatSettings(chatId, pinned, !archived, mutedUntil);
-                   });
-    if (index.data(ChatListModel::UnreadCountRole).toInt() > 0)
-        menu.addAction(tr("Mark as read"), this, [&outbox, chatId] { outbox.markRead(chatId); });
-    menu.addSeparator();
-    menu.addAction(tr("Delete chat"), this, [this, &outbox, chatId] {
+    menu->addAction(archived ? tr("Unarchive chat") : tr("Archive chat"), this,
+                    [=] { settings(pinned, !archived, mutedUntil); });
+    if (index.data(ChatListModel::UnreadCountRole).toInt() > 0) {
+        menu->addAction(tr("Mark as read"), this, [outbox, chatId] {
+            if (outbox)
+                outbox->markRead(chatId);
+        });
+    }
+    menu->addSeparator();
+    menu->addAction(tr("Delete chat"), this, [this, outbox, chatId] {
+        if (!outbox)
+            return;
         if (openChatId() == chatId)
             closeChat();
-        outbox.deleteChat(chatId);
+        outbox->deleteChat(chatId);
     });
-    menu.exec(m_chatList->viewport()->mapToGlobal(pos));
+    menu->popup(m_chatList->viewport()->mapToGlobal(pos));
 }
 
 void ChatsPage::changeEvent(QEvent *event)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QDialog>
+#include <QPointer>
 #include <QWidget>
 
 class QLabel;
@@ -72,7 +74,8 @@ private:
     void updateArchiveButton();
     void openIndex(const QModelIndex &proxyIndex);
 
-    Account *m_account = nullptr;
+    QPointer<Account> m_account;
+    QPointer<QDialog> m_dialog; // new chat or settings, while open
     models::ChatListModel *m_chats = nullptr;
     models::SearchModel *m_searchModel = nullptr;
     QSortFilterProxyModel *m_filter = nullptr;

@@ -143,6 +143,8 @@ QString MessageDelegate::linkified(const QString &text)
 
 void MessageDelegate::setPeerName(const QString &name)
 {
+    if (name == m_peerName)
+        return;
     m_peerName = name;
     clearCache();
 }
@@ -176,6 +178,7 @@ const MessageDelegate::Layout &MessageDelegate::layoutFor(const QStyleOptionView
         + reactionsSummary(index.data(MessageModel::ReactionsRole).toList()) + QChar(0)
         + index.data(MessageModel::ReplyPreviewRole).toString() + QChar(0)
         + QString::number(startsNewDay(index)) + QString::number(option.direction)
+        + QString::number(QDate::currentDate().toJulianDay()) // "Today" becomes "Yesterday"
         + option.font.key();
     auto found = m_cache.constFind(row);
     if (found != m_cache.cend() && (*found)->width == rowWidth(option) && (*found)->key == key)

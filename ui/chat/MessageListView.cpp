@@ -154,8 +154,8 @@ void MessageListView::changeEvent(QEvent *event)
 
 void MessageListView::resizeEvent(QResizeEvent *event)
 {
+    // Layouts are cached per width: a new height keeps them.
     const bool atBottom = m_stickToBottom;
-    m_delegate->clearCache();
     QListView::resizeEvent(event);
     if (atBottom)
         QTimer::singleShot(0, this, &MessageListView::scrollToNewest);

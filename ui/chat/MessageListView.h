@@ -1,12 +1,11 @@
 #pragma once
 
+#include "core/models/MessageModel.h"
+
 #include <QIdentityProxyModel>
 #include <QListView>
 #include <QPersistentModelIndex>
-
-namespace parley::models {
-class MessageModel;
-}
+#include <QPointer>
 
 namespace parley::ui {
 
@@ -62,7 +61,7 @@ private:
         void fetchMore(const QModelIndex &) override { }
     };
 
-    models::MessageModel *m_model = nullptr;
+    QPointer<models::MessageModel> m_model; // the chat view owns and replaces it
     NoAutoFetch m_proxy;
     MessageDelegate *m_delegate = nullptr;
     bool m_stickToBottom = true;

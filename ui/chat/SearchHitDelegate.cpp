@@ -81,8 +81,12 @@ void SearchHitDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
     painter->setFont(bold);
     painter->setPen(text);
     const int timeWidth = fm.horizontalAdvance(time) + Padding;
+    // Leading and Trailing follow the painter's direction; the name's room is on the other side
+    // of the time in both.
+    const bool rtl = option.direction == Qt::RightToLeft;
     painter->drawText(
-        first.adjusted(0, 0, -timeWidth, 0), Qt::AlignLeading | Qt::AlignVCenter,
+        rtl ? first.adjusted(timeWidth, 0, 0, 0) : first.adjusted(0, 0, -timeWidth, 0),
+        Qt::AlignLeading | Qt::AlignVCenter,
         QFontMetrics(bold).elidedText(index.data(SearchModel::ChatTitleRole).toString(),
                                       Qt::ElideRight, first.width() - timeWidth));
     painter->restore();

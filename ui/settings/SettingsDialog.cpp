@@ -58,8 +58,10 @@ SettingsDialog::SettingsDialog(Account &account, QWidget *parent)
 
     m_loading = true;
     m_account.settings().profile(this, [this](protocol::Result<protocol::UserProfile> profile) {
-        if (!profile)
+        if (!profile) {
+            m_loading = false; // what the user types now is still saved
             return showError(tr("Cannot read your profile: %1").arg(profile.error().message));
+        }
         showProfile(profile.value());
     });
     loadDevices();
@@ -291,7 +293,11 @@ void SettingsDialog::savePrivacy()
             return;
         }
         m_error->hide();
-        showProfile(saved.value());
+        // Only the two boxes: a name being typed stays as it is.
+        m_loading = true;
+        m_lastSeen->setChecked(saved->privacy.lastSeen);
+        m_readReceipts->setChecked(saved->privacy.readReceipts);
+        m_loading = false;
     });
 }
 
