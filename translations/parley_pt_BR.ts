@@ -398,6 +398,11 @@
         <source>It is valid for %1 min.</source>
         <translation>Ele é válido por %1 min.</translation>
     </message>
+    <message>
+        <source>Send a new code in %1</source>
+        <extracomment>%1 is a countdown in minutes and seconds, such as 0:42</extracomment>
+        <translation>Enviar um novo código em %1</translation>
+    </message>
 </context>
 <context>
     <name>parley::ui::MainWindow</name>

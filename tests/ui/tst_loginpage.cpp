@@ -6,6 +6,7 @@
 #include "tests/support/ServerProcess.h"
 #include "tests/support/TestClient.h"
 #include "ui/chat/ChatListView.h"
+#include "ui/login/LoginPage.h"
 #include "ui/main/MainWindow.h"
 
 #include <QAbstractItemView>
@@ -60,6 +61,7 @@ private Q_SLOTS:
     void verifyNeedsAllSixDigits();
     void useAnotherNumberGoesBackToPhoneStep();
     void wrongCodeShowsServerError();
+    void newCodeCanBeAskedForOnceTheResendIntervalIsOver();
     void newCodeReplacesTheOldOne();
     void rightCodeSwitchesMainWindowToChatView();
     void statusBarShowsConnectedOnceSynced();
@@ -119,6 +121,8 @@ void TestLoginPage::init()
     QVERIFY(m_newCodeButton = child<QPushButton>("newCodeButton"));
     QVERIFY(m_otherNumberButton = child<QPushButton>("otherNumberButton"));
     QVERIFY(m_codeError = child<QLabel>("codeError"));
+    // The test server lets a number ask again at once (ServerProcess's permissive limits).
+    child<ui::LoginPage>("loginPage")->setResendInterval(0);
     QCOMPARE(currentPage(), QStringLiteral("loginPage"));
     QCOMPARE(currentStep(), QStringLiteral("phoneStep"));
 }
@@ -261,6 +265,18 @@ void TestLoginPage::wrongCodeShowsServerError()
     QTest::keyClicks(m_codeField, code);
     QCOMPARE(m_codeField->text(), code);
     QVERIFY(!m_codeError->isVisible());
+}
+
+void TestLoginPage::newCodeCanBeAskedForOnceTheResendIntervalIsOver()
+{
+    child<ui::LoginPage>("loginPage")->setResendInterval(2);
+    goToCodeStep();
+    QVERIFY(!m_newCodeButton->isEnabled());
+    QVERIFY2(m_newCodeButton->text().contains(QLatin1String("0:0")),
+             qPrintable(m_newCodeButton->text()));
+    saveScreenshot(QStringLiteral("login-code-countdown.png"));
+    QTRY_VERIFY_WITH_TIMEOUT(m_newCodeButton->isEnabled(), 5000);
+    QCOMPARE(m_newCodeButton->text(), QStringLiteral("Send a new code"));
 }
 
 void TestLoginPage::newCodeReplacesTheOldOne()

@@ -10,6 +10,7 @@
 #include <QPushButton>
 #include <QRegularExpressionValidator>
 #include <QStackedWidget>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace parley::ui {
@@ -110,6 +111,9 @@ LoginPage::LoginPage(LoginService &login, QWidget *parent)
 
     connect(&m_login, &LoginService::busyChanged, this, &LoginPage::updateButtons);
     connect(&m_login, &LoginService::codeSent, this, &LoginPage::showCodeStep);
+    m_resendTimer = new QTimer(this);
+    m_resendTimer->setInterval(1000);
+    connect(m_resendTimer, &QTimer::timeout, this, &LoginPage::tickResend);
     connect(&m_login, &LoginService::failed, this, &LoginPage::showError);
     setFocusProxy(m_phoneField);
     updateButtons();
@@ -247,6 +251,10 @@ void LoginPage::showCodeStep(const QString &phoneNumber, int expiresInSeconds)
     const QString prompt = tr("Enter the %1-digit code sent to %2.")
                                .arg(QString::number(protocol::limits::OtpDigits), phoneNumber);
     m_codePrompt->setText(prompt + u' ' + tr("It is valid for %1 min.").arg(minutes));
+    m_resendLeft = m_resendInterval;
+    if (m_resendLeft > 0)
+        m_resendTimer->start();
+    tickResend();
     setFocusProxy(m_codeField);
     m_codeField->setFocus();
 }
@@ -281,8 +289,26 @@ void LoginPage::updateButtons()
     const bool busy = m_login.isBusy();
     m_continueButton->setEnabled(!busy);
     m_verifyButton->setEnabled(!busy && m_codeField->text().size() == protocol::limits::OtpDigits);
-    m_newCodeButton->setEnabled(!busy);
+    m_newCodeButton->setEnabled(!busy && m_resendLeft == 0);
     m_otherNumberButton->setEnabled(!busy);
+}
+
+void LoginPage::tickResend()
+{
+    // Called once at the code step, then every second while counting down.
+    if (m_resendTimer->isActive() && sender() == m_resendTimer)
+        m_resendLeft = qMax(0, m_resendLeft - 1);
+    if (m_resendLeft == 0) {
+        m_resendTimer->stop();
+        m_newCodeButton->setText(tr("Send a new code"));
+    } else {
+        //: %1 is a countdown in minutes and seconds, such as 0:42
+        m_newCodeButton->setText(tr("Send a new code in %1")
+                                     .arg(QStringLiteral("%1:%2")
+                                              .arg(m_resendLeft / 60)
+                                              .arg(m_resendLeft % 60, 2, 10, QLatin1Char('0'))));
+    }
+    updateButtons();
 }
 
 } // namespace parley::ui

@@ -6,6 +6,7 @@ class QLabel;
 class QLineEdit;
 class QPushButton;
 class QStackedWidget;
+class QTimer;
 
 namespace parley {
 class LoginService;
@@ -24,8 +25,14 @@ class LoginPage : public QWidget
     Q_OBJECT
 public:
     explicit LoginPage(LoginService &login, QWidget *parent = nullptr);
+    // The server's resend interval per number (docs/protocol.md 2, 60 s by default): the
+    // "Send a new code" link counts it down after each code, instead of inviting a refusal.
+    static constexpr int DefaultResendSeconds = 60;
+
     // Back to the first step with a reason, e.g. after the device was signed out elsewhere.
     void startOver(const protocol::Error &reason);
+    // For a server started with another --otp-resend-interval (and tests).
+    void setResendInterval(int seconds) { m_resendInterval = seconds; }
 
 private:
     QWidget *createPhoneStep();
@@ -39,6 +46,7 @@ private:
     void showError(const protocol::Error &error);
     void clearErrors();
     void updateButtons();
+    void tickResend();
 
     LoginService &m_login;
     QStackedWidget *m_steps = nullptr;
@@ -55,6 +63,9 @@ private:
     QPushButton *m_newCodeButton = nullptr;
     QPushButton *m_otherNumberButton = nullptr;
     QLabel *m_codeError = nullptr;
+    QTimer *m_resendTimer = nullptr;
+    int m_resendInterval = DefaultResendSeconds;
+    int m_resendLeft = 0; // seconds until a new code may be asked for
 };
 
 } // namespace parley::ui
