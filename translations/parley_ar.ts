@@ -555,6 +555,33 @@
     </message>
 </context>
 <context>
+    <name>parley::ui::ProfileSetupPage</name>
+    <message>
+        <source>What&apos;s your name?</source>
+        <translation>ما اسمك؟</translation>
+    </message>
+    <message>
+        <source>People you write to see this name. A profile picture comes with media support; until then they see your initials.</source>
+        <translation>يرى الأشخاص الذين تراسلهم هذا الاسم. ستتوفر صورة الملف الشخصي مع دعم الوسائط؛ وحتى ذلك الحين سيرون الأحرف الأولى من اسمك.</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>اسمك</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>متابعة</translation>
+    </message>
+    <message>
+        <source>Skip for now</source>
+        <translation>تخطي الآن</translation>
+    </message>
+    <message>
+        <source>Your name was not saved: %1</source>
+        <translation>لم يتم حفظ اسمك: %1</translation>
+    </message>
+</context>
+<context>
     <name>parley::ui::SearchHitDelegate</name>
     <message>
         <source>You: </source>

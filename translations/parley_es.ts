@@ -547,6 +547,33 @@
     </message>
 </context>
 <context>
+    <name>parley::ui::ProfileSetupPage</name>
+    <message>
+        <source>What&apos;s your name?</source>
+        <translation>¿Cómo te llamas?</translation>
+    </message>
+    <message>
+        <source>People you write to see this name. A profile picture comes with media support; until then they see your initials.</source>
+        <translation>Las personas a las que escribes ven este nombre. La foto de perfil llegará con el soporte de archivos; hasta entonces verán tus iniciales.</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>Tu nombre</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Continuar</translation>
+    </message>
+    <message>
+        <source>Skip for now</source>
+        <translation>Omitir por ahora</translation>
+    </message>
+    <message>
+        <source>Your name was not saved: %1</source>
+        <translation>No se guardó tu nombre: %1</translation>
+    </message>
+</context>
+<context>
     <name>parley::ui::SearchHitDelegate</name>
     <message>
         <source>You: </source>

@@ -547,6 +547,33 @@
     </message>
 </context>
 <context>
+    <name>parley::ui::ProfileSetupPage</name>
+    <message>
+        <source>What&apos;s your name?</source>
+        <translation>Qual é o seu nome?</translation>
+    </message>
+    <message>
+        <source>People you write to see this name. A profile picture comes with media support; until then they see your initials.</source>
+        <translation>As pessoas para quem você escreve veem este nome. A foto do perfil chega com o suporte a mídia; até lá, elas veem suas iniciais.</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>Seu nome</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Continuar</translation>
+    </message>
+    <message>
+        <source>Skip for now</source>
+        <translation>Pular por enquanto</translation>
+    </message>
+    <message>
+        <source>Your name was not saved: %1</source>
+        <translation>Seu nome não foi salvo: %1</translation>
+    </message>
+</context>
+<context>
     <name>parley::ui::SearchHitDelegate</name>
     <message>
         <source>You: </source>

@@ -66,6 +66,7 @@ private Q_SLOTS:
     void rightCodeSwitchesMainWindowToChatView();
     void statusBarShowsConnectedOnceSynced();
     void unreachableServerShowsPlainLanguageError();
+    void firstSignInAsksForANameThenShowsTheChats();
 
 private:
     template<typename T> T *child(const char *name) const
@@ -332,6 +333,10 @@ void TestLoginPage::statusBarShowsConnectedOnceSynced()
     m_window->setAccount(*m_account);
     m_account->start();
     QTRY_COMPARE_WITH_TIMEOUT(connection->text(), QStringLiteral("Connected"), AnswerTimeoutMs);
+    // A new account has no name: asked for once, skipped here.
+    QTRY_COMPARE_WITH_TIMEOUT(currentPage(), QStringLiteral("profileSetupPage"), AnswerTimeoutMs);
+    QTest::mouseClick(child<QPushButton>("setupSkip"), Qt::LeftButton);
+    QCOMPARE(currentPage(), QStringLiteral("chatsPage"));
 
     // Someone writes: the chat list shows the chat, read from the store.
     TestClient friendClient(m_server->url());
@@ -361,6 +366,33 @@ void TestLoginPage::unreachableServerShowsPlainLanguageError()
     QCOMPARE(currentStep(), QStringLiteral("phoneStep"));
     QVERIFY(m_continueButton->isEnabled());
     saveScreenshot(QStringLiteral("login-phone-error.png"));
+}
+
+void TestLoginPage::firstSignInAsksForANameThenShowsTheChats()
+{
+    Session session;
+    connect(m_login.get(), &LoginService::loggedIn, this, [&](const Session &s) { session = s; });
+    signIn();
+    if (QTest::currentTestFailed())
+        return;
+    m_account = std::make_unique<Account>(session, m_keys, m_profile.path());
+    m_window->setAccount(*m_account);
+    m_account->start();
+    QTRY_COMPARE_WITH_TIMEOUT(currentPage(), QStringLiteral("profileSetupPage"), AnswerTimeoutMs);
+    auto *name = child<QLineEdit>("setupName");
+    auto *next = child<QPushButton>("setupContinue");
+    QVERIFY(name->hasFocus());
+    QVERIFY(!next->isEnabled()); // a name is needed to continue (or "Skip for now")
+    name->setText(QStringLiteral("Zoë Example")); // QTest types ASCII only
+    saveScreenshot(QStringLiteral("profile-setup.png"));
+    QTest::keyClick(name, Qt::Key_Return);
+    QTRY_COMPARE_WITH_TIMEOUT(currentPage(), QStringLiteral("chatsPage"), AnswerTimeoutMs);
+    std::optional<protocol::Result<protocol::UserProfile>> profile;
+    m_account->settings().profile(this,
+                                  [&](protocol::Result<protocol::UserProfile> p) { profile = p; });
+    QTRY_VERIFY_WITH_TIMEOUT(profile.has_value(), AnswerTimeoutMs);
+    QVERIFY(*profile);
+    QCOMPARE(profile->value().displayName, QStringLiteral("Zoë Example"));
 }
 
 QTEST_MAIN(TestLoginPage)

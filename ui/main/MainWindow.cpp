@@ -6,15 +6,19 @@
 #include "ui/chat/ChatView.h"
 #include "ui/chat/ChatsPage.h"
 #include "ui/login/LoginPage.h"
+#include "ui/login/ProfileSetupPage.h"
 #include "ui/main/Notifier.h"
 
 #include <QApplication>
 #include <QEvent>
 #include <QLabel>
+#include <QPointer>
 #include <QSettings>
 #include <QShortcut>
 #include <QStackedWidget>
 #include <QStatusBar>
+
+#include <utility>
 
 namespace parley::ui {
 
@@ -39,6 +43,13 @@ MainWindow::MainWindow(LoginService &login, QWidget *parent)
     m_pages->setObjectName(QStringLiteral("pages"));
     m_pages->addWidget(m_loginPage);
     m_pages->addWidget(m_chatsPage);
+    m_setupPage = new ProfileSetupPage(this);
+    m_setupPage->setObjectName(QStringLiteral("profileSetupPage"));
+    m_pages->addWidget(m_setupPage);
+    connect(m_setupPage, &ProfileSetupPage::finished, this, [this] {
+        m_pages->setCurrentWidget(m_chatsPage);
+        m_chatsPage->setFocus();
+    });
     setCentralWidget(m_pages);
 
     m_accountLabel = new QLabel(this);
@@ -50,7 +61,12 @@ MainWindow::MainWindow(LoginService &login, QWidget *parent)
     // Nothing to report before there is an account.
     statusBar()->hide();
 
-    connect(&login, &LoginService::loggedIn, this, &MainWindow::showChats);
+    // A sign-in with a code (not a restored session) may be the account's first: its name is
+    // asked for once the account runs (setAccount).
+    connect(&login, &LoginService::loggedIn, this, [this](const Session &session) {
+        m_askForName = true;
+        showChats(session);
+    });
     m_notifier = new Notifier(this, *m_chatsPage, this);
     setWindowIcon(Notifier::iconWithCount(0));
     connect(m_chatsPage, &ChatsPage::unreadChanged, this, &MainWindow::showUnread);
@@ -111,6 +127,29 @@ void MainWindow::setAccount(Account &account)
     connect(&account, &QObject::destroyed, m_chatsPage, &ChatsPage::clearAccount);
     connect(&account.mailbox(), &sync::MailboxSync::syncedChanged, this, &MainWindow::showSynced);
     showSynced(account.mailbox().isSynced());
+    if (std::exchange(m_askForName, false)) {
+        // Once connected (the access token is in use by then), once.
+        auto once = std::make_shared<QMetaObject::Connection>();
+        *once = connect(&account.mailbox(), &sync::MailboxSync::syncedChanged, this,
+                        [this, once, guard = QPointer<Account>(&account)](bool synced) {
+                            if (!synced || !guard)
+                                return;
+                            disconnect(*once);
+                            askForNameIfNone(*guard);
+                        });
+    }
+}
+
+void MainWindow::askForNameIfNone(Account &account)
+{
+    QPointer<Account> guard(&account);
+    account.settings().profile(this, [this, guard](protocol::Result<protocol::UserProfile> p) {
+        // Unknown (offline) is not "no name": only a profile without one asks.
+        if (!guard || !p || !p->displayName.isEmpty() || m_pages->currentWidget() != m_chatsPage)
+            return;
+        m_setupPage->start(guard->settings());
+        m_pages->setCurrentWidget(m_setupPage);
+    });
 }
 
 void MainWindow::showChats(const Session &session)

@@ -18,6 +18,7 @@ namespace parley::ui {
 
 class ChatsPage;
 class LoginPage;
+class ProfileSetupPage;
 class Notifier;
 
 // The one top-level window. It shows the login page until LoginService signs the device in,
@@ -47,6 +48,7 @@ private:
     void showSynced(bool synced);
     void createShortcuts();
     void showUnread(int total);
+    void askForNameIfNone(Account &account);
 
     QStackedWidget *m_pages = nullptr;
     LoginPage *m_loginPage = nullptr;
@@ -54,6 +56,8 @@ private:
     QLabel *m_accountLabel = nullptr;
     QLabel *m_connectionLabel = nullptr;
     Notifier *m_notifier = nullptr;
+    ProfileSetupPage *m_setupPage = nullptr;
+    bool m_askForName = false; // signed in with a code: ask for a name if the profile has none
 };
 
 } // namespace parley::ui
