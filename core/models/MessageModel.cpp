@@ -172,13 +172,9 @@ void MessageModel::replace(const store::StoredMessage &message)
 {
     if (message.chatId != m_chatId)
         return;
-    for (qsizetype row = m_messages.size() - 1; row >= 0; --row) {
-        if (m_messages.at(row).row == message.row) {
-            m_messages[row] = message;
-            const QModelIndex changed = index(int(row));
-            Q_EMIT dataChanged(changed, changed);
-            break;
-        }
+    if (const int row = rowOfStoreRow(message.row); row >= 0) {
+        m_messages[row] = message;
+        Q_EMIT dataChanged(index(row), index(row));
     }
     // Replies quoting it show its new text (or that it was deleted).
     const QString sender = message.outgoing ? QString() : message.senderUserId;
@@ -196,14 +192,22 @@ void MessageModel::remove(qint64 chatId, qint64 row)
 {
     if (chatId != m_chatId)
         return;
-    for (qsizetype at = m_messages.size() - 1; at >= 0; --at) {
-        if (m_messages.at(at).row != row)
-            continue;
-        beginRemoveRows({}, int(at), int(at));
-        m_messages.removeAt(at);
-        endRemoveRows();
+    const int at = rowOfStoreRow(row);
+    if (at < 0)
         return;
+    beginRemoveRows({}, at, at);
+    m_messages.removeAt(at);
+    endRemoveRows();
+}
+
+int MessageModel::rowOfStoreRow(qint64 storeRow) const
+{
+    // The newest first: changes are mostly to recent messages.
+    for (qsizetype at = m_messages.size() - 1; at >= 0; --at) {
+        if (m_messages.at(at).row == storeRow)
+            return int(at);
     }
+    return -1;
 }
 
 int MessageModel::rowOfMessage(const QString &senderUserId, const QString &messageId) const
@@ -274,13 +278,11 @@ void MessageModel::changeStatus(const store::StatusChange &change)
 {
     if (change.chatId != m_chatId)
         return;
-    for (qsizetype row = m_messages.size() - 1; row >= 0; --row) {
-        if (m_messages.at(row).row != change.row)
-            continue;
-        m_messages[row].status = change.status;
-        Q_EMIT dataChanged(index(int(row)), index(int(row)), {StatusRole});
+    const int row = rowOfStoreRow(change.row);
+    if (row < 0)
         return;
-    }
+    m_messages[row].status = change.status;
+    Q_EMIT dataChanged(index(row), index(row), {StatusRole});
 }
 
 } // namespace parley::models

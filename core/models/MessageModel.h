@@ -56,6 +56,8 @@ public:
     bool canFetchMore(const QModelIndex &parent) const override;
     void fetchMore(const QModelIndex &parent) override;
     int rowOfMessage(const QString &messageId) const;
+    // The row of a message by its store row (RowIdRole); -1 if not loaded.
+    int rowOfStoreRow(qint64 storeRow) const;
     // The row of a message by its sender ("" for this account's own) and id; -1 if not loaded.
     int rowOfMessage(const QString &senderUserId, const QString &messageId) const;
     // Reads older pages until the message is loaded or the chat's start is reached (a bounded

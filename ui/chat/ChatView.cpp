@@ -503,11 +503,7 @@ void ChatView::showMenu(const QModelIndex &index, const QPoint &globalPos)
 
 int ChatView::modelRowOf(qint64 rowId) const
 {
-    for (int row = m_model ? m_model->rowCount() - 1 : -1; row >= 0; --row) {
-        if (m_model->index(row).data(MessageModel::RowIdRole).toLongLong() == rowId)
-            return row;
-    }
-    return -1;
+    return m_model ? m_model->rowOfStoreRow(rowId) : -1;
 }
 
 void ChatView::jumpToQuote(const QModelIndex &index)
@@ -535,12 +531,8 @@ void ChatView::showFoundMessage(const QString &sender, const QString &messageId)
 
 void ChatView::showError(const QString &message)
 {
-    QPalette palette = m_error->palette();
-    palette.setColor(QPalette::WindowText, appearance::failure(this->palette()));
-    m_error->setPalette(palette);
-    m_error->setText(message);
     m_error->setContentsMargins(12, 4, 12, 4);
-    m_error->show();
+    appearance::showFailure(m_error, message);
     m_errorTimer.start();
 }
 

@@ -3,6 +3,7 @@
 #include "core/store/StoreTypes.h"
 
 #include <QCryptographicHash>
+#include <QLabel>
 #include <QPainter>
 #include <QPainterPath>
 
@@ -62,6 +63,15 @@ QColor readTicks(const QPalette &palette)
 QColor failure(const QPalette &palette)
 {
     return isDark(palette) ? QColor(0xff, 0x6b, 0x6b) : QColor(0xc0, 0x1c, 0x28);
+}
+
+void showFailure(QLabel *label, const QString &text)
+{
+    QPalette palette = label->palette();
+    palette.setColor(QPalette::WindowText, failure(palette));
+    label->setPalette(palette);
+    label->setText(text);
+    label->show();
 }
 
 void setItalicFor(QFont &font, const QString &text)

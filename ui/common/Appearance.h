@@ -5,6 +5,7 @@
 #include <QPalette>
 #include <QString>
 
+class QLabel;
 class QPainter;
 class QRect;
 class QRectF;
@@ -31,6 +32,9 @@ QColor failure(const QPalette &palette);
 // Italics for a line that says something about a message ("This message was deleted"); not for
 // right-to-left scripts, whose fonts here have no oblique glyphs (they would show as boxes).
 void setItalicFor(QFont &font, const QString &text);
+
+// Shows `text` in `label` in the failure colour of the label's palette.
+void showFailure(QLabel *label, const QString &text);
 
 // A person's colour, the same on every screen and device: from their user id.
 QColor personColor(const QString &seed);

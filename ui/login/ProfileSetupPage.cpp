@@ -85,11 +85,8 @@ void ProfileSetupPage::save()
     m_settings->updateProfile(update, this, [this](protocol::Result<protocol::UserProfile> saved) {
         m_continue->setEnabled(true);
         if (!saved) {
-            QPalette palette = m_error->palette();
-            palette.setColor(QPalette::WindowText, appearance::failure(this->palette()));
-            m_error->setPalette(palette);
-            m_error->setText(tr("Your name was not saved: %1").arg(saved.error().message));
-            m_error->show();
+            appearance::showFailure(m_error,
+                                    tr("Your name was not saved: %1").arg(saved.error().message));
             return;
         }
         Q_EMIT finished();

@@ -322,11 +322,7 @@ void SettingsDialog::loadDevices()
 
 void SettingsDialog::showError(const QString &message)
 {
-    QPalette palette = m_error->palette();
-    palette.setColor(QPalette::WindowText, appearance::failure(this->palette()));
-    m_error->setPalette(palette);
-    m_error->setText(message);
-    m_error->show();
+    appearance::showFailure(m_error, message);
 }
 
 } // namespace parley::ui
