@@ -9,7 +9,7 @@ shots="$build/screenshots"
 rm -rf "$shots"
 (cd "$build" && ctest -R '^tst_chatwindow$' --output-on-failure)
 mkdir -p "$root/docs/screenshots"
-for name in chat-light chat-dark chat-arabic settings-profile; do
+for name in chat-light chat-dark chat-arabic settings-profile safety-number; do
     cp "$shots/$name.png" "$root/docs/screenshots/$name.png"
 done
 echo "docs/screenshots updated from $shots"

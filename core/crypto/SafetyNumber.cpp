@@ -55,4 +55,9 @@ QString SafetyNumber::grouped(const QString &digits)
     return groups.join(u' ');
 }
 
+QByteArray SafetyNumber::qrPayload(const QString &digits)
+{
+    return QByteArrayLiteral("PARLEY:SN1:") + digits.toLatin1();
+}
+
 } // namespace parley::crypto

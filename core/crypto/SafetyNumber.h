@@ -22,6 +22,9 @@ public:
                            const QString &userB, const QList<QByteArray> &keysB);
     // "12345 67890 …": 12 groups of 5 digits.
     static QString grouped(const QString &digits);
+    // What a QR code of the number holds: "PARLEY:SN1:" and the 60 digits (docs/protocol.md
+    // 7.7), so a scanning client can compare it with its own.
+    static QByteArray qrPayload(const QString &digits);
 };
 
 } // namespace parley::crypto

@@ -92,6 +92,15 @@ const QList<QStringList> &clientMigrations()
             QStringLiteral("ALTER TABLE chats ADD COLUMN card_fetched_at BIGINT NOT NULL "
                            "DEFAULT 0"),
         },
+        // 5: the people whose safety number the user compared and marked as verified
+        // (docs/protocol.md 7.7), with the number they verified. It holds while the number is
+        // the same; a new device of theirs clears it.
+        {
+            QStringLiteral("CREATE TABLE verified_peers ("
+                           " user_id TEXT PRIMARY KEY,"
+                           " safety_number TEXT NOT NULL,"
+                           " verified_at BIGINT NOT NULL)"),
+        },
     };
     return migrations;
 }

@@ -42,7 +42,53 @@ Result<PinnedDevices> PeerKeyStore::pin(const protocol::DeviceKeyList &fetched, 
         result.trusted.devices.append(device);
         result.added.append(device);
     }
+    if (result.knownBefore && !result.added.isEmpty()) {
+        auto cleared = clearVerified(fetched.userId);
+        if (!cleared)
+            return cleared.error();
+        result.verificationCleared = cleared.value();
+    }
     return result;
+}
+
+Result<std::optional<QString>> PeerKeyStore::verifiedNumber(const QString &userId)
+{
+    auto q = m_db.exec(QStringLiteral("SELECT safety_number FROM verified_peers WHERE user_id = ?"),
+                       {userId});
+    if (!q)
+        return q.error();
+    if (!q->next())
+        return std::optional<QString>();
+    return std::optional<QString>(q->value(0).toString());
+}
+
+Result<void> PeerKeyStore::setVerified(const QString &userId, const QString &safetyNumber,
+                                       qint64 now)
+{
+    return m_db.run(QStringLiteral("INSERT INTO verified_peers (user_id, safety_number, "
+                                   "verified_at) VALUES (?, ?, ?) ON CONFLICT (user_id) DO "
+                                   "UPDATE SET safety_number = excluded.safety_number, "
+                                   "verified_at = excluded.verified_at"),
+                    {userId, safetyNumber, now});
+}
+
+Result<QSet<QString>> PeerKeyStore::verifiedPeers()
+{
+    auto q = m_db.exec(QStringLiteral("SELECT user_id FROM verified_peers"));
+    if (!q)
+        return q.error();
+    QSet<QString> ids;
+    while (q->next())
+        ids.insert(q->value(0).toString());
+    return ids;
+}
+
+Result<bool> PeerKeyStore::clearVerified(const QString &userId)
+{
+    auto q = m_db.exec(QStringLiteral("DELETE FROM verified_peers WHERE user_id = ?"), {userId});
+    if (!q)
+        return q.error();
+    return q->numRowsAffected() > 0;
 }
 
 } // namespace parley::store

@@ -48,6 +48,9 @@ enum class MessageKind { Text, Undecryptable, System, Edit, Reaction };
 
 // System line bodies.
 inline constexpr char SecurityCodeChanged[] = "security_code_changed";
+// The user marked the other person's safety number as verified, or cleared that.
+inline constexpr char MarkedVerified[] = "marked_verified";
+inline constexpr char MarkedUnverified[] = "marked_unverified";
 
 // One person's reaction; an empty userId is this account's.
 struct Reaction

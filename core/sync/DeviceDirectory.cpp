@@ -7,6 +7,8 @@
 
 #include <QDateTime>
 
+#include <algorithm>
+
 namespace parley::sync {
 
 using namespace protocol;
@@ -39,6 +41,102 @@ void DeviceDirectory::safetyNumber(const QString &peerUserId, const QObject *con
                                                        peerUserId, keysOf(theirs.value())));
                 });
             });
+}
+
+void DeviceDirectory::safetyState(const QString &peerUserId, const QObject *context,
+                                  std::function<void(Result<SafetyState>)> done)
+{
+    safetyNumber(peerUserId, context,
+                 [=, this, context = QPointer<const QObject>(context)](Result<QString> number) {
+                     if (!number)
+                         return done(number.error());
+                     if (!context)
+                         return;
+                     m_store.run(
+                         context.get(),
+                         [peerUserId](store::StoreContext &store) {
+                             return store.peerKeys().verifiedNumber(peerUserId);
+                         },
+                         [done, digits = number.value()](Result<std::optional<QString>> verified) {
+                             if (!verified)
+                                 return done(verified.error());
+                             done(SafetyState{digits, verified.value() == digits});
+                         });
+                 });
+}
+
+void DeviceDirectory::setVerified(const QString &peerUserId, const QString &number, bool verified,
+                                  const QObject *context, std::function<void(Result<void>)> done)
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    using Line = std::optional<store::StoredMessage>;
+    m_store.run(
+        context,
+        [=](store::StoreContext &store) -> Result<Line> {
+            // The verification first: the line only tells of it.
+            bool changed = true;
+            if (verified) {
+                auto before = store.peerKeys().verifiedNumber(peerUserId);
+                if (!before)
+                    return before.error();
+                changed = before.value() != number;
+                if (auto set = store.peerKeys().setVerified(peerUserId, number, now); !set)
+                    return set.error();
+            } else {
+                auto cleared = store.peerKeys().clearVerified(peerUserId);
+                if (!cleared)
+                    return cleared.error();
+                changed = cleared.value();
+            }
+            auto chat = store.chats().chatByPeer(peerUserId);
+            if (!chat)
+                return chat.error();
+            if (!changed || !chat.value())
+                return Line();
+            auto line = store.messages().addSystemLine(
+                peerUserId,
+                QLatin1String(verified ? store::MarkedVerified : store::MarkedUnverified), now);
+            if (!line)
+                return line.error();
+            return Line(line.value());
+        },
+        [=, this](Result<Line> line) {
+            if (!line)
+                return done(line.error());
+            Q_EMIT verificationChanged(peerUserId, verified);
+            if (line.value())
+                Q_EMIT systemLineAdded(*line.value());
+            done({});
+        });
+}
+
+void DeviceDirectory::contactsSecurity(const QObject *context,
+                                       std::function<void(Result<QList<ContactSecurity>>)> done)
+{
+    m_store.run(
+        context,
+        [](store::StoreContext &store) -> Result<QList<ContactSecurity>> {
+            auto chats = store.chats().chats();
+            if (!chats)
+                return chats.error();
+            auto verified = store.peerKeys().verifiedPeers();
+            if (!verified)
+                return verified.error();
+            QList<ContactSecurity> contacts;
+            for (const store::ChatSummary &chat : chats.value()) {
+                if (chat.peerUserId.isEmpty())
+                    continue;
+                const QString name = !chat.title.isEmpty() ? chat.title
+                    : !chat.peerPhone.isEmpty()            ? chat.peerPhone
+                                                           : chat.peerUserId;
+                contacts.append({chat.peerUserId, name, verified->contains(chat.peerUserId)});
+            }
+            std::sort(contacts.begin(), contacts.end(), [](const auto &a, const auto &b) {
+                return QString::localeAwareCompare(a.name, b.name) < 0;
+            });
+            return contacts;
+        },
+        std::move(done));
 }
 
 const DeviceKeyList *DeviceDirectory::kept(const QString &userId) const
@@ -116,6 +214,8 @@ void DeviceDirectory::fetch(const QString &userId)
                     const store::PinnedDevices *pinned = &done->first;
                     if (contact && pinned->knownBefore && !pinned->added.isEmpty())
                         Q_EMIT securityCodeChanged(userId);
+                    if (pinned->verificationCleared)
+                        Q_EMIT verificationChanged(userId, false);
                     if (done->second)
                         Q_EMIT systemLineAdded(*done->second);
                     for (const store::KeyMismatch &mismatch : pinned->mismatches)

@@ -46,6 +46,30 @@ public:
     void safetyNumber(const QString &peerUserId, const QObject *context,
                       std::function<void(protocol::Result<QString>)> done);
 
+    // The safety number with a peer and whether the user verified it: they marked this very
+    // number as verified, and no new device of the peer came since.
+    struct SafetyState
+    {
+        QString number; // 60 digits
+        bool verified = false;
+    };
+    void safetyState(const QString &peerUserId, const QObject *context,
+                     std::function<void(protocol::Result<SafetyState>)> done);
+    // The user compared `number` with the peer's and it matched (verified), or takes that back.
+    // A line says so in the chat with them.
+    void setVerified(const QString &peerUserId, const QString &number, bool verified,
+                     const QObject *context, std::function<void(protocol::Result<void>)> done);
+    // The people this account has a chat with, and whether the user verified them (a new
+    // device of theirs since clears it), by name.
+    struct ContactSecurity
+    {
+        QString userId;
+        QString name;
+        bool verified = false;
+    };
+    void contactsSecurity(const QObject *context,
+                          std::function<void(protocol::Result<QList<ContactSecurity>>)> done);
+
 Q_SIGNALS:
     void keyMismatch(const QString &userId, const QString &deviceId);
     void devicesAdded(const QString &userId, const QStringList &deviceIds);
@@ -54,6 +78,8 @@ Q_SIGNALS:
     // chat exists).
     void securityCodeChanged(const QString &userId);
     void systemLineAdded(const parley::store::StoredMessage &line);
+    // The user verified a peer, took it back, or a new device of the peer undid it.
+    void verificationChanged(const QString &userId, bool verified);
 
 private:
     struct Waiter

@@ -76,6 +76,7 @@ private Q_SLOTS:
     void chatSettingsFollowTheAccountsOtherDevices();
     void readingSettingsAndDeletingAChatGoThroughTheServerToEveryDevice();
     void aContactsNewDeviceChangesTheSafetyNumberOnBothSidesOnce();
+    void aVerifiedContactStaysVerifiedUntilTheirDevicesChange();
 
 private:
     std::unique_ptr<TestClient> device(const QString &phone, bool start = true);
@@ -439,6 +440,100 @@ void ConversationsTest::aContactsNewDeviceChangesTheSafetyNumberOnBothSidesOnce(
     QCOMPARE(systemLines(*alice), 1);
     // Bob's own new device is no news to Bob.
     QCOMPARE(systemLines(*bob), 0);
+}
+
+void ConversationsTest::aVerifiedContactStaysVerifiedUntilTheirDevicesChange()
+{
+    using State = sync::DeviceDirectory::SafetyState;
+    using Contacts = QList<sync::DeviceDirectory::ContactSecurity>;
+    const auto stateOf = [](TestClient &client, const QString &peer) {
+        std::optional<Result<State>> state;
+        client.account().devices().safetyState(peer, &client.account(),
+                                               [&state](Result<State> s) { state = s; });
+        if (!QTest::qWaitFor([&] { return state.has_value(); }, WaitMs))
+            return std::optional<State>();
+        return state && *state ? std::optional<State>(state->value()) : std::nullopt;
+    };
+    const auto setVerified
+        = [](TestClient &client, const QString &peer, const QString &number, bool verified) {
+              std::optional<Result<void>> done;
+              client.account().devices().setVerified(peer, number, verified, &client.account(),
+                                                     [&done](Result<void> r) { done = r; });
+              return QTest::qWaitFor([&] { return done.has_value(); }, WaitMs) && bool(*done);
+          };
+    const auto contactsOf = [](TestClient &client) {
+        std::optional<Result<Contacts>> contacts;
+        client.account().devices().contactsSecurity(
+            &client.account(), [&contacts](Result<Contacts> c) { contacts = c; });
+        if (!QTest::qWaitFor([&] { return contacts.has_value(); }, WaitMs))
+            return Contacts();
+        return contacts && *contacts ? contacts->value() : Contacts();
+    };
+    const auto linesOf = [](TestClient &client, const char *event) {
+        auto count = client.account().store().runAndWait([event](store::StoreContext &store) {
+            auto q = store.database().exec(
+                QStringLiteral("SELECT COUNT(*) FROM messages WHERE kind = 'system' AND body = ?"),
+                {QLatin1String(event)});
+            return q && q->next() ? q->value(0).toInt() : -1;
+        });
+        return count;
+    };
+
+    auto alice = device(AlicePhone);
+    auto bob = device(BobPhone);
+    QVERIFY(alice && bob);
+    const QString bobId = bob->session().userId;
+    sendAndWait(*alice, bobId, QStringLiteral("shall we verify?"));
+    auto state = stateOf(*alice, bobId);
+    QVERIFY(state);
+    QCOMPARE(state->number, safetyNumberOf(*bob, alice->session().userId));
+    QVERIFY(!state->verified);
+    Contacts contacts = contactsOf(*alice);
+    QCOMPARE(contacts.size(), 1);
+    QCOMPARE(contacts.first().userId, bobId);
+    QVERIFY(!contacts.first().verified);
+
+    QSignalSpy changed(&alice->account().devices(), &sync::DeviceDirectory::verificationChanged);
+    QVERIFY(setVerified(*alice, bobId, state->number, true));
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(changed.first().at(1).toBool(), true);
+    QVERIFY(stateOf(*alice, bobId)->verified);
+    QVERIFY(contactsOf(*alice).first().verified);
+    QCOMPARE(linesOf(*alice, store::MarkedVerified), 1);
+    // Marking it again says nothing new in the chat.
+    QVERIFY(setVerified(*alice, bobId, state->number, true));
+    QCOMPARE(linesOf(*alice, store::MarkedVerified), 1);
+    // A number that is not the current one does not make them verified.
+    QString stale = state->number;
+    stale[0] = stale[0] == u'0' ? u'1' : u'0';
+    QVERIFY(setVerified(*alice, bobId, stale, true));
+    QVERIFY(!stateOf(*alice, bobId)->verified);
+    QVERIFY(setVerified(*alice, bobId, state->number, true));
+    QVERIFY(stateOf(*alice, bobId)->verified);
+
+    // Bob's new tablet changes the number: the verification is gone, and Alice is told.
+    changed.clear();
+    auto bobsTablet = device(BobPhone, false);
+    QVERIFY(bobsTablet);
+    const auto after = stateOf(*alice, bobId);
+    QVERIFY(after);
+    QVERIFY(after->number != state->number);
+    QVERIFY(!after->verified);
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(changed.first().at(1).toBool(), false);
+    QVERIFY(!contactsOf(*alice).first().verified);
+    QCOMPARE(linesOf(*alice, store::SecurityCodeChanged), 1);
+
+    // Verified again with the new number, then taken back: one line each.
+    QVERIFY(setVerified(*alice, bobId, after->number, true));
+    QVERIFY(stateOf(*alice, bobId)->verified);
+    QVERIFY(setVerified(*alice, bobId, after->number, false));
+    QVERIFY(!stateOf(*alice, bobId)->verified);
+    QCOMPARE(linesOf(*alice, store::MarkedUnverified), 1);
+    QVERIFY(setVerified(*alice, bobId, after->number, false));
+    QCOMPARE(linesOf(*alice, store::MarkedUnverified), 1);
+    // Bob's own view knows nothing of Alice's marks.
+    QCOMPARE(linesOf(*bob, store::MarkedVerified), 0);
 }
 
 QTEST_GUILESS_MAIN(ConversationsTest)

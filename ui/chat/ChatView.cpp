@@ -8,6 +8,7 @@
 #include "ui/chat/MessageListView.h"
 #include "ui/common/Appearance.h"
 #include "ui/common/TimeText.h"
+#include "ui/security/SafetyNumberDialog.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -112,6 +113,11 @@ ChatView::ChatView(Account &account, QWidget *parent)
         m_account.outbox().retry(index.data(MessageModel::RowIdRole).toLongLong());
     });
     connect(m_list, &MessageListView::menuRequested, this, &ChatView::showMenu);
+    connect(m_list, &MessageListView::systemLineActivated, this, [this](const QModelIndex &index) {
+        if (index.data(MessageModel::SystemEventRole).toString()
+            == QLatin1String(store::SecurityCodeChanged))
+            showSafetyNumber();
+    });
     connect(m_list->verticalScrollBar(), &QScrollBar::valueChanged, this, [this] {
         if (m_list->isAtBottom())
             m_readTimer.start();
@@ -170,11 +176,40 @@ QWidget *ChatView::createHeader()
     names->setSpacing(0);
     names->addWidget(m_name);
     names->addWidget(m_subtitle);
+    auto *menuButton = new QToolButton(header);
+    menuButton->setObjectName(QStringLiteral("chatMenuButton"));
+    menuButton->setText(QStringLiteral("⋮"));
+    menuButton->setToolTip(tr("Chat options"));
+    menuButton->setAutoRaise(true);
+    QFont dots = menuButton->font();
+    dots.setPointSizeF(dots.pointSizeF() * 1.5);
+    dots.setBold(true);
+    menuButton->setFont(dots);
+    // The menu pops up on click (a QToolButton menu would draw an arrow beside the dots).
+    auto *menu = new QMenu(menuButton);
+    menu->setObjectName(QStringLiteral("chatMenu"));
+    QAction *verify = menu->addAction(tr("Verify security code…"));
+    verify->setObjectName(QStringLiteral("verifySecurityCode"));
+    connect(verify, &QAction::triggered, this, &ChatView::showSafetyNumber);
+    connect(menuButton, &QToolButton::clicked, menu, [menu, menuButton] {
+        menu->popup(menuButton->mapToGlobal(QPoint(0, menuButton->height())));
+    });
     auto *layout = new QHBoxLayout(header);
     layout->setContentsMargins(12, 6, 12, 6);
     layout->addWidget(m_avatar);
     layout->addLayout(names, 1);
+    layout->addWidget(menuButton);
     return header;
+}
+
+SafetyNumberDialog *ChatView::showSafetyNumber()
+{
+    if (m_peerUserId.isEmpty())
+        return nullptr;
+    auto *dialog = new SafetyNumberDialog(m_account, m_peerUserId, m_title, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+    return dialog;
 }
 
 QWidget *ChatView::createReplyBar()

@@ -21,6 +21,7 @@ namespace parley::ui {
 
 class Composer;
 class MessageListView;
+class SafetyNumberDialog;
 
 // One open chat: a header with the other person and whether they are online, typing or when
 // they were last seen; their messages; and the box to write in, with a bar above it while
@@ -57,6 +58,8 @@ public:
     void copyText(int row);
     void deleteForMe(int row);
     void deleteForEveryone(int row);
+    // The security code with the other person, to compare and mark as verified.
+    SafetyNumberDialog *showSafetyNumber();
 
 Q_SIGNALS:
     void closeRequested();

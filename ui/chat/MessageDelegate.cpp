@@ -221,10 +221,15 @@ MessageDelegate::Layout MessageDelegate::makeLayout(const QStyleOptionViewItem &
     const QString event = index.data(MessageModel::SystemEventRole).toString();
     if (!event.isEmpty()) {
         l.system = true;
-        l.systemText = event == QLatin1String(store::SecurityCodeChanged)
-            ? tr("The security code with %1 changed. Compare it in their safety number.")
-                  .arg(m_peerName.isEmpty() ? tr("this contact") : m_peerName)
-            : event;
+        const QString who = m_peerName.isEmpty() ? tr("this contact") : m_peerName;
+        if (event == QLatin1String(store::SecurityCodeChanged))
+            l.systemText = tr("Your security code with %1 changed. Click to verify.").arg(who);
+        else if (event == QLatin1String(store::MarkedVerified))
+            l.systemText = tr("You marked %1 as verified.").arg(who);
+        else if (event == QLatin1String(store::MarkedUnverified))
+            l.systemText = tr("You marked %1 as not verified.").arg(who);
+        else
+            l.systemText = event;
         const int maxW = qMin(width - 2 * SideMargin, MaxBubbleWidth);
         const QRect text = sfm.boundingRect(QRect(0, 0, maxW - 2 * ChipPadH, 10000),
                                             Qt::TextWordWrap | Qt::AlignCenter, l.systemText);
@@ -356,7 +361,9 @@ MessageDelegate::Hit MessageDelegate::hitTest(const QStyleOptionViewItem &option
 {
     const Layout &l = layoutFor(option, index);
     const QPoint p = pos - option.rect.topLeft();
-    if (l.system || !l.bubble.contains(p))
+    if (l.system)
+        return l.systemChip.contains(p) ? Hit{Hit::SystemLine, {}} : Hit{};
+    if (!l.bubble.contains(p))
         return {};
     if (!l.quote.isNull() && l.quote.contains(p))
         return {Hit::Quote, {}};

@@ -20,7 +20,7 @@ public:
     // What is under a point of a message row.
     struct Hit
     {
-        enum Kind { Nothing, Bubble, Link, Quote, Retry };
+        enum Kind { Nothing, Bubble, Link, Quote, Retry, SystemLine };
         Kind kind = Nothing;
         QString link; // for Link
     };

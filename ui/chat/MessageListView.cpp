@@ -172,7 +172,10 @@ void MessageListView::mouseMoveEvent(QMouseEvent *event)
         option.rect = visualRect(index);
         const auto hit = m_delegate->hitTest(option, index, event->position().toPoint());
         if (hit.kind == MessageDelegate::Hit::Link || hit.kind == MessageDelegate::Hit::Quote
-            || hit.kind == MessageDelegate::Hit::Retry)
+            || hit.kind == MessageDelegate::Hit::Retry
+            || (hit.kind == MessageDelegate::Hit::SystemLine
+                && index.data(models::MessageModel::SystemEventRole).toString()
+                    == QLatin1String(store::SecurityCodeChanged)))
             shape = Qt::PointingHandCursor;
     }
     viewport()->setCursor(shape);
@@ -199,6 +202,9 @@ void MessageListView::mouseReleaseEvent(QMouseEvent *event)
         break;
     case MessageDelegate::Hit::Retry:
         Q_EMIT retryRequested(m_proxy.mapToSource(index));
+        break;
+    case MessageDelegate::Hit::SystemLine:
+        Q_EMIT systemLineActivated(m_proxy.mapToSource(index));
         break;
     default:
         break;

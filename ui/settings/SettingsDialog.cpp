@@ -2,9 +2,11 @@
 
 #include "core/account/Account.h"
 #include "core/protocol/UserPayloads.h"
+#include "core/sync/DeviceDirectory.h"
 #include "ui/common/Appearance.h"
 #include "ui/common/Language.h"
 #include "ui/common/Theme.h"
+#include "ui/security/SafetyNumberDialog.h"
 
 #include <QButtonGroup>
 #include <QCheckBox>
@@ -29,7 +31,7 @@
 namespace parley::ui {
 
 namespace {
-enum DeviceRole { DeviceIdRole = Qt::UserRole + 1, CurrentRole };
+enum ItemRole { DeviceIdRole = Qt::UserRole + 1, CurrentRole, UserIdRole, NameRole };
 }
 
 SettingsDialog::SettingsDialog(Account &account, QWidget *parent)
@@ -37,7 +39,7 @@ SettingsDialog::SettingsDialog(Account &account, QWidget *parent)
     , m_account(account)
 {
     setWindowTitle(tr("Settings"));
-    setMinimumSize(460, 420);
+    setMinimumSize(580, 440); // all six tabs in a row
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(QStringLiteral("settingsTabs"));
     m_tabs->addTab(createProfilePage(), tr("Profile"));
@@ -45,6 +47,7 @@ SettingsDialog::SettingsDialog(Account &account, QWidget *parent)
     m_tabs->addTab(createNotificationsPage(), tr("Notifications"));
     m_tabs->addTab(createPrivacyPage(), tr("Privacy"));
     m_tabs->addTab(createDevicesPage(), tr("Devices"));
+    m_tabs->addTab(createSecurityPage(), tr("Security"));
     m_error = new QLabel(this);
     m_error->setObjectName(QStringLiteral("settingsError"));
     m_error->setWordWrap(true);
@@ -65,6 +68,7 @@ SettingsDialog::SettingsDialog(Account &account, QWidget *parent)
         showProfile(profile.value());
     });
     loadDevices();
+    loadContacts();
 }
 
 QWidget *SettingsDialog::createProfilePage()
@@ -250,6 +254,67 @@ QWidget *SettingsDialog::createDevicesPage()
     buttons->addWidget(logOut);
     layout->addLayout(buttons);
     return page;
+}
+
+QWidget *SettingsDialog::createSecurityPage()
+{
+    auto *page = new QWidget(this);
+    auto *intro = new QLabel(tr("Your messages are end-to-end encrypted. To be sure they reach "
+                                "only the devices of the people you write to, compare your "
+                                "security code with each of them once."),
+                             page);
+    intro->setWordWrap(true);
+    m_contacts = new QListWidget(page);
+    m_contacts->setObjectName(QStringLiteral("securityContacts"));
+    m_verifyContact = new QPushButton(tr("Verify security code…"), page);
+    m_verifyContact->setObjectName(QStringLiteral("verifyContact"));
+    m_verifyContact->setEnabled(false);
+    connect(m_contacts, &QListWidget::currentItemChanged, this,
+            [this](QListWidgetItem *item) { m_verifyContact->setEnabled(item != nullptr); });
+    const auto verify = [this] {
+        const QListWidgetItem *item = m_contacts->currentItem();
+        if (!item)
+            return;
+        auto *dialog = new SafetyNumberDialog(m_account, item->data(UserIdRole).toString(),
+                                              item->data(NameRole).toString(), this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(dialog, &QDialog::finished, this, &SettingsDialog::loadContacts);
+        dialog->open();
+    };
+    connect(m_verifyContact, &QPushButton::clicked, this, verify);
+    connect(m_contacts, &QListWidget::itemActivated, this, verify);
+    auto *layout = new QVBoxLayout(page);
+    layout->addWidget(intro);
+    layout->addWidget(m_contacts, 1);
+    auto *buttons = new QHBoxLayout;
+    buttons->addStretch();
+    buttons->addWidget(m_verifyContact);
+    layout->addLayout(buttons);
+    return page;
+}
+
+void SettingsDialog::loadContacts()
+{
+    using Contacts = QList<sync::DeviceDirectory::ContactSecurity>;
+    m_account.devices().contactsSecurity(this, [this](protocol::Result<Contacts> contacts) {
+        const QString current = m_contacts->currentItem()
+            ? m_contacts->currentItem()->data(UserIdRole).toString()
+            : QString();
+        m_contacts->clear();
+        if (!contacts)
+            return showError(tr("Cannot read your chats: %1").arg(contacts.error().message));
+        for (const auto &contact : contacts.value()) {
+            const QString text = contact.verified ? tr("%1 · ✓ verified").arg(contact.name)
+                                                  : tr("%1 · not verified").arg(contact.name);
+            auto *item = new QListWidgetItem(text, m_contacts);
+            item->setData(UserIdRole, contact.userId);
+            item->setData(NameRole, contact.name);
+            if (contact.userId == current)
+                m_contacts->setCurrentItem(item);
+        }
+        if (!m_contacts->currentItem() && m_contacts->count() > 0)
+            m_contacts->setCurrentRow(0);
+    });
 }
 
 void SettingsDialog::showProfile(const protocol::UserProfile &profile)

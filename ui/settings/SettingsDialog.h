@@ -21,9 +21,10 @@ struct UserProfile;
 namespace parley::ui {
 
 // Settings: your profile (name, about, number), appearance (light, dark, the system's),
-// notifications, privacy (last seen, read receipts: kept on the server, docs/protocol.md 4.13)
-// and your devices (remove a lost one, log out of this one). Changes apply at once, as in
-// WhatsApp; what goes to the server shows an error in place when it cannot.
+// notifications, privacy (last seen, read receipts: kept on the server, docs/protocol.md 4.13),
+// your devices (remove a lost one, log out of this one) and the security codes of your
+// contacts. Changes apply at once, as in WhatsApp; what goes to the server shows an error in
+// place when it cannot.
 class SettingsDialog : public QDialog
 {
     Q_OBJECT
@@ -45,10 +46,12 @@ private:
     QWidget *createNotificationsPage();
     QWidget *createPrivacyPage();
     QWidget *createDevicesPage();
+    QWidget *createSecurityPage();
     void showProfile(const protocol::UserProfile &profile);
     void saveProfileText();
     void savePrivacy();
     void loadDevices();
+    void loadContacts();
     void showError(const QString &message);
 
     Account &m_account;
@@ -65,6 +68,8 @@ private:
     QCheckBox *m_readReceipts = nullptr;
     QListWidget *m_devices = nullptr;
     QPushButton *m_removeDevice = nullptr;
+    QListWidget *m_contacts = nullptr; // the people to compare security codes with
+    QPushButton *m_verifyContact = nullptr;
     QLabel *m_error = nullptr;
     bool m_loading = false; // filling the fields from the server: not a change to save
 };
