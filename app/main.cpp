@@ -1,6 +1,6 @@
 #include "core/account/Account.h"
 #include "core/account/LoginService.h"
-#include "core/account/SessionKeeper.h"
+#include "core/account/SecretVault.h"
 #include "core/crypto/DeviceKeyPair.h"
 #include "core/net/ApiClient.h"
 #include "core/net/SyncSocket.h"
@@ -59,8 +59,13 @@ int main(int argc, char *argv[])
     const QCommandLineOption profileOption(
         QStringLiteral("profile"), Main::tr("Folder that keeps this device's key."),
         Main::tr("dir"), QStandardPaths::writableLocation(QStandardPaths::AppDataLocation));
+    const QCommandLineOption noKeychainOption(
+        QStringLiteral("no-keychain"),
+        Main::tr("Keep this device's key and sign-in in files only you can read, not in the "
+                 "system keychain (also PARLEY_KEYCHAIN=0)."));
     parser.addOption(serverOption);
     parser.addOption(profileOption);
+    parser.addOption(noKeychainOption);
     parser.process(app);
 
     const QUrl serverUrl(parser.value(serverOption), QUrl::StrictMode);
@@ -71,9 +76,18 @@ int main(int argc, char *argv[])
         return 2;
     }
 
-    const QString keyPath
-        = QDir(parser.value(profileOption)).filePath(QStringLiteral("device.key"));
-    const auto keys = crypto::DeviceKeyPair::loadOrCreate(keyPath);
+    // The device key and the refresh token: in the system keychain where one answers, else in
+    // 0600 files of the profile (core/account/SecretVault.h).
+    const QString profileDir = parser.value(profileOption);
+    const bool useKeychain
+        = !parser.isSet(noKeychainOption) && qEnvironmentVariable("PARLEY_KEYCHAIN") != u"0";
+    auto vault = SecretVault::open(profileDir, useKeychain);
+    if (!vault) {
+        QMessageBox::critical(nullptr, Main::tr("Parley"), vault.error().message);
+        return 1;
+    }
+    SecretVault &secrets = *vault.value();
+    const auto keys = secrets.loadOrCreateDeviceKey();
     if (!keys) {
         QMessageBox::critical(
             nullptr, Main::tr("Parley"),
@@ -86,11 +100,9 @@ int main(int argc, char *argv[])
     net::ApiClient loginApi(serverUrl);
     LoginService login(loginApi, keys.value(), deviceName());
     ui::MainWindow window(login);
-    const QString profileDir = parser.value(profileOption);
-    const QString sessionPath = Account::sessionPath(profileDir);
     std::unique_ptr<Account> account;
     auto signIn = [&](const Session &session) {
-        account = std::make_unique<Account>(session, keys.value(), profileDir);
+        account = std::make_unique<Account>(session, keys.value(), profileDir, secrets);
         window.setAccount(*account);
         QObject::connect(account.get(), &Account::ended, &window,
                          [&](const protocol::Error &reason) {
@@ -109,8 +121,7 @@ int main(int argc, char *argv[])
     QObject::connect(&login, &LoginService::loggedIn, &window, signIn);
     // A saved session of this server signs in without a new code (its refresh token is checked
     // at once; if the server refuses it, the login page comes back with the reason).
-    if (auto saved = SessionKeeper::load(sessionPath);
-        saved && saved.value().serverUrl == serverUrl) {
+    if (auto saved = secrets.loadSession(); saved && saved.value().serverUrl == serverUrl) {
         window.showChats(saved.value());
         signIn(saved.value());
     }

@@ -16,8 +16,17 @@ sync::Identity identityOf(const Session &session, const crypto::DeviceKeyPair &k
 
 Account::Account(const Session &session, crypto::DeviceKeyPair keys, QString profileDir,
                  QObject *parent)
+    : Account(session, std::move(keys), profileDir, *SecretVault::files(profileDir).release(),
+              parent)
+{
+    m_ownVault.reset(m_vault);
+}
+
+Account::Account(const Session &session, crypto::DeviceKeyPair keys, QString profileDir,
+                 SecretVault &vault, QObject *parent)
     : QObject(parent)
     , m_profileDir(std::move(profileDir))
+    , m_vault(&vault)
     , m_api(session.serverUrl)
     , m_keeper(m_api, session)
     , m_devices(m_api, m_store, session.userId)
@@ -29,6 +38,9 @@ Account::Account(const Session &session, crypto::DeviceKeyPair keys, QString pro
     , m_cards(m_users, m_store)
     , m_settings(m_api)
 {
+    connect(m_vault, &SecretVault::failed, this, [](const protocol::Error &error) {
+        qWarning().noquote() << "the session could not be saved:" << error.message;
+    });
     connect(&m_mailbox, &sync::MailboxSync::syncedChanged, &m_outbox, &sync::Outbox::setOnline);
     // A "security code changed" line is a new message of its chat, for the models like any.
     connect(&m_devices, &sync::DeviceDirectory::systemLineAdded, &m_mailbox,
@@ -46,7 +58,7 @@ Account::Account(const Session &session, crypto::DeviceKeyPair keys, QString pro
     connect(&m_keeper, &SessionKeeper::sessionEnded, this, [this](const protocol::Error &reason) {
         // A refresh token the server refuses is worthless: do not offer it again at next start.
         m_socket.close();
-        QFile::remove(sessionPath(m_profileDir));
+        m_vault->forgetSession();
         Q_EMIT ended(reason);
     });
     connect(&m_socket, &net::SyncSocket::accessTokenExpired, &m_keeper, &SessionKeeper::refreshNow);
@@ -57,7 +69,7 @@ Account::~Account() = default;
 
 QString Account::sessionPath(const QString &profileDir)
 {
-    return QDir(profileDir).filePath(QStringLiteral("session.json"));
+    return SecretVault::sessionPath(profileDir);
 }
 
 QString Account::storePath(const QString &profileDir, const QString &userId)
@@ -84,8 +96,7 @@ void Account::onStoreOpened()
     // A session restored from disk has no access token yet: the socket waits for the first
     // refresh. Every refresh rotates the refresh token, so the file is rewritten each time.
     if (!session().accessToken.isEmpty()) {
-        if (auto saved = SessionKeeper::save(session(), sessionPath(m_profileDir)); !saved)
-            qWarning().noquote() << saved.error().message;
+        m_vault->saveSession(session());
         connectSocket();
     }
     m_keeper.start();
@@ -101,7 +112,7 @@ void Account::logOut()
                    if (!answer)
                        qInfo().noquote() << "logout not confirmed:" << answer.error().message;
                    m_socket.close();
-                   QFile::remove(sessionPath(m_profileDir));
+                   m_vault->forgetSession();
                    Q_EMIT ended(protocol::Error{protocol::ErrorCode::TokenRevoked,
                                                 tr("You logged out of this device.")});
                });
@@ -116,8 +127,7 @@ void Account::connectSocket()
 
 void Account::onRefreshed(const Session &session)
 {
-    if (auto saved = SessionKeeper::save(session, sessionPath(m_profileDir)); !saved)
-        qWarning().noquote() << saved.error().message;
+    m_vault->saveSession(session);
     m_api.setAccessToken(session.accessToken);
     m_socket.setAccessToken(session.accessToken);
     if (!m_connecting)

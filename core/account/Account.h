@@ -2,6 +2,7 @@
 
 #include "core/account/AccountSettings.h"
 #include "core/account/PeerCards.h"
+#include "core/account/SecretVault.h"
 #include "core/account/Session.h"
 #include "core/account/SessionKeeper.h"
 #include "core/account/UserDirectory.h"
@@ -27,9 +28,13 @@ class Account : public QObject
 {
     Q_OBJECT
 public:
-    // `profileDir` holds session.json and the store (store-<userId>.db).
+    // `profileDir` holds session.json and the store (store-<userId>.db). The session is saved
+    // through `vault` (its refresh token in the keychain or a 0600 file); without one, in files
+    // of the profile.
     Account(const Session &session, crypto::DeviceKeyPair keys, QString profileDir,
             QObject *parent = nullptr);
+    Account(const Session &session, crypto::DeviceKeyPair keys, QString profileDir,
+            SecretVault &vault, QObject *parent = nullptr);
     ~Account() override;
 
     // Opens the store, then keeps the session fresh and the mailbox synced. Ends in `opened` or
@@ -53,6 +58,7 @@ public:
     UserDirectory &users() { return m_users; }
     PeerCards &cards() { return m_cards; }
     AccountSettings &settings() { return m_settings; }
+    SecretVault &secrets() { return *m_vault; }
 
     // Signs this device out (POST /auth/logout) and forgets the saved session: `ended` with
     // the reason "logged out". Its key and store stay, for the next sign-in.
@@ -71,6 +77,8 @@ private:
     void connectSocket();
 
     QString m_profileDir;
+    std::unique_ptr<SecretVault> m_ownVault; // when none was given
+    SecretVault *m_vault = nullptr;
     net::ApiClient m_api;
     net::SyncSocket m_socket;
     SessionKeeper m_keeper;

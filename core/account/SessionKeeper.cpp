@@ -90,7 +90,10 @@ Result<Session> SessionKeeper::load(const QString &path)
     JsonReader reader(parsed.object);
     Session session;
     session.serverUrl = QUrl(reader.string("serverUrl", 2048));
-    session.refreshToken = reader.string("refreshToken", 1024);
+    // The refresh token is in the file, or in the system keychain (core/account/SecretVault).
+    const bool inKeychain
+        = reader.optionalString("refreshTokenIn", 16) == QLatin1String("keychain");
+    session.refreshToken = inKeychain ? QString() : reader.string("refreshToken", 1024);
     session.userId = reader.string("userId", limits::MaxIdLength);
     session.deviceId = reader.string("deviceId", limits::MaxIdLength);
     session.phoneNumber = reader.string("phoneNumber", 32);
@@ -103,11 +106,15 @@ Result<Session> SessionKeeper::load(const QString &path)
 Result<void> SessionKeeper::save(const Session &session, const QString &path)
 {
     // The access token is not saved: it lives minutes, and a refresh gets a new one.
-    const QJsonObject json{{QLatin1String("serverUrl"), session.serverUrl.toString()},
-                           {QLatin1String("refreshToken"), session.refreshToken},
-                           {QLatin1String("userId"), session.userId},
-                           {QLatin1String("deviceId"), session.deviceId},
-                           {QLatin1String("phoneNumber"), session.phoneNumber}};
+    // Without a refresh token, the file says it is in the keychain.
+    QJsonObject json{{QLatin1String("serverUrl"), session.serverUrl.toString()},
+                     {QLatin1String("userId"), session.userId},
+                     {QLatin1String("deviceId"), session.deviceId},
+                     {QLatin1String("phoneNumber"), session.phoneNumber}};
+    if (session.refreshToken.isEmpty())
+        json.insert(QLatin1String("refreshTokenIn"), QLatin1String("keychain"));
+    else
+        json.insert(QLatin1String("refreshToken"), session.refreshToken);
     QDir().mkpath(QFileInfo(path).absolutePath());
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly)

@@ -28,7 +28,8 @@ public:
     void start();
     void refreshNow();
 
-    // The session file of a profile: JSON, mode 0600, holding the refresh token.
+    // The session file of a profile: JSON, mode 0600, holding the refresh token, or saying it
+    // is in the system keychain (then the loaded session has none, and save() writes none).
     static protocol::Result<Session> load(const QString &path);
     static protocol::Result<void> save(const Session &session, const QString &path);
 

@@ -53,18 +53,29 @@ protocol::Result<DeviceKeyPair> DeviceKeyPair::load(const QString &path)
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return Error{ErrorCode::NotFound, QStringLiteral("cannot read key file %1").arg(path)};
-    const QList<QByteArray> lines = file.read(4096).split('\n');
+    return decode(file.read(4096), path);
+}
+
+protocol::Result<DeviceKeyPair> DeviceKeyPair::decode(const QByteArray &bytes, const QString &where)
+{
+    ensureSodium();
+    const QList<QByteArray> lines = bytes.split('\n');
     if (lines.size() < 2 || lines.at(0) != KeyFileMagic)
         return Error{ErrorCode::InvalidField,
-                     QStringLiteral("%1 is not a Parley key file").arg(path)};
+                     QStringLiteral("%1 is not a Parley key file").arg(where)};
     const auto decoded
         = QByteArray::fromBase64Encoding(lines.at(1), QByteArray::AbortOnBase64DecodingErrors);
     if (!decoded || decoded.decoded.size() != crypto_box_SECRETKEYBYTES)
-        return Error{ErrorCode::InvalidField, QStringLiteral("%1 is damaged").arg(path)};
+        return Error{ErrorCode::InvalidField, QStringLiteral("%1 is damaged").arg(where)};
     DeviceKeyPair pair;
     pair.m_secretKey = *decoded;
     pair.m_publicKey = derivePublicKey(pair.m_secretKey);
     return pair;
+}
+
+QByteArray DeviceKeyPair::encode() const
+{
+    return KeyFileMagic + '\n' + m_secretKey.toBase64() + '\n';
 }
 
 protocol::Result<DeviceKeyPair> DeviceKeyPair::loadOrCreate(const QString &path)
@@ -88,7 +99,7 @@ protocol::Result<void> DeviceKeyPair::save(const QString &path) const
         return Error{ErrorCode::InternalError,
                      QStringLiteral("cannot write key file %1").arg(path)};
     }
-    file.write(KeyFileMagic + '\n' + m_secretKey.toBase64() + '\n');
+    file.write(encode());
     if (!file.commit())
         return Error{ErrorCode::InternalError, QStringLiteral("cannot save key file %1").arg(path)};
     return {};

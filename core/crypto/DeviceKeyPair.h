@@ -8,7 +8,8 @@
 namespace parley::crypto {
 
 // The X25519 key pair that identifies one device (crypto_box). The secret key never leaves the
-// device; it is kept in a file readable only by its owner (mode 0600).
+// device; it is kept in the system keychain or in a file readable only by its owner (mode
+// 0600), see core/account/SecretVault.h.
 class DeviceKeyPair
 {
 public:
@@ -24,6 +25,10 @@ public:
     // Loads the key at `path`, or creates and saves a new one when no file exists yet.
     static protocol::Result<DeviceKeyPair> loadOrCreate(const QString &path);
     protocol::Result<void> save(const QString &path) const;
+    // The bytes of a key file (a magic line and the base64 of the secret key), for a keychain
+    // entry; decode() reads them back, naming `where` they came from in its errors.
+    QByteArray encode() const;
+    static protocol::Result<DeviceKeyPair> decode(const QByteArray &bytes, const QString &where);
 
     bool isValid() const { return m_publicKey.size() == 32 && m_secretKey.size() == 32; }
     const QByteArray &publicKey() const { return m_publicKey; }

@@ -663,6 +663,10 @@ void TestChatWindow::theSecurityCodeIsComparedByItsQrCodeAndMarkedVerified()
         listed
             = listed || contacts->item(row)->text() == QStringLiteral("Bob Builder · ✓ verified");
     QVERIFY(listed);
+    // Where the secrets are: this test's account keeps them in files.
+    QVERIFY(settings->findChild<QLabel *>(QStringLiteral("secretsKeptIn"))
+                ->text()
+                .contains(QLatin1String("files only you can read")));
     QVERIFY(settings->grab().save(shots.filePath(QStringLiteral("settings-security.png"))));
     settings->close();
     m_window->activateWindow();

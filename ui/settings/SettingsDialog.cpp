@@ -283,9 +283,17 @@ QWidget *SettingsDialog::createSecurityPage()
     };
     connect(m_verifyContact, &QPushButton::clicked, this, verify);
     connect(m_contacts, &QListWidget::itemActivated, this, verify);
+    auto *kept = new QLabel(
+        tr("This device's key and sign-in are kept in %1.").arg(m_account.secrets().description()),
+        page);
+    kept->setObjectName(QStringLiteral("secretsKeptIn"));
+    kept->setWordWrap(true);
+    kept->setForegroundRole(QPalette::PlaceholderText);
+    kept->setTextInteractionFlags(Qt::TextSelectableByMouse);
     auto *layout = new QVBoxLayout(page);
     layout->addWidget(intro);
     layout->addWidget(m_contacts, 1);
+    layout->addWidget(kept);
     auto *buttons = new QHBoxLayout;
     buttons->addStretch();
     buttons->addWidget(m_verifyContact);
