@@ -7,6 +7,7 @@
 #include "core/protocol/Limits.h"
 #include "ui/common/Language.h"
 #include "ui/common/Theme.h"
+#include "ui/login/LoginPage.h"
 #include "ui/main/MainWindow.h"
 
 #include <QApplication>
@@ -14,6 +15,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QMessageBox>
+#include <QSettings>
 #include <QStandardPaths>
 #include <QSysInfo>
 
@@ -68,11 +70,19 @@ int main(int argc, char *argv[])
     parser.addOption(noKeychainOption);
     parser.process(app);
 
-    const QUrl serverUrl(parser.value(serverOption), QUrl::StrictMode);
+    // The server: --server, else the one the login page used last, else this machine's.
+    QString server = parser.value(serverOption);
+    if (!parser.isSet(serverOption)) {
+        const QUrl saved(QSettings().value(ui::LoginPage::ServerKey).toString(), QUrl::StrictMode);
+        if (net::ApiClient::isServerUrl(saved))
+            server = saved.toString();
+    }
+    const QUrl serverUrl(server, QUrl::StrictMode);
     if (!net::ApiClient::isServerUrl(serverUrl)) {
-        std::fprintf(stderr, "parley: %s\n",
-                     qPrintable(Main::tr("--server needs an http:// or https:// URL, not '%1'")
-                                    .arg(parser.value(serverOption))));
+        std::fprintf(
+            stderr, "parley: %s\n",
+            qPrintable(
+                Main::tr("--server needs an http:// or https:// URL, not '%1'").arg(server)));
         return 2;
     }
 

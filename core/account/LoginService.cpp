@@ -50,6 +50,17 @@ Session sessionFromGrant(const QUrl &serverUrl, const SessionGrant &grant)
                    grant.phoneNumber};
 }
 
+QUrl LoginService::serverUrl() const
+{
+    return m_api.serverUrl();
+}
+
+void LoginService::setServerUrl(const QUrl &url)
+{
+    if (!m_busy)
+        m_api.setServerUrl(url);
+}
+
 void LoginService::requestCode(const QString &phoneNumber)
 {
     if (m_busy)

@@ -34,6 +34,9 @@ public:
     void requestCode(const QString &phoneNumber);
     void submitCode(const QString &code);
     bool isBusy() const { return m_busy; }
+    // The server codes are asked of; a new one applies to the next request.
+    QUrl serverUrl() const;
+    void setServerUrl(const QUrl &url);
     QString phoneNumber() const { return m_phoneNumber; }
 
 Q_SIGNALS:

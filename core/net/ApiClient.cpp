@@ -22,6 +22,16 @@ ApiClient::ApiClient(QUrl serverUrl, QObject *parent)
     , m_serverUrl(std::move(serverUrl))
 { }
 
+namespace {
+const QString ForeignStatus = QStringLiteral("server answered HTTP ");
+}
+
+bool ApiClient::isForeignAnswer(const protocol::Error &error)
+{
+    return error.code == ErrorCode::MalformedJson
+        || (error.code == ErrorCode::InternalError && error.message.startsWith(ForeignStatus));
+}
+
 bool ApiClient::isServerUrl(const QUrl &url)
 {
     return url.isValid() && !url.host().isEmpty()
@@ -96,8 +106,8 @@ void ApiClient::answerFrom(QNetworkReply *reply, const JsonCallback &callback)
         return;
     }
     if (status < 200 || status >= 300) {
-        callback(protocol::decodeErrorBody(body).value_or(Error{
-            ErrorCode::InternalError, QStringLiteral("server answered HTTP %1").arg(status)}));
+        callback(protocol::decodeErrorBody(body).value_or(
+            Error{ErrorCode::InternalError, ForeignStatus + QString::number(status)}));
         return;
     }
     protocol::ParsedObject parsed = protocol::parseJsonObject(body, MaxResponseBytes);

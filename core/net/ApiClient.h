@@ -22,8 +22,13 @@ public:
     // An http(s) URL with a host: REST and the WebSocket (ws, wss) both derive from it, and a
     // path prefix is kept (a server behind a reverse proxy at /parley/).
     static bool isServerUrl(const QUrl &url);
+    // The answer was not a Parley server's: an HTTP error without the protocol's error body, or
+    // a body that is not JSON (another web server at that address).
+    static bool isForeignAnswer(const protocol::Error &error);
 
     QUrl serverUrl() const { return m_serverUrl; }
+    // Another server for the requests from now on (the login page's server address).
+    void setServerUrl(const QUrl &url) { m_serverUrl = url; }
     void setAccessToken(const QString &token) { m_accessToken = token; }
 
     void get(const QString &path, const QUrlQuery &query, const QObject *context,

@@ -10,6 +10,7 @@
 #include "ui/main/MainWindow.h"
 
 #include <QAbstractItemView>
+#include <QComboBox>
 #include <QDeadlineTimer>
 #include <QDir>
 #include <QFile>
@@ -18,8 +19,11 @@
 #include <QProcess>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -51,6 +55,7 @@ class TestLoginPage : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void initTestCase();
     void init();
     void cleanup();
 
@@ -66,6 +71,8 @@ private Q_SLOTS:
     void rightCodeSwitchesMainWindowToChatView();
     void statusBarShowsConnectedOnceSynced();
     void unreachableServerShowsPlainLanguageError();
+    void theCountryPickerGivesTheCallingCodeAndNumbersAreCheckedAsTyped();
+    void theServerCanBeChangedAndOneThatIsNotParleyIsNamed();
     void firstSignInAsksForANameThenShowsTheChats();
 
 private:
@@ -84,6 +91,7 @@ private:
     std::unique_ptr<LoginService> m_login;
     std::unique_ptr<ui::MainWindow> m_window;
     QTemporaryDir m_profile;
+    QTemporaryDir m_config; // QSettings of this run, not the user's
     std::unique_ptr<Account> m_account;
     crypto::DeviceKeyPair m_keys;
 
@@ -100,8 +108,14 @@ private:
     QLabel *m_codeError = nullptr;
 };
 
+void TestLoginPage::initTestCase()
+{
+    qputenv("XDG_CONFIG_HOME", m_config.path().toLocal8Bit());
+}
+
 void TestLoginPage::init()
 {
+    QSettings().clear(); // each test starts with no country or server chosen before
     m_server = std::make_unique<ServerProcess>();
     QVERIFY2(m_server->start(), qPrintable(m_server->errorString()));
     m_keys = crypto::DeviceKeyPair::generate();
@@ -124,6 +138,8 @@ void TestLoginPage::init()
     QVERIFY(m_codeError = child<QLabel>("codeError"));
     // The test server lets a number ask again at once (ServerProcess's permissive limits).
     child<ui::LoginPage>("loginPage")->setResendInterval(0);
+    // Numbers without a country code are read as this country's.
+    child<ui::LoginPage>("loginPage")->setCountry(QStringLiteral("US"));
     QCOMPARE(currentPage(), QStringLiteral("loginPage"));
     QCOMPARE(currentStep(), QStringLiteral("phoneStep"));
 }
@@ -165,21 +181,28 @@ void TestLoginPage::saveScreenshot(const QString &fileName)
 void TestLoginPage::invalidNumberShowsErrorAndStaysOnPhoneStep_data()
 {
     QTest::addColumn<QString>("typed");
-    QTest::newRow("empty") << QString();
-    QTest::newRow("no country code") << QStringLiteral("555 123 4567");
-    QTest::newRow("country code 0") << QStringLiteral("+0 555 123 4567");
-    QTest::newRow("too short") << QStringLiteral("+1 555");
-    QTest::newRow("letters") << QStringLiteral("+1 555 CALL NOW");
+    QTest::addColumn<QString>("says");
+    QTest::newRow("empty") << QString() << QStringLiteral("Enter your phone number.");
+    QTest::newRow("not in use in the country picked")
+        << QStringLiteral("555 123 4567")
+        << QStringLiteral("This is not a number in use in United States.");
+    QTest::newRow("country code 0")
+        << QStringLiteral("+0 555 123 4567") << QStringLiteral("No country has this calling code.");
+    QTest::newRow("too short") << QStringLiteral("+1 555")
+                               << QStringLiteral("This number is too short for United States.");
+    QTest::newRow("letters") << QStringLiteral("+1 555 CALL NOW")
+                             << QStringLiteral("This number is too short for United States.");
 }
 
 void TestLoginPage::invalidNumberShowsErrorAndStaysOnPhoneStep()
 {
     QFETCH(QString, typed);
+    QFETCH(QString, says);
     QTest::keyClicks(m_phoneField, typed);
     QTest::mouseClick(m_continueButton, Qt::LeftButton);
 
     QVERIFY(m_phoneError->isVisible());
-    QVERIFY(m_phoneError->text().contains(QLatin1String("country code")));
+    QVERIFY2(m_phoneError->text().startsWith(says), qPrintable(m_phoneError->text()));
     QCOMPARE(currentStep(), QStringLiteral("phoneStep"));
     QVERIFY(m_continueButton->isEnabled());
     QVERIFY(QDir(m_server->otpDir()).entryList(QDir::Files).isEmpty());
@@ -360,12 +383,114 @@ void TestLoginPage::unreachableServerShowsPlainLanguageError()
     QTest::keyClick(m_phoneField, Qt::Key_Return);
 
     QTRY_VERIFY_WITH_TIMEOUT(m_phoneError->isVisible(), AnswerTimeoutMs);
-    QCOMPARE(
-        m_phoneError->text(),
-        QStringLiteral("Cannot reach the Parley server. Check your connection and try again."));
+    QCOMPARE(m_phoneError->text(),
+             QStringLiteral("Cannot reach the Parley server at 127.0.0.1:%1. Check the address "
+                            "and your connection, and try again.")
+                 .arg(m_server->url().port()));
     QCOMPARE(currentStep(), QStringLiteral("phoneStep"));
     QVERIFY(m_continueButton->isEnabled());
     saveScreenshot(QStringLiteral("login-phone-error.png"));
+}
+
+void TestLoginPage::theCountryPickerGivesTheCallingCodeAndNumbersAreCheckedAsTyped()
+{
+    auto *country = child<QComboBox>("countryBox");
+    auto *callingCode = child<QLabel>("callingCode");
+    auto *hint = child<QLabel>("phoneHint");
+    QVERIFY(country && callingCode && hint);
+    QVERIFY(country->count() > 200); // every region libphonenumber knows
+    QCOMPARE(callingCode->text(), QStringLiteral("+1"));
+
+    // Germany: the number without its country code.
+    child<ui::LoginPage>("loginPage")->setCountry(QStringLiteral("DE"));
+    QVERIFY(country->currentText().contains(QLatin1String("Germany")));
+    QVERIFY(country->currentText().contains(QStringLiteral("🇩🇪")));
+    QCOMPARE(callingCode->text(), QStringLiteral("+49"));
+    QTest::keyClicks(m_phoneField, QStringLiteral("1512 345"));
+    QVERIFY(!hint->isVisible()); // still being typed: nothing to complain about
+    QTest::keyClicks(m_phoneField, QStringLiteral("6789"));
+    QCOMPARE(hint->text(), QStringLiteral("✓ +49 1512 3456789 (Germany)"));
+    QVERIFY(hint->isVisible());
+    saveScreenshot(QStringLiteral("login-country.png"));
+    QTest::keyClicks(m_phoneField, QStringLiteral("01234"));
+    QCOMPARE(hint->text(), QStringLiteral("Too long for a number in Germany."));
+    m_phoneField->clear();
+
+    // A number with its + picks its own country.
+    QTest::keyClicks(m_phoneField, QStringLiteral("+44 20 7946 0958"));
+    QCOMPARE(child<ui::LoginPage>("loginPage")->country(), QStringLiteral("GB"));
+    QCOMPARE(callingCode->text(), QStringLiteral("+44"));
+    QCOMPARE(hint->text(), QStringLiteral("✓ +44 20 7946 0958 (United Kingdom)"));
+
+    // The German number goes to the server in E.164, and the country is remembered.
+    child<ui::LoginPage>("loginPage")->setCountry(QStringLiteral("DE"));
+    m_phoneField->clear();
+    QTest::keyClicks(m_phoneField, QStringLiteral("01512 3456789")); // with the trunk 0
+    QTest::keyClick(m_phoneField, Qt::Key_Return);
+    QTRY_VERIFY2_WITH_TIMEOUT(currentStep() == QLatin1String("codeStep"),
+                              qPrintable(m_phoneError->text()), AnswerTimeoutMs);
+    QVERIFY(m_codePrompt->text().contains(QLatin1String("+4915123456789")));
+    QCOMPARE(m_server->takeCode(QStringLiteral("+4915123456789")).size(), 6);
+    QCOMPARE(QSettings().value(ui::LoginPage::CountryKey).toString(), QStringLiteral("DE"));
+}
+
+void TestLoginPage::theServerCanBeChangedAndOneThatIsNotParleyIsNamed()
+{
+    auto *serverButton = child<QPushButton>("serverButton");
+    auto *serverField = child<QLineEdit>("serverField");
+    QVERIFY(serverButton && serverField);
+    const QString real = QStringLiteral("127.0.0.1:%1").arg(m_server->url().port());
+    QCOMPARE(serverButton->text(), QStringLiteral("Server: %1 · Change").arg(real));
+    QTest::mouseClick(serverButton, Qt::LeftButton);
+    QVERIFY(serverField->isVisible());
+    QCOMPARE(QUrl(serverField->text()), m_server->url());
+
+    // Not an address.
+    serverField->setText(QStringLiteral("http://"));
+    QTest::keyClicks(m_phoneField, QStringLiteral("202 555 0123"));
+    QTest::mouseClick(m_continueButton, Qt::LeftButton);
+    QVERIFY(m_phoneError->text().startsWith(QLatin1String("Enter the server's address")));
+    QCOMPARE(m_login->serverUrl(), m_server->url());
+
+    // A web server that is not Parley: named as such.
+    QTcpServer web;
+    QVERIFY(web.listen(QHostAddress::LocalHost));
+    connect(&web, &QTcpServer::newConnection, this, [&web] {
+        QTcpSocket *socket = web.nextPendingConnection();
+        connect(socket, &QTcpSocket::readyRead, socket, [socket] {
+            socket->readAll();
+            socket->write("HTTP/1.1 404 Not Found\r\nContent-Type: text/html\r\n"
+                          "Content-Length: 9\r\nConnection: close\r\n\r\nNot here.");
+            socket->disconnectFromHost();
+        });
+    });
+    serverField->setText(QStringLiteral("127.0.0.1:%1").arg(web.serverPort()));
+    QTest::mouseClick(m_continueButton, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(m_phoneError->isVisible(), AnswerTimeoutMs);
+    QCOMPARE(m_phoneError->text(),
+             QStringLiteral("127.0.0.1:%1 does not answer as a Parley server does. Check the "
+                            "address.")
+                 .arg(web.serverPort()));
+    QCOMPARE(m_login->serverUrl(),
+             QUrl(QStringLiteral("http://127.0.0.1:%1").arg(web.serverPort())));
+    saveScreenshot(QStringLiteral("login-server-error.png"));
+
+    // Nothing listening there.
+    web.close();
+    serverField->setText(QStringLiteral("http://127.0.0.1:1"));
+    QTest::mouseClick(m_continueButton, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(m_phoneError->text().contains(QLatin1String("127.0.0.1:1.")),
+                             AnswerTimeoutMs);
+    QVERIFY(m_phoneError->text().startsWith(QLatin1String("Cannot reach the Parley server at")));
+
+    // The right one: the code comes, the address is kept for the next start.
+    serverField->setText(m_server->url().toString());
+    QTest::mouseClick(m_continueButton, Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(currentStep(), QStringLiteral("codeStep"), AnswerTimeoutMs);
+    QCOMPARE(m_server->takeCode(testNumber()).size(), 6);
+    QCOMPARE(QUrl(QSettings().value(ui::LoginPage::ServerKey).toString()), m_server->url());
+    QVERIFY(!serverField->isVisible());
+    QCOMPARE(serverButton->text(), QStringLiteral("Server: %1 · Change").arg(real));
 }
 
 void TestLoginPage::firstSignInAsksForANameThenShowsTheChats()

@@ -2,6 +2,7 @@
 
 #include <QWidget>
 
+class QComboBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -18,8 +19,10 @@ struct Error;
 namespace parley::ui {
 
 // Signs this device in with a phone number and the one-time code the server sends to it
-// (docs/protocol.md, "Login"). Two steps: the number, then the code. LoginService does the work;
-// the page turns its signals into what the user sees and never talks to the network itself.
+// (docs/protocol.md, "Login"). Two steps: the number (a country picked, the number checked as it
+// is typed, and the server's address, which can be changed), then the code. LoginService does
+// the work; the page turns its signals into what the user sees and never talks to the network
+// itself.
 class LoginPage : public QWidget
 {
     Q_OBJECT
@@ -33,6 +36,14 @@ public:
     void startOver(const protocol::Error &reason);
     // For a server started with another --otp-resend-interval (and tests).
     void setResendInterval(int seconds) { m_resendInterval = seconds; }
+    // The country whose numbers need no calling code ("DE"); the last one chosen (QSettings
+    // login/country), else this desktop's.
+    void setCountry(const QString &region);
+    QString country() const;
+
+    // QSettings keys: the country picked, the server address used last.
+    static inline const QString CountryKey = QStringLiteral("login/country");
+    static inline const QString ServerKey = QStringLiteral("login/server");
 
 private:
     QWidget *createPhoneStep();
@@ -47,12 +58,22 @@ private:
     void clearErrors();
     void updateButtons();
     void tickResend();
+    // `typed`: the number changed (not the country), so a +number may pick its country.
+    void updateHint(bool typed = false);
+    void showServer();
+    bool applyServer(); // the address typed, if changed; false when it is not one
 
     LoginService &m_login;
     QStackedWidget *m_steps = nullptr;
 
     QWidget *m_phoneStep = nullptr;
+    QComboBox *m_countryBox = nullptr;
+    QLabel *m_callingCode = nullptr;
     QLineEdit *m_phoneField = nullptr;
+    QLabel *m_phoneHint = nullptr;
+    QPushButton *m_serverButton = nullptr;
+    QWidget *m_serverRow = nullptr; // its label and field, shown by "Change"
+    QLineEdit *m_serverField = nullptr;
     QPushButton *m_continueButton = nullptr;
     QLabel *m_phoneError = nullptr;
 
