@@ -39,6 +39,10 @@
         <source>Parley cannot open this device&apos;s key, so it cannot sign in.</source>
         <translation>يتعذّر على Parley فتح مفتاح هذا الجهاز، لذا لا يمكنه تسجيل الدخول.</translation>
     </message>
+    <message>
+        <source>Keep this device&apos;s key and sign-in in files only you can read, not in the system keychain (also PARLEY_KEYCHAIN=0).</source>
+        <translation>حفظ مفتاح هذا الجهاز وبيانات تسجيل الدخول في ملفات لا يمكن لأحد غيرك قراءتها، وليس في سلسلة مفاتيح النظام (أو عبر ⁦PARLEY_KEYCHAIN=0⁩).</translation>
+    </message>
 </context>
 <context>
     <name>TimeText</name>
@@ -64,6 +68,29 @@
     </message>
 </context>
 <context>
+    <name>VCardReader</name>
+    <message>
+        <source>the address book is larger than 16 MiB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a line of the address book is longer than 64 KiB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the address book has more than 20000 contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this is not a vCard file (no BEGIN:VCARD)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>parley::Account</name>
     <message>
         <source>You logged out of this device.</source>
@@ -75,6 +102,85 @@
     <message>
         <source>Enter the number with its country code, like +1 202 555 0123.</source>
         <translation>أدخل الرقم مع رمز البلد، مثل ⁦+966 50 123 4567⁩.</translation>
+    </message>
+</context>
+<context>
+    <name>parley::SecretVault</name>
+    <message>
+        <source>The system keychain could not %1: %2</source>
+        <translation>تعذّر على سلسلة مفاتيح النظام %1: %2</translation>
+    </message>
+    <message>
+        <source>read %1</source>
+        <translation>قراءة ⁦%1⁩</translation>
+    </message>
+    <message>
+        <source>save %1</source>
+        <translation>حفظ ⁦%1⁩</translation>
+    </message>
+    <message>
+        <source>delete %1</source>
+        <translation>حذف ⁦%1⁩</translation>
+    </message>
+    <message>
+        <source>no answer within %1 s</source>
+        <translation>لم تستجب خلال %1 ث</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>لم تستجب</translation>
+    </message>
+    <message>
+        <source>This profile&apos;s device key and sign-in are in the system keychain, which cannot be used now (%1). Start or unlock your desktop&apos;s keychain (GNOME Keyring, KWallet) and open Parley again.</source>
+        <translation>مفتاح الجهاز وبيانات تسجيل الدخول لهذا الملف الشخصي محفوظة في سلسلة مفاتيح النظام، ولا يمكن استخدامها الآن (%1). شغّل سلسلة المفاتيح في سطح المكتب لديك أو ألغِ قفلها (GNOME Keyring أو KWallet)، ثم افتح Parley مجددًا.</translation>
+    </message>
+    <message>
+        <source>the keychain is turned off</source>
+        <translation>سلسلة المفاتيح معطّلة</translation>
+    </message>
+    <message>
+        <source>keep a value</source>
+        <translation>الاحتفاظ بقيمة</translation>
+    </message>
+    <message>
+        <source>it read back something else</source>
+        <translation>قُرئت منها قيمة مختلفة</translation>
+    </message>
+    <message>
+        <source>no system keychain answered when Parley started</source>
+        <translation>لم تستجب أي سلسلة مفاتيح للنظام عند بدء تشغيل Parley</translation>
+    </message>
+    <message>
+        <source>keep the device key</source>
+        <translation>الاحتفاظ بمفتاح الجهاز</translation>
+    </message>
+    <message>
+        <source>cannot write %1</source>
+        <translation>تتعذّر الكتابة في ⁦%1⁩</translation>
+    </message>
+    <message>
+        <source>the system keychain (Secret Service)</source>
+        <translation>سلسلة مفاتيح النظام (Secret Service)</translation>
+    </message>
+    <message>
+        <source>files only you can read, in %1</source>
+        <translation>ملفات لا يمكن لأحد غيرك قراءتها، في المجلد ⁦%1⁩</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>the keychain&apos;s device key</source>
+        <translation>مفتاح الجهاز المحفوظ في سلسلة المفاتيح</translation>
+    </message>
+    <message>
+        <source>the saved session&apos;s token is in a keychain that is not used now</source>
+        <translation>رمز الجلسة المحفوظة موجود في سلسلة مفاتيح غير مستخدمة الآن</translation>
+    </message>
+    <message>
+        <source>no saved session</source>
+        <translation>لا توجد جلسة محفوظة</translation>
     </message>
 </context>
 <context>
@@ -250,6 +356,14 @@
         <source>The original message is not on this device.</source>
         <translation>الرسالة الأصلية غير موجودة على هذا الجهاز.</translation>
     </message>
+    <message>
+        <source>Chat options</source>
+        <translation>خيارات الدردشة</translation>
+    </message>
+    <message>
+        <source>Verify security code…</source>
+        <translation>التحقق من رمز الأمان…</translation>
+    </message>
 </context>
 <context>
     <name>parley::ui::ChatsPage</name>
@@ -348,25 +462,12 @@
 <context>
     <name>parley::ui::LoginPage</name>
     <message>
-        <source>Cannot reach the Parley server. Check your connection and try again.</source>
-        <translation>تعذّر الوصول إلى خادم Parley. تحقّق من اتصالك وحاول مجددًا.</translation>
-    </message>
-    <message>
         <source>Something went wrong. Please try again.</source>
         <translation>حدث خطأ ما. يُرجى المحاولة مجددًا.</translation>
     </message>
     <message>
         <source>Sign in to Parley</source>
         <translation>تسجيل الدخول إلى Parley</translation>
-    </message>
-    <message>
-        <source>Your phone number, with its country code:</source>
-        <translation>رقم هاتفك مع رمز البلد:</translation>
-    </message>
-    <message>
-        <source>+1 202 555 0123</source>
-        <extracomment>An example number in international format; use one that is typical for the language.</extracomment>
-        <translation>⁦+966 50 123 4567⁩</translation>
     </message>
     <message>
         <source>Continue</source>
@@ -403,6 +504,69 @@
         <extracomment>%1 is a countdown in minutes and seconds, such as 0:42</extracomment>
         <translation>إرسال رمز جديد بعد %1</translation>
     </message>
+    <message>
+        <source>Cannot reach the Parley server at %1. Check the address and your connection, and try again.</source>
+        <translation>تعذّر الوصول إلى خادم Parley على ⁦%1⁩. تحقّق من العنوان ومن اتصالك، ثم حاول مجددًا.</translation>
+    </message>
+    <message>
+        <source>%1 does not answer as a Parley server does. Check the address.</source>
+        <translation>لا يستجيب ⁦%1⁩ كما يستجيب خادم Parley. تحقّق من العنوان.</translation>
+    </message>
+    <message>
+        <source>Server: %1 · Change</source>
+        <extracomment>%1 is the server&apos;s address, such as parley.example.org</extracomment>
+        <translation>الخادم: ⁦%1⁩ · تغيير</translation>
+    </message>
+    <message>
+        <source>Enter the server&apos;s address, such as https://parley.example.org or http://127.0.0.1:8765.</source>
+        <translation>أدخل عنوان الخادم، مثل ⁦https://parley.example.org⁩ أو ⁦http://127.0.0.1:8765⁩.</translation>
+    </message>
+    <message>
+        <source>Too long for a number in %1.</source>
+        <translation>الرقم طويل جدًا بالنسبة إلى أرقام %1.</translation>
+    </message>
+    <message>
+        <source>No country has this calling code.</source>
+        <translation>رمز البلد هذا غير موجود.</translation>
+    </message>
+    <message>
+        <source>✓ %1 (%2)</source>
+        <extracomment>%1 is the number in international form, %2 its country</extracomment>
+        <translation>✓ ⁦%1⁩ (%2)</translation>
+    </message>
+    <message>
+        <source>Your country and phone number:</source>
+        <translation>بلدك ورقم هاتفك:</translation>
+    </message>
+    <message>
+        <source>202 555 0123</source>
+        <extracomment>An example number without its country code; use one that is typical for the language.</extracomment>
+        <translation>⁦50 123 4567⁩</translation>
+    </message>
+    <message>
+        <source>Server address:</source>
+        <translation>عنوان الخادم:</translation>
+    </message>
+    <message>
+        <source>Enter your phone number.</source>
+        <translation>أدخل رقم هاتفك.</translation>
+    </message>
+    <message>
+        <source>This number is too short for %1.</source>
+        <translation>هذا الرقم قصير جدًا بالنسبة إلى أرقام %1.</translation>
+    </message>
+    <message>
+        <source>This number is too long for %1.</source>
+        <translation>هذا الرقم طويل جدًا بالنسبة إلى أرقام %1.</translation>
+    </message>
+    <message>
+        <source>No country has this calling code. Pick your country, or type the number with its country code, like +1 202 555 0123.</source>
+        <translation>رمز البلد هذا غير موجود. اختر بلدك، أو أدخل الرقم مع رمز البلد، مثل ⁦+1 202 555 0123⁩.</translation>
+    </message>
+    <message>
+        <source>This is not a number in use in %1. Check the number and the country.</source>
+        <translation>هذا الرقم غير مستخدم في %1. تحقّق من الرقم والبلد.</translation>
+    </message>
 </context>
 <context>
     <name>parley::ui::MainWindow</name>
@@ -429,10 +593,6 @@
 </context>
 <context>
     <name>parley::ui::MessageDelegate</name>
-    <message>
-        <source>The security code with %1 changed. Compare it in their safety number.</source>
-        <translation>تغيّر رمز الأمان الخاص بك مع %1. قارِنه برقم الأمان الخاص به.</translation>
-    </message>
     <message>
         <source>this contact</source>
         <translation>جهة الاتصال هذه</translation>
@@ -476,6 +636,18 @@
             <numerusform>%n رسالة غير مقروءة</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Your security code with %1 changed. Click to verify.</source>
+        <translation>تغيّر رمز الأمان الخاص بك مع %1. انقر للتحقق منه.</translation>
+    </message>
+    <message>
+        <source>You marked %1 as verified.</source>
+        <translation>لقد علّمت رمز الأمان الخاص بك مع %1 كمُتحقَّق منه.</translation>
+    </message>
+    <message>
+        <source>You marked %1 as not verified.</source>
+        <translation>لقد علّمت رمز الأمان الخاص بك مع %1 كغير مُتحقَّق منه.</translation>
+    </message>
 </context>
 <context>
     <name>parley::ui::NewChatDialog</name>
@@ -484,24 +656,12 @@
         <translation>دردشة جديدة</translation>
     </message>
     <message>
-        <source>Phone number with country code, or a name</source>
-        <translation>رقم الهاتف مع رمز البلد، أو اسم</translation>
-    </message>
-    <message>
-        <source>Find people by their phone number, such as +1 202 555 0100, or by their name.</source>
-        <translation>ابحث عن الأشخاص برقم هاتفهم، مثل ⁦+966 50 123 4500⁩، أو باسمهم.</translation>
-    </message>
-    <message>
         <source>Start chat</source>
         <translation>بدء الدردشة</translation>
     </message>
     <message>
         <source>Type at least two letters of a name.</source>
         <translation>اكتب حرفين على الأقل من الاسم.</translation>
-    </message>
-    <message>
-        <source>Start the number with + and the country code.</source>
-        <translation>ابدأ الرقم بعلامة + ثم رمز البلد.</translation>
     </message>
     <message>
         <source>Searching…</source>
@@ -518,6 +678,87 @@
     <message>
         <source>Nobody found. Ask them to join Parley.</source>
         <translation>لم يُعثر على أحد. اطلب منهم الانضمام إلى Parley.</translation>
+    </message>
+    <message>
+        <source>A name or a phone number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find people by their phone number, such as +1 202 555 0100, or by their name, or import your contacts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import contacts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find who of your address book is on Parley: a vCard file (.vcf) exported from your phone or mail. Only a hash of each number goes to the server; names stay on this device.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address books (*.vcf *.vcard);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In your contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot import %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server cannot be reached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n number(s) imported</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n on Parley).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entry(s) had no valid number.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Your contacts on Parley</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the whole number, or start it with + and the country code.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -579,6 +820,49 @@
     <message>
         <source>Your name was not saved: %1</source>
         <translation>لم يتم حفظ اسمك: %1</translation>
+    </message>
+</context>
+<context>
+    <name>parley::ui::SafetyNumberDialog</name>
+    <message>
+        <source>Verify security code</source>
+        <translation>التحقق من رمز الأمان</translation>
+    </message>
+    <message>
+        <source>Security code with %1</source>
+        <translation>رمز الأمان مع %1</translation>
+    </message>
+    <message>
+        <source>Compare these numbers with the ones on %1&apos;s screen, side by side or on a call you trust. If they are the same, your messages go only to their devices and nobody in between can read them. They change when either of you adds or removes a device.</source>
+        <translation>قارن هذه الأرقام بالأرقام الظاهرة على شاشة %1، وجهًا لوجه أو خلال مكالمة تثق بها. إذا كانت متطابقة، فإن رسائلك تصل إلى أجهزة %1 فقط ولا يمكن لأي طرف وسيط قراءتها. تتغيّر هذه الأرقام عندما يضيف أحدكما جهازًا أو يزيله.</translation>
+    </message>
+    <message>
+        <source>Mark as verified</source>
+        <translation>تعليم كمُتحقَّق منه</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>نسخ</translation>
+    </message>
+    <message>
+        <source>Getting the latest devices…</source>
+        <translation>جارٍ جلب أحدث الأجهزة…</translation>
+    </message>
+    <message>
+        <source>The security code cannot be shown: %1</source>
+        <translation>يتعذّر عرض رمز الأمان: %1</translation>
+    </message>
+    <message>
+        <source>Clear verification</source>
+        <translation>إلغاء التحقق</translation>
+    </message>
+    <message>
+        <source>✓ Verified</source>
+        <translation>✓ تم التحقق</translation>
+    </message>
+    <message>
+        <source>Not verified</source>
+        <translation>لم يتم التحقق</translation>
     </message>
 </context>
 <context>
@@ -725,6 +1009,34 @@
     <message>
         <source>Language</source>
         <translation>اللغة</translation>
+    </message>
+    <message>
+        <source>Security</source>
+        <translation>الأمان</translation>
+    </message>
+    <message>
+        <source>Your messages are end-to-end encrypted. To be sure they reach only the devices of the people you write to, compare your security code with each of them once.</source>
+        <translation>رسائلك مشفّرة تمامًا بين الطرفين. للتأكد من أنها تصل إلى أجهزة الأشخاص الذين تراسلهم فقط، قارن رمز الأمان مع كل واحد منهم مرة واحدة.</translation>
+    </message>
+    <message>
+        <source>Verify security code…</source>
+        <translation>التحقق من رمز الأمان…</translation>
+    </message>
+    <message>
+        <source>This device&apos;s key and sign-in are kept in %1.</source>
+        <translation>يُحفظ مفتاح هذا الجهاز وبيانات تسجيل الدخول في %1.</translation>
+    </message>
+    <message>
+        <source>Cannot read your chats: %1</source>
+        <translation>تعذّرت قراءة دردشاتك: %1</translation>
+    </message>
+    <message>
+        <source>%1 · ✓ verified</source>
+        <translation>%1 · ✓ تم التحقق</translation>
+    </message>
+    <message>
+        <source>%1 · not verified</source>
+        <translation>%1 · لم يتم التحقق</translation>
     </message>
 </context>
 </TS>

@@ -39,6 +39,10 @@
         <source>Parley cannot open this device&apos;s key, so it cannot sign in.</source>
         <translation>Parley no puede abrir la clave de este dispositivo, así que no puede iniciar sesión.</translation>
     </message>
+    <message>
+        <source>Keep this device&apos;s key and sign-in in files only you can read, not in the system keychain (also PARLEY_KEYCHAIN=0).</source>
+        <translation>Guardar la clave y el inicio de sesión de este dispositivo en archivos que solo tú puedes leer, no en el llavero del sistema (también PARLEY_KEYCHAIN=0).</translation>
+    </message>
 </context>
 <context>
     <name>TimeText</name>
@@ -64,6 +68,29 @@
     </message>
 </context>
 <context>
+    <name>VCardReader</name>
+    <message>
+        <source>the address book is larger than 16 MiB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a line of the address book is longer than 64 KiB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the address book has more than 20000 contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this is not a vCard file (no BEGIN:VCARD)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>parley::Account</name>
     <message>
         <source>You logged out of this device.</source>
@@ -75,6 +102,85 @@
     <message>
         <source>Enter the number with its country code, like +1 202 555 0123.</source>
         <translation>Escribe el número con su código de país, por ejemplo, +34 612 345 678.</translation>
+    </message>
+</context>
+<context>
+    <name>parley::SecretVault</name>
+    <message>
+        <source>The system keychain could not %1: %2</source>
+        <translation>El llavero del sistema no pudo %1: %2</translation>
+    </message>
+    <message>
+        <source>read %1</source>
+        <translation>leer %1</translation>
+    </message>
+    <message>
+        <source>save %1</source>
+        <translation>guardar %1</translation>
+    </message>
+    <message>
+        <source>delete %1</source>
+        <translation>eliminar %1</translation>
+    </message>
+    <message>
+        <source>no answer within %1 s</source>
+        <translation>no respondió en %1 s</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>no respondió</translation>
+    </message>
+    <message>
+        <source>This profile&apos;s device key and sign-in are in the system keychain, which cannot be used now (%1). Start or unlock your desktop&apos;s keychain (GNOME Keyring, KWallet) and open Parley again.</source>
+        <translation>La clave del dispositivo y el inicio de sesión de este perfil están en el llavero del sistema, que ahora no se puede usar (%1). Inicia o desbloquea el llavero de tu escritorio (GNOME Keyring, KWallet) y vuelve a abrir Parley.</translation>
+    </message>
+    <message>
+        <source>the keychain is turned off</source>
+        <translation>el llavero está desactivado</translation>
+    </message>
+    <message>
+        <source>keep a value</source>
+        <translation>guardar un valor</translation>
+    </message>
+    <message>
+        <source>it read back something else</source>
+        <translation>al volver a leerlo, devolvió otra cosa</translation>
+    </message>
+    <message>
+        <source>no system keychain answered when Parley started</source>
+        <translation>ningún llavero del sistema respondió al iniciar Parley</translation>
+    </message>
+    <message>
+        <source>keep the device key</source>
+        <translation>guardar la clave del dispositivo</translation>
+    </message>
+    <message>
+        <source>cannot write %1</source>
+        <translation>no se puede escribir en %1</translation>
+    </message>
+    <message>
+        <source>the system keychain (Secret Service)</source>
+        <translation>el llavero del sistema (Secret Service)</translation>
+    </message>
+    <message>
+        <source>files only you can read, in %1</source>
+        <translation>archivos que solo tú puedes leer, en la carpeta %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>the keychain&apos;s device key</source>
+        <translation>la clave del dispositivo guardada en el llavero</translation>
+    </message>
+    <message>
+        <source>the saved session&apos;s token is in a keychain that is not used now</source>
+        <translation>el token de la sesión guardada está en un llavero que ahora no se usa</translation>
+    </message>
+    <message>
+        <source>no saved session</source>
+        <translation>no hay ninguna sesión guardada</translation>
     </message>
 </context>
 <context>
@@ -250,6 +356,14 @@
         <source>The original message is not on this device.</source>
         <translation>El mensaje original no está en este dispositivo.</translation>
     </message>
+    <message>
+        <source>Chat options</source>
+        <translation>Opciones del chat</translation>
+    </message>
+    <message>
+        <source>Verify security code…</source>
+        <translation>Verificar código de seguridad…</translation>
+    </message>
 </context>
 <context>
     <name>parley::ui::ChatsPage</name>
@@ -348,25 +462,12 @@
 <context>
     <name>parley::ui::LoginPage</name>
     <message>
-        <source>Cannot reach the Parley server. Check your connection and try again.</source>
-        <translation>No se puede conectar con el servidor de Parley. Revisa tu conexión y vuelve a intentarlo.</translation>
-    </message>
-    <message>
         <source>Something went wrong. Please try again.</source>
         <translation>Algo salió mal. Vuelve a intentarlo.</translation>
     </message>
     <message>
         <source>Sign in to Parley</source>
         <translation>Inicia sesión en Parley</translation>
-    </message>
-    <message>
-        <source>Your phone number, with its country code:</source>
-        <translation>Tu número de teléfono, con su código de país:</translation>
-    </message>
-    <message>
-        <source>+1 202 555 0123</source>
-        <extracomment>An example number in international format; use one that is typical for the language.</extracomment>
-        <translation>+34 612 345 678</translation>
     </message>
     <message>
         <source>Continue</source>
@@ -403,6 +504,69 @@
         <extracomment>%1 is a countdown in minutes and seconds, such as 0:42</extracomment>
         <translation>Enviar un código nuevo en %1</translation>
     </message>
+    <message>
+        <source>Cannot reach the Parley server at %1. Check the address and your connection, and try again.</source>
+        <translation>No se puede conectar con el servidor de Parley en %1. Revisa la dirección y tu conexión, y vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <source>%1 does not answer as a Parley server does. Check the address.</source>
+        <translation>%1 no responde como un servidor de Parley. Revisa la dirección.</translation>
+    </message>
+    <message>
+        <source>Server: %1 · Change</source>
+        <extracomment>%1 is the server&apos;s address, such as parley.example.org</extracomment>
+        <translation>Servidor: %1 · Cambiar</translation>
+    </message>
+    <message>
+        <source>Enter the server&apos;s address, such as https://parley.example.org or http://127.0.0.1:8765.</source>
+        <translation>Escribe la dirección del servidor, por ejemplo, https://parley.example.org o http://127.0.0.1:8765.</translation>
+    </message>
+    <message>
+        <source>Too long for a number in %1.</source>
+        <translation>Demasiado largo para un número de %1.</translation>
+    </message>
+    <message>
+        <source>No country has this calling code.</source>
+        <translation>Este código de país no existe.</translation>
+    </message>
+    <message>
+        <source>✓ %1 (%2)</source>
+        <extracomment>%1 is the number in international form, %2 its country</extracomment>
+        <translation>✓ %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Your country and phone number:</source>
+        <translation>Tu país y número de teléfono:</translation>
+    </message>
+    <message>
+        <source>202 555 0123</source>
+        <extracomment>An example number without its country code; use one that is typical for the language.</extracomment>
+        <translation>612 34 56 78</translation>
+    </message>
+    <message>
+        <source>Server address:</source>
+        <translation>Dirección del servidor:</translation>
+    </message>
+    <message>
+        <source>Enter your phone number.</source>
+        <translation>Escribe tu número de teléfono.</translation>
+    </message>
+    <message>
+        <source>This number is too short for %1.</source>
+        <translation>Este número es demasiado corto para %1.</translation>
+    </message>
+    <message>
+        <source>This number is too long for %1.</source>
+        <translation>Este número es demasiado largo para %1.</translation>
+    </message>
+    <message>
+        <source>No country has this calling code. Pick your country, or type the number with its country code, like +1 202 555 0123.</source>
+        <translation>Este código de país no existe. Elige tu país o escribe el número con su código de país, por ejemplo, +1 202 555 0123.</translation>
+    </message>
+    <message>
+        <source>This is not a number in use in %1. Check the number and the country.</source>
+        <translation>Este número no está en uso en %1. Revisa el número y el país.</translation>
+    </message>
 </context>
 <context>
     <name>parley::ui::MainWindow</name>
@@ -429,10 +593,6 @@
 </context>
 <context>
     <name>parley::ui::MessageDelegate</name>
-    <message>
-        <source>The security code with %1 changed. Compare it in their safety number.</source>
-        <translation>Tu código de seguridad con %1 cambió. Compáralo en su número de seguridad.</translation>
-    </message>
     <message>
         <source>this contact</source>
         <translation>este contacto</translation>
@@ -472,6 +632,18 @@
             <numerusform>%n mensajes sin leer</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Your security code with %1 changed. Click to verify.</source>
+        <translation>Tu código de seguridad con %1 cambió. Haz clic para verificarlo.</translation>
+    </message>
+    <message>
+        <source>You marked %1 as verified.</source>
+        <translation>Marcaste como verificado tu código de seguridad con %1.</translation>
+    </message>
+    <message>
+        <source>You marked %1 as not verified.</source>
+        <translation>Marcaste como no verificado tu código de seguridad con %1.</translation>
+    </message>
 </context>
 <context>
     <name>parley::ui::NewChatDialog</name>
@@ -480,24 +652,12 @@
         <translation>Nuevo chat</translation>
     </message>
     <message>
-        <source>Phone number with country code, or a name</source>
-        <translation>Número de teléfono con código de país, o un nombre</translation>
-    </message>
-    <message>
-        <source>Find people by their phone number, such as +1 202 555 0100, or by their name.</source>
-        <translation>Busca personas por su número de teléfono, como +34 612 345 600, o por su nombre.</translation>
-    </message>
-    <message>
         <source>Start chat</source>
         <translation>Iniciar chat</translation>
     </message>
     <message>
         <source>Type at least two letters of a name.</source>
         <translation>Escribe al menos dos letras de un nombre.</translation>
-    </message>
-    <message>
-        <source>Start the number with + and the country code.</source>
-        <translation>Empieza el número con + y el código de país.</translation>
     </message>
     <message>
         <source>Searching…</source>
@@ -514,6 +674,75 @@
     <message>
         <source>Nobody found. Ask them to join Parley.</source>
         <translation>No se encontró a nadie. Invita a esa persona a unirse a Parley.</translation>
+    </message>
+    <message>
+        <source>A name or a phone number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find people by their phone number, such as +1 202 555 0100, or by their name, or import your contacts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import contacts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find who of your address book is on Parley: a vCard file (.vcf) exported from your phone or mail. Only a hash of each number goes to the server; names stay on this device.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address books (*.vcf *.vcard);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In your contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot import %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server cannot be reached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n number(s) imported</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n on Parley).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entry(s) had no valid number.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Your contacts on Parley</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the whole number, or start it with + and the country code.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -571,6 +800,49 @@
     <message>
         <source>Your name was not saved: %1</source>
         <translation>No se guardó tu nombre: %1</translation>
+    </message>
+</context>
+<context>
+    <name>parley::ui::SafetyNumberDialog</name>
+    <message>
+        <source>Verify security code</source>
+        <translation>Verificar código de seguridad</translation>
+    </message>
+    <message>
+        <source>Security code with %1</source>
+        <translation>Código de seguridad con %1</translation>
+    </message>
+    <message>
+        <source>Compare these numbers with the ones on %1&apos;s screen, side by side or on a call you trust. If they are the same, your messages go only to their devices and nobody in between can read them. They change when either of you adds or removes a device.</source>
+        <translation>Compara estos números con los que aparecen en la pantalla de %1, en persona o en una llamada de confianza. Si coinciden, tus mensajes solo llegan a sus dispositivos y ningún intermediario puede leerlos. Los números cambian cuando alguno de los dos añade o quita un dispositivo.</translation>
+    </message>
+    <message>
+        <source>Mark as verified</source>
+        <translation>Marcar como verificado</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copiar</translation>
+    </message>
+    <message>
+        <source>Getting the latest devices…</source>
+        <translation>Obteniendo los dispositivos más recientes…</translation>
+    </message>
+    <message>
+        <source>The security code cannot be shown: %1</source>
+        <translation>No se puede mostrar el código de seguridad: %1</translation>
+    </message>
+    <message>
+        <source>Clear verification</source>
+        <translation>Quitar verificación</translation>
+    </message>
+    <message>
+        <source>✓ Verified</source>
+        <translation>✓ Verificado</translation>
+    </message>
+    <message>
+        <source>Not verified</source>
+        <translation>No verificado</translation>
     </message>
 </context>
 <context>
@@ -717,6 +989,34 @@
     <message>
         <source>Language</source>
         <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>Security</source>
+        <translation>Seguridad</translation>
+    </message>
+    <message>
+        <source>Your messages are end-to-end encrypted. To be sure they reach only the devices of the people you write to, compare your security code with each of them once.</source>
+        <translation>Tus mensajes están cifrados de extremo a extremo. Para asegurarte de que solo lleguen a los dispositivos de las personas a las que escribes, compara tu código de seguridad con cada una de ellas una vez.</translation>
+    </message>
+    <message>
+        <source>Verify security code…</source>
+        <translation>Verificar código de seguridad…</translation>
+    </message>
+    <message>
+        <source>This device&apos;s key and sign-in are kept in %1.</source>
+        <translation>La clave y el inicio de sesión de este dispositivo se guardan en %1.</translation>
+    </message>
+    <message>
+        <source>Cannot read your chats: %1</source>
+        <translation>No se pueden leer tus chats: %1</translation>
+    </message>
+    <message>
+        <source>%1 · ✓ verified</source>
+        <translation>%1 · ✓ verificado</translation>
+    </message>
+    <message>
+        <source>%1 · not verified</source>
+        <translation>%1 · no verificado</translation>
     </message>
 </context>
 </TS>

@@ -39,6 +39,10 @@
         <source>Parley cannot open this device&apos;s key, so it cannot sign in.</source>
         <translation>O Parley não consegue abrir a chave deste dispositivo, então não é possível entrar.</translation>
     </message>
+    <message>
+        <source>Keep this device&apos;s key and sign-in in files only you can read, not in the system keychain (also PARLEY_KEYCHAIN=0).</source>
+        <translation>Guardar a chave e os dados de login deste dispositivo em arquivos que só você pode ler, e não no chaveiro do sistema (também PARLEY_KEYCHAIN=0).</translation>
+    </message>
 </context>
 <context>
     <name>TimeText</name>
@@ -64,6 +68,29 @@
     </message>
 </context>
 <context>
+    <name>VCardReader</name>
+    <message>
+        <source>the address book is larger than 16 MiB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a line of the address book is longer than 64 KiB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the address book has more than 20000 contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this is not a vCard file (no BEGIN:VCARD)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>parley::Account</name>
     <message>
         <source>You logged out of this device.</source>
@@ -75,6 +102,85 @@
     <message>
         <source>Enter the number with its country code, like +1 202 555 0123.</source>
         <translation>Digite o número com o código do país, como +55 11 91234-5678.</translation>
+    </message>
+</context>
+<context>
+    <name>parley::SecretVault</name>
+    <message>
+        <source>The system keychain could not %1: %2</source>
+        <translation>O chaveiro do sistema não conseguiu %1: %2</translation>
+    </message>
+    <message>
+        <source>read %1</source>
+        <translation>ler %1</translation>
+    </message>
+    <message>
+        <source>save %1</source>
+        <translation>salvar %1</translation>
+    </message>
+    <message>
+        <source>delete %1</source>
+        <translation>apagar %1</translation>
+    </message>
+    <message>
+        <source>no answer within %1 s</source>
+        <translation>não respondeu em %1 s</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>não respondeu</translation>
+    </message>
+    <message>
+        <source>This profile&apos;s device key and sign-in are in the system keychain, which cannot be used now (%1). Start or unlock your desktop&apos;s keychain (GNOME Keyring, KWallet) and open Parley again.</source>
+        <translation>A chave do dispositivo e os dados de login deste perfil estão no chaveiro do sistema, que não pode ser usado agora (%1). Inicie ou desbloqueie o chaveiro do seu ambiente de trabalho (GNOME Keyring, KWallet) e abra o Parley de novo.</translation>
+    </message>
+    <message>
+        <source>the keychain is turned off</source>
+        <translation>o chaveiro está desativado</translation>
+    </message>
+    <message>
+        <source>keep a value</source>
+        <translation>guardar um valor</translation>
+    </message>
+    <message>
+        <source>it read back something else</source>
+        <translation>ao ler de volta, veio outro valor</translation>
+    </message>
+    <message>
+        <source>no system keychain answered when Parley started</source>
+        <translation>nenhum chaveiro do sistema respondeu quando o Parley foi aberto</translation>
+    </message>
+    <message>
+        <source>keep the device key</source>
+        <translation>guardar a chave do dispositivo</translation>
+    </message>
+    <message>
+        <source>cannot write %1</source>
+        <translation>não é possível gravar %1</translation>
+    </message>
+    <message>
+        <source>the system keychain (Secret Service)</source>
+        <translation>no chaveiro do sistema (Secret Service)</translation>
+    </message>
+    <message>
+        <source>files only you can read, in %1</source>
+        <translation>em arquivos que só você pode ler, na pasta %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>the keychain&apos;s device key</source>
+        <translation>a chave do dispositivo guardada no chaveiro</translation>
+    </message>
+    <message>
+        <source>the saved session&apos;s token is in a keychain that is not used now</source>
+        <translation>o token da sessão salva está em um chaveiro que não está em uso agora</translation>
+    </message>
+    <message>
+        <source>no saved session</source>
+        <translation>nenhuma sessão salva</translation>
     </message>
 </context>
 <context>
@@ -250,6 +356,14 @@
         <source>The original message is not on this device.</source>
         <translation>A mensagem original não está neste dispositivo.</translation>
     </message>
+    <message>
+        <source>Chat options</source>
+        <translation>Opções da conversa</translation>
+    </message>
+    <message>
+        <source>Verify security code…</source>
+        <translation>Verificar código de segurança…</translation>
+    </message>
 </context>
 <context>
     <name>parley::ui::ChatsPage</name>
@@ -348,25 +462,12 @@
 <context>
     <name>parley::ui::LoginPage</name>
     <message>
-        <source>Cannot reach the Parley server. Check your connection and try again.</source>
-        <translation>Não foi possível conectar ao servidor do Parley. Verifique sua conexão e tente novamente.</translation>
-    </message>
-    <message>
         <source>Something went wrong. Please try again.</source>
         <translation>Algo deu errado. Tente novamente.</translation>
     </message>
     <message>
         <source>Sign in to Parley</source>
         <translation>Entrar no Parley</translation>
-    </message>
-    <message>
-        <source>Your phone number, with its country code:</source>
-        <translation>Seu número de telefone, com o código do país:</translation>
-    </message>
-    <message>
-        <source>+1 202 555 0123</source>
-        <extracomment>An example number in international format; use one that is typical for the language.</extracomment>
-        <translation>+55 11 91234-5678</translation>
     </message>
     <message>
         <source>Continue</source>
@@ -403,6 +504,69 @@
         <extracomment>%1 is a countdown in minutes and seconds, such as 0:42</extracomment>
         <translation>Enviar um novo código em %1</translation>
     </message>
+    <message>
+        <source>Cannot reach the Parley server at %1. Check the address and your connection, and try again.</source>
+        <translation>Não foi possível conectar ao servidor do Parley em %1. Verifique o endereço e sua conexão e tente novamente.</translation>
+    </message>
+    <message>
+        <source>%1 does not answer as a Parley server does. Check the address.</source>
+        <translation>%1 não responde como um servidor do Parley. Verifique o endereço.</translation>
+    </message>
+    <message>
+        <source>Server: %1 · Change</source>
+        <extracomment>%1 is the server&apos;s address, such as parley.example.org</extracomment>
+        <translation>Servidor: %1 · Alterar</translation>
+    </message>
+    <message>
+        <source>Enter the server&apos;s address, such as https://parley.example.org or http://127.0.0.1:8765.</source>
+        <translation>Digite o endereço do servidor, como https://parley.example.org ou http://127.0.0.1:8765.</translation>
+    </message>
+    <message>
+        <source>Too long for a number in %1.</source>
+        <translation>Longo demais para um número do país %1.</translation>
+    </message>
+    <message>
+        <source>No country has this calling code.</source>
+        <translation>Este código de país não existe.</translation>
+    </message>
+    <message>
+        <source>✓ %1 (%2)</source>
+        <extracomment>%1 is the number in international form, %2 its country</extracomment>
+        <translation>✓ %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Your country and phone number:</source>
+        <translation>Seu país e número de telefone:</translation>
+    </message>
+    <message>
+        <source>202 555 0123</source>
+        <extracomment>An example number without its country code; use one that is typical for the language.</extracomment>
+        <translation>11 91234-5678</translation>
+    </message>
+    <message>
+        <source>Server address:</source>
+        <translation>Endereço do servidor:</translation>
+    </message>
+    <message>
+        <source>Enter your phone number.</source>
+        <translation>Digite seu número de telefone.</translation>
+    </message>
+    <message>
+        <source>This number is too short for %1.</source>
+        <translation>Este número é curto demais para o país %1.</translation>
+    </message>
+    <message>
+        <source>This number is too long for %1.</source>
+        <translation>Este número é longo demais para o país %1.</translation>
+    </message>
+    <message>
+        <source>No country has this calling code. Pick your country, or type the number with its country code, like +1 202 555 0123.</source>
+        <translation>Este código de país não existe. Escolha seu país ou digite o número com o código do país, como +1 202 555 0123.</translation>
+    </message>
+    <message>
+        <source>This is not a number in use in %1. Check the number and the country.</source>
+        <translation>Este número não está em uso no país %1. Verifique o número e o país.</translation>
+    </message>
 </context>
 <context>
     <name>parley::ui::MainWindow</name>
@@ -429,10 +593,6 @@
 </context>
 <context>
     <name>parley::ui::MessageDelegate</name>
-    <message>
-        <source>The security code with %1 changed. Compare it in their safety number.</source>
-        <translation>O código de segurança com %1 mudou. Compare-o no número de segurança do contato.</translation>
-    </message>
     <message>
         <source>this contact</source>
         <translation>este contato</translation>
@@ -472,6 +632,18 @@
             <numerusform>%n mensagens não lidas</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Your security code with %1 changed. Click to verify.</source>
+        <translation>Seu código de segurança com %1 mudou. Clique para verificar.</translation>
+    </message>
+    <message>
+        <source>You marked %1 as verified.</source>
+        <translation>Você marcou seu código de segurança com %1 como verificado.</translation>
+    </message>
+    <message>
+        <source>You marked %1 as not verified.</source>
+        <translation>Você marcou seu código de segurança com %1 como não verificado.</translation>
+    </message>
 </context>
 <context>
     <name>parley::ui::NewChatDialog</name>
@@ -480,24 +652,12 @@
         <translation>Nova conversa</translation>
     </message>
     <message>
-        <source>Phone number with country code, or a name</source>
-        <translation>Número de telefone com o código do país, ou um nome</translation>
-    </message>
-    <message>
-        <source>Find people by their phone number, such as +1 202 555 0100, or by their name.</source>
-        <translation>Encontre pessoas pelo número de telefone, como +55 11 91234-5600, ou pelo nome.</translation>
-    </message>
-    <message>
         <source>Start chat</source>
         <translation>Iniciar conversa</translation>
     </message>
     <message>
         <source>Type at least two letters of a name.</source>
         <translation>Digite pelo menos duas letras de um nome.</translation>
-    </message>
-    <message>
-        <source>Start the number with + and the country code.</source>
-        <translation>Comece o número com + e o código do país.</translation>
     </message>
     <message>
         <source>Searching…</source>
@@ -514,6 +674,75 @@
     <message>
         <source>Nobody found. Ask them to join Parley.</source>
         <translation>Ninguém encontrado. Convide a pessoa para entrar no Parley.</translation>
+    </message>
+    <message>
+        <source>A name or a phone number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find people by their phone number, such as +1 202 555 0100, or by their name, or import your contacts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import contacts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find who of your address book is on Parley: a vCard file (.vcf) exported from your phone or mail. Only a hash of each number goes to the server; names stay on this device.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address books (*.vcf *.vcard);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In your contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot import %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server cannot be reached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n number(s) imported</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n on Parley).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entry(s) had no valid number.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Your contacts on Parley</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the whole number, or start it with + and the country code.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -571,6 +800,49 @@
     <message>
         <source>Your name was not saved: %1</source>
         <translation>Seu nome não foi salvo: %1</translation>
+    </message>
+</context>
+<context>
+    <name>parley::ui::SafetyNumberDialog</name>
+    <message>
+        <source>Verify security code</source>
+        <translation>Verificar código de segurança</translation>
+    </message>
+    <message>
+        <source>Security code with %1</source>
+        <translation>Código de segurança com %1</translation>
+    </message>
+    <message>
+        <source>Compare these numbers with the ones on %1&apos;s screen, side by side or on a call you trust. If they are the same, your messages go only to their devices and nobody in between can read them. They change when either of you adds or removes a device.</source>
+        <translation>Compare estes números com os que aparecem na tela de %1, lado a lado ou em uma ligação de confiança. Se forem iguais, suas mensagens vão apenas para os dispositivos dessa pessoa e ninguém no meio do caminho consegue lê-las. Os números mudam quando um de vocês adiciona ou remove um dispositivo.</translation>
+    </message>
+    <message>
+        <source>Mark as verified</source>
+        <translation>Marcar como verificado</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copiar</translation>
+    </message>
+    <message>
+        <source>Getting the latest devices…</source>
+        <translation>Buscando os dispositivos mais recentes…</translation>
+    </message>
+    <message>
+        <source>The security code cannot be shown: %1</source>
+        <translation>Não é possível mostrar o código de segurança: %1</translation>
+    </message>
+    <message>
+        <source>Clear verification</source>
+        <translation>Remover verificação</translation>
+    </message>
+    <message>
+        <source>✓ Verified</source>
+        <translation>✓ Verificado</translation>
+    </message>
+    <message>
+        <source>Not verified</source>
+        <translation>Não verificado</translation>
     </message>
 </context>
 <context>
@@ -717,6 +989,34 @@
     <message>
         <source>Language</source>
         <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>Security</source>
+        <translation>Segurança</translation>
+    </message>
+    <message>
+        <source>Your messages are end-to-end encrypted. To be sure they reach only the devices of the people you write to, compare your security code with each of them once.</source>
+        <translation>Suas mensagens são protegidas com a criptografia de ponta a ponta. Para ter certeza de que elas chegam só aos dispositivos das pessoas com quem você conversa, compare seu código de segurança com cada uma delas uma vez.</translation>
+    </message>
+    <message>
+        <source>Verify security code…</source>
+        <translation>Verificar código de segurança…</translation>
+    </message>
+    <message>
+        <source>This device&apos;s key and sign-in are kept in %1.</source>
+        <translation>A chave e os dados de login deste dispositivo ficam guardados %1.</translation>
+    </message>
+    <message>
+        <source>Cannot read your chats: %1</source>
+        <translation>Não foi possível ler suas conversas: %1</translation>
+    </message>
+    <message>
+        <source>%1 · ✓ verified</source>
+        <translation>%1 · ✓ verificado</translation>
+    </message>
+    <message>
+        <source>%1 · not verified</source>
+        <translation>%1 · não verificado</translation>
     </message>
 </context>
 </TS>

@@ -1,5 +1,6 @@
 #include "core/account/Account.h"
 
+#include "core/phone/PhoneInput.h"
 #include "core/protocol/RestPayloads.h"
 
 #include <QDir>
@@ -37,6 +38,8 @@ Account::Account(const Session &session, crypto::DeviceKeyPair keys, QString pro
     , m_users(m_api)
     , m_cards(m_users, m_store)
     , m_settings(m_api)
+    // Numbers in the address book without a country code are of this account's own country.
+    , m_contactBook(m_api, m_store, phone::PhoneInput::check(session.phoneNumber, {}).region)
 {
     connect(m_vault, &SecretVault::failed, this, [](const protocol::Error &error) {
         qWarning().noquote() << "the session could not be saved:" << error.message;

@@ -6,6 +6,7 @@
 #include "core/account/Session.h"
 #include "core/account/SessionKeeper.h"
 #include "core/account/UserDirectory.h"
+#include "core/contacts/ContactBook.h"
 #include "core/crypto/DeviceKeyPair.h"
 #include "core/net/ApiClient.h"
 #include "core/net/SyncSocket.h"
@@ -58,6 +59,7 @@ public:
     UserDirectory &users() { return m_users; }
     PeerCards &cards() { return m_cards; }
     AccountSettings &settings() { return m_settings; }
+    contacts::ContactBook &contactBook() { return m_contactBook; }
     SecretVault &secrets() { return *m_vault; }
 
     // Signs this device out (POST /auth/logout) and forgets the saved session: `ended` with
@@ -91,6 +93,7 @@ private:
     UserDirectory m_users;
     PeerCards m_cards;
     AccountSettings m_settings;
+    contacts::ContactBook m_contactBook;
     bool m_connecting = false;
 };
 

@@ -101,6 +101,18 @@ const QList<QStringList> &clientMigrations()
                            " safety_number TEXT NOT NULL,"
                            " verified_at BIGINT NOT NULL)"),
         },
+        // 6: the address book imported on this device (vCards), by E.164 number, and who of it
+        // is on Parley (POST /users/contacts/sync, docs/protocol.md 4.14). It stays here: the
+        // server gets only the hashes.
+        {
+            QStringLiteral("CREATE TABLE contacts ("
+                           " phone TEXT PRIMARY KEY," // E.164
+                           " name TEXT NOT NULL," // as the address book has it
+                           " user_id TEXT," // the account of the number, once found
+                           " display_name TEXT NOT NULL DEFAULT '',"
+                           " imported_at BIGINT NOT NULL,"
+                           " checked_at BIGINT NOT NULL DEFAULT 0)"),
+        },
     };
     return migrations;
 }

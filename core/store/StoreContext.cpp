@@ -8,6 +8,7 @@ StoreContext::StoreContext()
     : m_chats(m_db)
     , m_messages(m_db, m_chats)
     , m_peerKeys(m_db)
+    , m_contacts(m_db)
 { }
 
 protocol::Result<void> StoreContext::open(const QString &path)

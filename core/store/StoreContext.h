@@ -3,6 +3,7 @@
 #include "core/protocol/Result.h"
 #include "core/sql/Database.h"
 #include "core/store/ChatStore.h"
+#include "core/store/ContactStore.h"
 #include "core/store/MessageStore.h"
 #include "core/store/PeerKeyStore.h"
 
@@ -22,12 +23,14 @@ public:
     ChatStore &chats() { return m_chats; }
     MessageStore &messages() { return m_messages; }
     PeerKeyStore &peerKeys() { return m_peerKeys; }
+    ContactStore &contacts() { return m_contacts; }
 
 private:
     sql::Database m_db;
     ChatStore m_chats;
     MessageStore m_messages;
     PeerKeyStore m_peerKeys;
+    ContactStore m_contacts;
     bool m_open = false;
 };
 

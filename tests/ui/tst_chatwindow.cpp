@@ -18,6 +18,7 @@
 #include "ui/chat/MessageListView.h"
 #include "ui/common/Language.h"
 #include "ui/common/Theme.h"
+#include "ui/contacts/NewChatDialog.h"
 #include "ui/main/MainWindow.h"
 #include "ui/main/Notifier.h"
 #include "ui/security/SafetyNumberDialog.h"
@@ -35,6 +36,7 @@
 #include <QProcess>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QScopeGuard>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -86,6 +88,7 @@ private Q_SLOTS:
     void enterSendsAndShiftEnterStartsANewLine();
     void searchFindsAMessageAndOpensItsChat();
     void keyboardShortcutsMoveBetweenChats();
+    void contactsImportedFromAVCardShowWhoIsOnParley();
     void settingsChangeTheProfileThemeAndPrivacy();
     void aMessageNotifiesUnlessItsChatIsOpenOrMuted();
     void theNextStartOpensTheLastChatWhereTheWindowWas();
@@ -112,6 +115,7 @@ private:
 void TestChatWindow::initTestCase()
 {
     qputenv("XDG_CONFIG_HOME", m_config.path().toLocal8Bit());
+    ui::language::apply(QStringLiteral("en")); // as main() does: English plurals
     m_server = std::make_unique<ServerProcess>();
     QVERIFY2(m_server->start(), qPrintable(m_server->errorString()));
     m_alice = std::make_unique<TestClient>(m_server->url());
@@ -396,6 +400,71 @@ void TestChatWindow::keyboardShortcutsMoveBetweenChats()
     QTRY_VERIFY_WITH_TIMEOUT(page->openChatId() != 0, WaitMs);
     QTest::keyClick(m_window.get(), Qt::Key_F, Qt::ControlModifier);
     QVERIFY(page->searchField()->hasFocus());
+}
+
+void TestChatWindow::contactsImportedFromAVCardShowWhoIsOnParley()
+{
+    // Bob as Alice's phone knows him (a national number: Alice's is American), someone not on
+    // Parley, a number that is none, and a card without one.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("contacts.vcf"));
+    {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Bobby (work)\r\n"
+                   "TEL;TYPE=CELL:(202) 555-0182\r\nEND:VCARD\r\n"
+                   "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Carol Nobody\r\n"
+                   "TEL:+1 202 555 0199\r\nTEL:12\r\nEND:VCARD\r\n"
+                   "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Only Mail\r\n"
+                   "EMAIL:only@example.org\r\nEND:VCARD\r\n");
+    }
+    ui::ChatsPage *page = m_window->chatsPage();
+    bool checked = false;
+    QTimer::singleShot(0, this, [&] {
+        auto *dialog = qobject_cast<ui::NewChatDialog *>(QApplication::activeModalWidget());
+        QVERIFY(dialog);
+        // Closed however the checks end, so that a failure does not leave it waiting.
+        const auto closeAfter = qScopeGuard([dialog] { dialog->reject(); });
+        QSignalSpy imported(dialog, &ui::NewChatDialog::imported);
+        dialog->importFrom(path);
+        QVERIFY(imported.wait(WaitMs));
+        QCOMPARE(imported.first().at(0).toBool(), true);
+        QCOMPARE(imported.first().at(1).toString(),
+                 QStringLiteral("contacts.vcf: 2 numbers imported (1 on Parley). 1 entry had no "
+                                "valid number."));
+        // With nothing typed: the contacts on Parley, by their address-book name.
+        QListWidget *results = dialog->results();
+        QTRY_COMPARE_WITH_TIMEOUT(results->count(), 1, WaitMs);
+        QCOMPARE(results->item(0)->text(), QStringLiteral("Bobby (work)  ·  +12025550182"));
+        QTest::qWait(50); // the layout, for the screenshot
+        dialog->grab().save(QDir(QStringLiteral(PARLEY_SCREENSHOT_DIR))
+                                .filePath(QStringLiteral("new-chat-contacts.png")));
+        // Typing filters them; a national number finds people on the server too.
+        dialog->searchField()->setText(QStringLiteral("bobby"));
+        QTRY_COMPARE_WITH_TIMEOUT(results->count(), 1, WaitMs);
+        dialog->searchField()->setText(QStringLiteral("carol"));
+        QTRY_COMPARE_WITH_TIMEOUT(results->count(), 0, WaitMs);
+        dialog->searchField()->setText(QStringLiteral("202 555 0182"));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            results->count() == 1 && results->item(0)->text().startsWith(u"Bobby"), WaitMs);
+        checked = true;
+    });
+    page->startNewChat();
+    QVERIFY(checked);
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+
+    // The store has both numbers; Bob's with his account. The server got only hashes.
+    const auto contacts = m_alice->account().store().runAndWait(
+        [](store::StoreContext &store) { return store.contacts().all(); });
+    QVERIFY(contacts);
+    QCOMPARE(contacts->size(), 2);
+    QCOMPARE(contacts->at(0).name, QStringLiteral("Bobby (work)"));
+    QCOMPARE(contacts->at(0).userId, m_bob->session().userId);
+    QCOMPARE(contacts->at(0).displayName, QStringLiteral("Bob Builder"));
+    QCOMPARE(contacts->at(1).phone, QStringLiteral("+12025550199"));
+    QVERIFY(contacts->at(1).userId.isEmpty());
+    QVERIFY(contacts->at(1).checkedAt > 0);
 }
 
 void TestChatWindow::settingsChangeTheProfileThemeAndPrivacy()

@@ -329,7 +329,8 @@ void ChatsPage::startNewChat()
     if (!m_account)
         return;
     QPointer<Account> account = m_account;
-    NewChatDialog dialog(m_account->users(), m_account->session().userId, this);
+    NewChatDialog dialog(m_account->users(), m_account->contactBook(), m_account->session().userId,
+                         this);
     dialog.setObjectName(QStringLiteral("newChatDialog"));
     m_dialog = &dialog; // closed by clearAccount() if the account ends meanwhile
     const int result = dialog.exec();

@@ -78,8 +78,7 @@ void apply(const QString &code)
     const QLocale locale(code);
     QLocale::setDefault(locale);
     QApplication::setLayoutDirection(locale.textDirection());
-    if (code == QLatin1String("en"))
-        return; // the source language
+    // English is the source language: its file has only the plural forms.
     auto *own = new QTranslator;
     if (own->load(QStringLiteral(":/i18n/parley_%1.qm").arg(code))) {
         QCoreApplication::installTranslator(own);
@@ -88,6 +87,8 @@ void apply(const QString &code)
         qWarning().noquote() << "no translation for" << code;
         delete own;
     }
+    if (code == QLatin1String("en"))
+        return; // Qt's own strings are English already
     // Qt's own strings (standard buttons, context menus), where Debian installed them.
     auto *qt = new QTranslator;
     if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
