@@ -10,6 +10,7 @@
 #include "ui/login/LoginPage.h"
 #include "ui/main/MainWindow.h"
 
+#include <QAbstractItemView>
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -18,6 +19,7 @@
 #include <QSettings>
 #include <QStandardPaths>
 #include <QSysInfo>
+#include <QTimer>
 
 #include <cstdio>
 #include <memory>
@@ -39,6 +41,29 @@ QString deviceName()
     const QString name = host.isEmpty() ? Main::tr("Parley desktop") : host;
     return name.left(protocol::limits::MaxDeviceNameLength);
 }
+
+// For bench/bench_desktop (PARLEY_REPORT_READY=1): "parley: ready" on stderr once the chat
+// list has been painted with chats in it.
+class ReadyReporter : public QObject
+{
+public:
+    using QObject::QObject;
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::Paint && watched->parent()
+            && watched->parent()->objectName() == QLatin1String("chatList")) {
+            const auto *list = static_cast<const QAbstractItemView *>(watched->parent());
+            if (list->model() && list->model()->rowCount() > 0) {
+                // After this paint has reached the screen.
+                QTimer::singleShot(0, qApp, [] { std::fputs("parley: ready\n", stderr); });
+                qApp->removeEventFilter(this);
+            }
+        }
+        return false;
+    }
+};
 
 } // namespace
 
@@ -113,7 +138,6 @@ int main(int argc, char *argv[])
     std::unique_ptr<Account> account;
     auto signIn = [&](const Session &session) {
         account = std::make_unique<Account>(session, keys.value(), profileDir, secrets);
-        window.setAccount(*account);
         QObject::connect(account.get(), &Account::ended, &window,
                          [&](const protocol::Error &reason) {
                              if (!account)
@@ -126,7 +150,10 @@ int main(int argc, char *argv[])
                              QMessageBox::critical(&window, Main::tr("Parley"), error.message);
                              QApplication::exit(1);
                          });
+        // Started first: the store's jobs run in order, so opening it comes before the reads
+        // of the screens' models (a restored session with no network shows its chats at once).
         account->start();
+        window.setAccount(*account);
     };
     QObject::connect(&login, &LoginService::loggedIn, &window, signIn);
     // A saved session of this server signs in without a new code (its refresh token is checked
@@ -135,6 +162,8 @@ int main(int argc, char *argv[])
         window.showChats(saved.value());
         signIn(saved.value());
     }
+    if (qEnvironmentVariableIsSet("PARLEY_REPORT_READY"))
+        app.installEventFilter(new ReadyReporter(&app));
     window.show();
     return app.exec();
 }

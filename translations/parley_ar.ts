@@ -71,23 +71,23 @@
     <name>VCardReader</name>
     <message>
         <source>the address book is larger than 16 MiB</source>
-        <translation type="unfinished"></translation>
+        <translation>حجم دفتر العناوين أكبر من 16 ميغابايت</translation>
     </message>
     <message>
         <source>a line of the address book is longer than 64 KiB</source>
-        <translation type="unfinished"></translation>
+        <translation>أحد أسطر دفتر العناوين أطول من 64 كيلوبايت</translation>
     </message>
     <message>
         <source>the address book has more than 20000 contacts</source>
-        <translation type="unfinished"></translation>
+        <translation>يحتوي دفتر العناوين على أكثر من 20000 جهة اتصال</translation>
     </message>
     <message>
         <source>this is not a vCard file (no BEGIN:VCARD)</source>
-        <translation type="unfinished"></translation>
+        <translation>هذا ليس ملف vCard (لا يحتوي على ⁦BEGIN:VCARD⁩)</translation>
     </message>
     <message>
         <source>cannot read %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>تتعذّر قراءة ⁦%1⁩: %2</translation>
     </message>
 </context>
 <context>
@@ -681,84 +681,84 @@
     </message>
     <message>
         <source>A name or a phone number</source>
-        <translation type="unfinished"></translation>
+        <translation>اسم أو رقم هاتف</translation>
     </message>
     <message>
         <source>Find people by their phone number, such as +1 202 555 0100, or by their name, or import your contacts.</source>
-        <translation type="unfinished"></translation>
+        <translation>ابحث عن الأشخاص عبر أرقام هواتفهم، مثل ⁦+1 202 555 0100⁩، أو عبر أسمائهم، أو استورد جهات اتصالك.</translation>
     </message>
     <message>
         <source>Import contacts…</source>
-        <translation type="unfinished"></translation>
+        <translation>استيراد جهات الاتصال…</translation>
     </message>
     <message>
         <source>Find who of your address book is on Parley: a vCard file (.vcf) exported from your phone or mail. Only a hash of each number goes to the server; names stay on this device.</source>
-        <translation type="unfinished"></translation>
+        <translation>اعرف أيّ جهات الاتصال في دفتر عناوينك تستخدم Parley: اختر ملف vCard ⁦(.vcf)⁩ مُصدَّرًا من هاتفك أو بريدك الإلكتروني. لا يُرسَل إلى الخادم سوى قيمة تجزئة لكل رقم، وتبقى الأسماء على هذا الجهاز.</translation>
     </message>
     <message>
         <source>Import contacts</source>
-        <translation type="unfinished"></translation>
+        <translation>استيراد جهات الاتصال</translation>
     </message>
     <message>
         <source>Address books (*.vcf *.vcard);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>دفاتر العناوين (*.vcf *.vcard);;جميع الملفات (*)</translation>
     </message>
     <message>
         <source>In your contacts</source>
-        <translation type="unfinished"></translation>
+        <translation>في جهات اتصالك</translation>
     </message>
     <message>
         <source>Importing %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>جارٍ استيراد ⁦%1⁩…</translation>
     </message>
     <message>
         <source>Cannot import %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>تعذّر استيراد ⁦%1⁩: %2</translation>
     </message>
     <message>
         <source>the server cannot be reached.</source>
-        <translation type="unfinished"></translation>
+        <translation>تعذّر الوصول إلى الخادم.</translation>
     </message>
     <message numerus="yes">
         <source>%1: %n number(s) imported</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>⁦%1⁩: لم يتم استيراد أي رقم</numerusform>
+            <numerusform>⁦%1⁩: تم استيراد رقم واحد</numerusform>
+            <numerusform>⁦%1⁩: تم استيراد رقمين</numerusform>
+            <numerusform>⁦%1⁩: تم استيراد %n أرقام</numerusform>
+            <numerusform>⁦%1⁩: تم استيراد %n رقمًا</numerusform>
+            <numerusform>⁦%1⁩: تم استيراد %n رقم</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>(%n on Parley).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>(لا يوجد أي منها على Parley).</numerusform>
+            <numerusform>(رقم واحد منها على Parley).</numerusform>
+            <numerusform>(رقمان منها على Parley).</numerusform>
+            <numerusform>(%n أرقام منها على Parley).</numerusform>
+            <numerusform>(%n رقمًا منها على Parley).</numerusform>
+            <numerusform>(%n رقم منها على Parley).</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n entry(s) had no valid number.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>لا توجد أي جهة اتصال بلا رقم صالح.</numerusform>
+            <numerusform>جهة اتصال واحدة لم يكن لها رقم صالح.</numerusform>
+            <numerusform>جهتا اتصال لم يكن لهما رقم صالح.</numerusform>
+            <numerusform>%n جهات اتصال لم يكن لها رقم صالح.</numerusform>
+            <numerusform>%n جهة اتصال لم يكن لها رقم صالح.</numerusform>
+            <numerusform>%n جهة اتصال لم يكن لها رقم صالح.</numerusform>
         </translation>
     </message>
     <message>
         <source>Your contacts on Parley</source>
-        <translation type="unfinished"></translation>
+        <translation>جهات اتصالك على Parley</translation>
     </message>
     <message>
         <source>Type the whole number, or start it with + and the country code.</source>
-        <translation type="unfinished"></translation>
+        <translation>اكتب الرقم كاملًا، أو ابدأ بـ ⁦+⁩ ثم رمز البلد.</translation>
     </message>
 </context>
 <context>

@@ -71,23 +71,23 @@
     <name>VCardReader</name>
     <message>
         <source>the address book is larger than 16 MiB</source>
-        <translation type="unfinished"></translation>
+        <translation>la libreta de contactos ocupa más de 16 MiB</translation>
     </message>
     <message>
         <source>a line of the address book is longer than 64 KiB</source>
-        <translation type="unfinished"></translation>
+        <translation>una línea de la libreta de contactos ocupa más de 64 KiB</translation>
     </message>
     <message>
         <source>the address book has more than 20000 contacts</source>
-        <translation type="unfinished"></translation>
+        <translation>la libreta tiene más de 20 000 contactos</translation>
     </message>
     <message>
         <source>this is not a vCard file (no BEGIN:VCARD)</source>
-        <translation type="unfinished"></translation>
+        <translation>este no es un archivo vCard (falta BEGIN:VCARD)</translation>
     </message>
     <message>
         <source>cannot read %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>no se puede leer %1: %2</translation>
     </message>
 </context>
 <context>
@@ -677,72 +677,72 @@
     </message>
     <message>
         <source>A name or a phone number</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre o número de teléfono</translation>
     </message>
     <message>
         <source>Find people by their phone number, such as +1 202 555 0100, or by their name, or import your contacts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Busca personas por su número de teléfono, por ejemplo, +1 202 555 0100, o por su nombre. También puedes importar tus contactos.</translation>
     </message>
     <message>
         <source>Import contacts…</source>
-        <translation type="unfinished"></translation>
+        <translation>Importar contactos…</translation>
     </message>
     <message>
         <source>Find who of your address book is on Parley: a vCard file (.vcf) exported from your phone or mail. Only a hash of each number goes to the server; names stay on this device.</source>
-        <translation type="unfinished"></translation>
+        <translation>Descubre quién de tu libreta de contactos está en Parley: elige un archivo vCard (.vcf) exportado desde tu teléfono o tu correo. Al servidor solo se envía un hash de cada número; los nombres se quedan en este dispositivo.</translation>
     </message>
     <message>
         <source>Import contacts</source>
-        <translation type="unfinished"></translation>
+        <translation>Importar contactos</translation>
     </message>
     <message>
         <source>Address books (*.vcf *.vcard);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Libretas de contactos (*.vcf *.vcard);;Todos los archivos (*)</translation>
     </message>
     <message>
         <source>In your contacts</source>
-        <translation type="unfinished"></translation>
+        <translation>En tus contactos</translation>
     </message>
     <message>
         <source>Importing %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Importando %1…</translation>
     </message>
     <message>
         <source>Cannot import %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede importar %1: %2</translation>
     </message>
     <message>
         <source>the server cannot be reached.</source>
-        <translation type="unfinished"></translation>
+        <translation>no se puede conectar con el servidor.</translation>
     </message>
     <message numerus="yes">
         <source>%1: %n number(s) imported</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1: %n número importado</numerusform>
+            <numerusform>%1: %n números importados</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>(%n on Parley).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>(%n en Parley).</numerusform>
+            <numerusform>(%n en Parley).</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n entry(s) had no valid number.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n contacto no tenía un número válido.</numerusform>
+            <numerusform>%n contactos no tenían un número válido.</numerusform>
         </translation>
     </message>
     <message>
         <source>Your contacts on Parley</source>
-        <translation type="unfinished"></translation>
+        <translation>Tus contactos en Parley</translation>
     </message>
     <message>
         <source>Type the whole number, or start it with + and the country code.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escribe el número completo o empieza con + y el código de país.</translation>
     </message>
 </context>
 <context>

@@ -71,23 +71,23 @@
     <name>VCardReader</name>
     <message>
         <source>the address book is larger than 16 MiB</source>
-        <translation type="unfinished"></translation>
+        <translation>a agenda de contatos tem mais de 16 MiB</translation>
     </message>
     <message>
         <source>a line of the address book is longer than 64 KiB</source>
-        <translation type="unfinished"></translation>
+        <translation>uma linha da agenda de contatos tem mais de 64 KiB</translation>
     </message>
     <message>
         <source>the address book has more than 20000 contacts</source>
-        <translation type="unfinished"></translation>
+        <translation>a agenda tem mais de 20 mil contatos</translation>
     </message>
     <message>
         <source>this is not a vCard file (no BEGIN:VCARD)</source>
-        <translation type="unfinished"></translation>
+        <translation>este não é um arquivo vCard (falta BEGIN:VCARD)</translation>
     </message>
     <message>
         <source>cannot read %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>não é possível ler %1: %2</translation>
     </message>
 </context>
 <context>
@@ -677,72 +677,72 @@
     </message>
     <message>
         <source>A name or a phone number</source>
-        <translation type="unfinished"></translation>
+        <translation>Nome ou número de telefone</translation>
     </message>
     <message>
         <source>Find people by their phone number, such as +1 202 555 0100, or by their name, or import your contacts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Encontre pessoas pelo número de telefone, como +1 202 555 0100, ou pelo nome. Você também pode importar seus contatos.</translation>
     </message>
     <message>
         <source>Import contacts…</source>
-        <translation type="unfinished"></translation>
+        <translation>Importar contatos…</translation>
     </message>
     <message>
         <source>Find who of your address book is on Parley: a vCard file (.vcf) exported from your phone or mail. Only a hash of each number goes to the server; names stay on this device.</source>
-        <translation type="unfinished"></translation>
+        <translation>Descubra quem da sua agenda de contatos está no Parley: escolha um arquivo vCard (.vcf) exportado do seu celular ou do seu e-mail. Só um hash de cada número vai para o servidor; os nomes ficam neste dispositivo.</translation>
     </message>
     <message>
         <source>Import contacts</source>
-        <translation type="unfinished"></translation>
+        <translation>Importar contatos</translation>
     </message>
     <message>
         <source>Address books (*.vcf *.vcard);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Agendas de contatos (*.vcf *.vcard);;Todos os arquivos (*)</translation>
     </message>
     <message>
         <source>In your contacts</source>
-        <translation type="unfinished"></translation>
+        <translation>Nos seus contatos</translation>
     </message>
     <message>
         <source>Importing %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Importando %1…</translation>
     </message>
     <message>
         <source>Cannot import %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível importar %1: %2</translation>
     </message>
     <message>
         <source>the server cannot be reached.</source>
-        <translation type="unfinished"></translation>
+        <translation>não foi possível conectar ao servidor.</translation>
     </message>
     <message numerus="yes">
         <source>%1: %n number(s) imported</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1: %n número importado</numerusform>
+            <numerusform>%1: %n números importados</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>(%n on Parley).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>(%n no Parley).</numerusform>
+            <numerusform>(%n no Parley).</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n entry(s) had no valid number.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n contato não tinha um número válido.</numerusform>
+            <numerusform>%n contatos não tinham um número válido.</numerusform>
         </translation>
     </message>
     <message>
         <source>Your contacts on Parley</source>
-        <translation type="unfinished"></translation>
+        <translation>Seus contatos no Parley</translation>
     </message>
     <message>
         <source>Type the whole number, or start it with + and the country code.</source>
-        <translation type="unfinished"></translation>
+        <translation>Digite o número completo ou comece com + e o código do país.</translation>
     </message>
 </context>
 <context>

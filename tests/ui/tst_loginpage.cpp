@@ -3,6 +3,8 @@
 #include "core/crypto/DeviceKeyPair.h"
 #include "core/models/ChatListModel.h"
 #include "core/net/ApiClient.h"
+#include "core/store/LocalStore.h"
+#include "core/store/StoreContext.h"
 #include "tests/support/ServerProcess.h"
 #include "tests/support/TestClient.h"
 #include "ui/chat/ChatListView.h"
@@ -11,6 +13,7 @@
 
 #include <QAbstractItemView>
 #include <QComboBox>
+#include <QDateTime>
 #include <QDeadlineTimer>
 #include <QDir>
 #include <QFile>
@@ -70,6 +73,7 @@ private Q_SLOTS:
     void newCodeReplacesTheOldOne();
     void rightCodeSwitchesMainWindowToChatView();
     void statusBarShowsConnectedOnceSynced();
+    void aRestoredSessionShowsItsChatsWithTheServerDown();
     void unreachableServerShowsPlainLanguageError();
     void theCountryPickerGivesTheCallingCodeAndNumbersAreCheckedAsTyped();
     void theServerCanBeChangedAndOneThatIsNotParleyIsNamed();
@@ -340,6 +344,40 @@ void TestLoginPage::rightCodeSwitchesMainWindowToChatView()
     QVERIFY(child<QLabel>("noChatSelected")->isVisible());
 }
 
+void TestLoginPage::aRestoredSessionShowsItsChatsWithTheServerDown()
+{
+    // The next start on a train: the session and the store from before, no server. The app's
+    // wiring (app/main.cpp) starts the account, then gives it to the window.
+    Session session;
+    connect(m_login.get(), &LoginService::loggedIn, this, [&](const Session &s) { session = s; });
+    signIn();
+    if (QTest::currentTestFailed())
+        return;
+    {
+        store::LocalStore store;
+        QVERIFY(store.openAndWait(Account::storePath(m_profile.path(), session.userId)));
+        store::InboundMessage message;
+        message.messageId = QStringLiteral("m-1");
+        message.senderUserId = message.peerUserId = QStringLiteral("friend-user");
+        message.senderDeviceId = QStringLiteral("friend-device");
+        message.body = QStringLiteral("See you at the station");
+        message.sentAt = message.serverTime = QDateTime::currentMSecsSinceEpoch();
+        QVERIFY(store.runAndWait([&](store::StoreContext &context) {
+            return context.messages().storeInbox({message}, {}, 1, message.sentAt).ok();
+        }));
+    }
+    QCOMPARE(m_server->stop(), 0);
+    session.accessToken.clear(); // restored sessions have none
+    m_window->showChats(session);
+    m_account = std::make_unique<Account>(session, m_keys, m_profile.path());
+    m_account->start();
+    m_window->setAccount(*m_account);
+    auto *chatList = child<QAbstractItemView>("chatList");
+    QTRY_COMPARE_WITH_TIMEOUT(chatList->model()->rowCount(), 1, AnswerTimeoutMs);
+    QCOMPARE(chatList->model()->index(0, 0).data(models::ChatListModel::PreviewRole).toString(),
+             QStringLiteral("See you at the station"));
+}
+
 void TestLoginPage::statusBarShowsConnectedOnceSynced()
 {
     // The app's wiring after login (app/main.cpp): the account of the new session.
@@ -353,8 +391,8 @@ void TestLoginPage::statusBarShowsConnectedOnceSynced()
     QCOMPARE(connection->text(), QStringLiteral("Connecting…"));
 
     m_account = std::make_unique<Account>(session, m_keys, m_profile.path());
-    m_window->setAccount(*m_account);
     m_account->start();
+    m_window->setAccount(*m_account);
     QTRY_COMPARE_WITH_TIMEOUT(connection->text(), QStringLiteral("Connected"), AnswerTimeoutMs);
     // A new account has no name: asked for once, skipped here.
     QTRY_COMPARE_WITH_TIMEOUT(currentPage(), QStringLiteral("profileSetupPage"), AnswerTimeoutMs);
@@ -501,8 +539,8 @@ void TestLoginPage::firstSignInAsksForANameThenShowsTheChats()
     if (QTest::currentTestFailed())
         return;
     m_account = std::make_unique<Account>(session, m_keys, m_profile.path());
-    m_window->setAccount(*m_account);
     m_account->start();
+    m_window->setAccount(*m_account);
     QTRY_COMPARE_WITH_TIMEOUT(currentPage(), QStringLiteral("profileSetupPage"), AnswerTimeoutMs);
     auto *name = child<QLineEdit>("setupName");
     auto *next = child<QPushButton>("setupContinue");
