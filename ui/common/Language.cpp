@@ -79,7 +79,7 @@ void apply(const QString &code)
     QLocale::setDefault(locale);
     QApplication::setLayoutDirection(locale.textDirection());
     // English is the source language: its file has only the plural forms.
-    auto *own = new QTranslator;
+    auto *own = new QTranslator(QCoreApplication::instance()); // freed with the application
     if (own->load(QStringLiteral(":/i18n/parley_%1.qm").arg(code))) {
         QCoreApplication::installTranslator(own);
         installed().append(own);
@@ -90,7 +90,7 @@ void apply(const QString &code)
     if (code == QLatin1String("en"))
         return; // Qt's own strings are English already
     // Qt's own strings (standard buttons, context menus), where Debian installed them.
-    auto *qt = new QTranslator;
+    auto *qt = new QTranslator(QCoreApplication::instance());
     if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
                  QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
         QCoreApplication::installTranslator(qt);
