@@ -16,7 +16,6 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QMenu>
-#include <QPainter>
 #include <QScrollBar>
 #include <QShortcut>
 #include <QToolButton>
@@ -41,15 +40,6 @@ const QStringList &quickReactions()
     return reactions;
 }
 
-QPixmap avatarPixmap(const QString &name, const QString &seed, int size, qreal ratio)
-{
-    QPixmap pixmap(QSize(size, size) * ratio);
-    pixmap.setDevicePixelRatio(ratio);
-    pixmap.fill(Qt::transparent);
-    QPainter painter(&pixmap);
-    appearance::paintAvatar(&painter, QRect(0, 0, size, size), name, seed);
-    return pixmap;
-}
 } // namespace
 
 ChatView::ChatView(Account &account, QWidget *parent)
@@ -292,7 +282,8 @@ void ChatView::setTitle(const QString &title)
 {
     m_title = title;
     m_name->setText(title);
-    m_avatar->setPixmap(avatarPixmap(title, m_peerUserId, HeaderAvatar, devicePixelRatioF()));
+    m_avatar->setPixmap(
+        appearance::avatarPixmap(title, m_peerUserId, HeaderAvatar, devicePixelRatioF()));
     m_list->messageDelegate()->setPeerName(title);
     m_list->viewport()->update();
 }

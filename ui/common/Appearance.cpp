@@ -6,6 +6,7 @@
 #include <QLabel>
 #include <QPainter>
 #include <QPainterPath>
+#include <QPixmap>
 
 namespace parley::ui::appearance {
 
@@ -100,6 +101,16 @@ QString initials(const QString &name)
             break;
     }
     return letters.isEmpty() ? QStringLiteral("#") : letters;
+}
+
+QPixmap avatarPixmap(const QString &name, const QString &seed, int size, qreal ratio)
+{
+    QPixmap pixmap(QSize(size, size) * ratio);
+    pixmap.setDevicePixelRatio(ratio);
+    pixmap.fill(Qt::transparent);
+    QPainter painter(&pixmap);
+    paintAvatar(&painter, QRect(0, 0, size, size), name, seed);
+    return pixmap;
 }
 
 void paintAvatar(QPainter *painter, const QRect &rect, const QString &name, const QString &seed)

@@ -7,6 +7,7 @@
 
 class QLabel;
 class QPainter;
+class QPixmap;
 class QRect;
 class QRectF;
 
@@ -42,6 +43,8 @@ QColor personColor(const QString &seed);
 QString initials(const QString &name);
 // A round avatar with initials on the person's colour.
 void paintAvatar(QPainter *painter, const QRect &rect, const QString &name, const QString &seed);
+// The same avatar as a pixmap of `size` logical pixels at the device pixel `ratio`.
+QPixmap avatarPixmap(const QString &name, const QString &seed, int size, qreal ratio);
 
 enum class Ticks {
     None,

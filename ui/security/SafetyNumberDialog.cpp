@@ -12,7 +12,6 @@
 #include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QPainter>
 #include <QPushButton>
 #include <QVBoxLayout>
 
@@ -24,16 +23,6 @@ constexpr int QrPlaceholder = 200;
 constexpr int Avatar = 56;
 constexpr int GroupsPerLine = 4;
 
-QPixmap avatarFor(const QString &name, const QString &seed, qreal ratio)
-{
-    QPixmap pixmap(QSize(Avatar, Avatar) * ratio);
-    pixmap.setDevicePixelRatio(ratio);
-    pixmap.fill(Qt::transparent);
-    QPainter painter(&pixmap);
-    painter.setRenderHint(QPainter::Antialiasing);
-    appearance::paintAvatar(&painter, QRect(0, 0, Avatar, Avatar), name, seed);
-    return pixmap;
-}
 } // namespace
 
 SafetyNumberDialog::SafetyNumberDialog(Account &account, const QString &peerUserId,
@@ -47,7 +36,7 @@ SafetyNumberDialog::SafetyNumberDialog(Account &account, const QString &peerUser
     setObjectName(QStringLiteral("safetyNumberDialog"));
 
     auto *avatar = new QLabel(this);
-    avatar->setPixmap(avatarFor(peerName, peerUserId, devicePixelRatioF()));
+    avatar->setPixmap(appearance::avatarPixmap(peerName, peerUserId, Avatar, devicePixelRatioF()));
     auto *title = new QLabel(tr("Security code with %1").arg(peerName), this);
     QFont bold = title->font();
     bold.setBold(true);
