@@ -66,9 +66,7 @@ QVariant ChatListModel::data(const QModelIndex &index, int role) const
         return {};
     const store::ChatSummary &chat = m_chats.at(index.row());
     const auto &last = chat.lastMessage;
-    const QString title = !chat.title.isEmpty() ? chat.title
-        : !chat.peerPhone.isEmpty()             ? chat.peerPhone
-                                                : chat.peerUserId;
+    const QString title = chat.displayTitle();
     switch (role) {
     case Qt::DisplayRole:
     case TitleRole:

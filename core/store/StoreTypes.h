@@ -118,6 +118,12 @@ struct ChatSummary
     QString serverChatId; // empty until known
     qint64 cardFetchedAt = 0; // when the other person's card was last read; 0: never
     std::optional<StoredMessage> lastMessage;
+
+    // What the chat is called on screen: its title, else the number, else the user id.
+    QString displayTitle() const
+    {
+        return !title.isEmpty() ? title : !peerPhone.isEmpty() ? peerPhone : peerUserId;
+    }
 };
 
 // A message to store, as the mailbox delivered and the cipher opened it.

@@ -126,10 +126,8 @@ void DeviceDirectory::contactsSecurity(const QObject *context,
             for (const store::ChatSummary &chat : chats.value()) {
                 if (chat.peerUserId.isEmpty())
                     continue;
-                const QString name = !chat.title.isEmpty() ? chat.title
-                    : !chat.peerPhone.isEmpty()            ? chat.peerPhone
-                                                           : chat.peerUserId;
-                contacts.append({chat.peerUserId, name, verified->contains(chat.peerUserId)});
+                contacts.append(
+                    {chat.peerUserId, chat.displayTitle(), verified->contains(chat.peerUserId)});
             }
             std::sort(contacts.begin(), contacts.end(), [](const auto &a, const auto &b) {
                 return QString::localeAwareCompare(a.name, b.name) < 0;

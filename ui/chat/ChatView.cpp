@@ -103,11 +103,8 @@ ChatView::ChatView(Account &account, QWidget *parent)
         m_account.outbox().retry(index.data(MessageModel::RowIdRole).toLongLong());
     });
     connect(m_list, &MessageListView::menuRequested, this, &ChatView::showMenu);
-    connect(m_list, &MessageListView::systemLineActivated, this, [this](const QModelIndex &index) {
-        if (index.data(MessageModel::SystemEventRole).toString()
-            == QLatin1String(store::SecurityCodeChanged))
-            showSafetyNumber();
-    });
+    // The only line that opens something is "security code changed" (MessageDelegate).
+    connect(m_list, &MessageListView::systemLineActivated, this, &ChatView::showSafetyNumber);
     connect(m_list->verticalScrollBar(), &QScrollBar::valueChanged, this, [this] {
         if (m_list->isAtBottom())
             m_readTimer.start();

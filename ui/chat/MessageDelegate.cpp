@@ -95,6 +95,7 @@ struct MessageDelegate::Layout
     QRect dividerRect;
     bool system = false;
     QString systemText;
+    bool systemClickable = false; // it opens something (the security code)
     QRect systemChip;
     QRect bubble;
     QRect quote;
@@ -222,9 +223,10 @@ MessageDelegate::Layout MessageDelegate::makeLayout(const QStyleOptionViewItem &
     if (!event.isEmpty()) {
         l.system = true;
         const QString who = m_peerName.isEmpty() ? tr("this contact") : m_peerName;
-        if (event == QLatin1String(store::SecurityCodeChanged))
+        if (event == QLatin1String(store::SecurityCodeChanged)) {
             l.systemText = tr("Your security code with %1 changed. Click to verify.").arg(who);
-        else if (event == QLatin1String(store::MarkedVerified))
+            l.systemClickable = true;
+        } else if (event == QLatin1String(store::MarkedVerified))
             l.systemText = tr("You marked %1 as verified.").arg(who);
         else if (event == QLatin1String(store::MarkedUnverified))
             l.systemText = tr("You marked %1 as not verified.").arg(who);
@@ -362,7 +364,7 @@ MessageDelegate::Hit MessageDelegate::hitTest(const QStyleOptionViewItem &option
     const Layout &l = layoutFor(option, index);
     const QPoint p = pos - option.rect.topLeft();
     if (l.system)
-        return l.systemChip.contains(p) ? Hit{Hit::SystemLine, {}} : Hit{};
+        return l.systemClickable && l.systemChip.contains(p) ? Hit{Hit::SystemLine, {}} : Hit{};
     if (!l.bubble.contains(p))
         return {};
     if (!l.quote.isNull() && l.quote.contains(p))

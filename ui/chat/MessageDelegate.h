@@ -20,6 +20,7 @@ public:
     // What is under a point of a message row.
     struct Hit
     {
+        // SystemLine: a line of this device's own that opens something when clicked.
         enum Kind { Nothing, Bubble, Link, Quote, Retry, SystemLine };
         Kind kind = Nothing;
         QString link; // for Link

@@ -173,9 +173,7 @@ void MessageListView::mouseMoveEvent(QMouseEvent *event)
         const auto hit = m_delegate->hitTest(option, index, event->position().toPoint());
         if (hit.kind == MessageDelegate::Hit::Link || hit.kind == MessageDelegate::Hit::Quote
             || hit.kind == MessageDelegate::Hit::Retry
-            || (hit.kind == MessageDelegate::Hit::SystemLine
-                && index.data(models::MessageModel::SystemEventRole).toString()
-                    == QLatin1String(store::SecurityCodeChanged)))
+            || hit.kind == MessageDelegate::Hit::SystemLine)
             shape = Qt::PointingHandCursor;
     }
     viewport()->setCursor(shape);

@@ -35,7 +35,7 @@ Q_SIGNALS:
     void linkActivated(const QString &link);
     void quoteActivated(const QModelIndex &index);
     void retryRequested(const QModelIndex &index);
-    // A line of this device's own in the chat ("security code changed") was clicked.
+    // A line of this device's own that opens something ("security code changed") was clicked.
     void systemLineActivated(const QModelIndex &index);
     void menuRequested(const QModelIndex &index, const QPoint &globalPos);
 
