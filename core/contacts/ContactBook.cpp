@@ -22,6 +22,7 @@ struct ContactBook::SyncRun
     QStringList phones; // all to ask about
     qsizetype next = 0; // the first of the next batch
     int waits = 0; // rate-limited answers so far
+    int onParley = 0; // numbers with an account in the batches answered so far
     QPointer<const QObject> context;
     std::function<void(Result<int>)> done;
 };
@@ -109,17 +110,8 @@ void ContactBook::nextBatch(std::shared_ptr<SyncRun> run)
     if (!run->context)
         return;
     if (run->next >= run->phones.size()) {
-        // Done: count who is on Parley now.
-        m_store.run(
-            run->context.get(), [](store::StoreContext &store) { return store.contacts().all(); },
-            [run](Result<QList<store::Contact>> all) {
-                if (!all)
-                    return run->done(all.error());
-                int onParley = 0;
-                for (const store::Contact &contact : all.value())
-                    onParley += contact.userId.isEmpty() ? 0 : 1;
-                run->done(onParley);
-            });
+        // Every number was in one batch, and each batch stored its matches and cleared the rest.
+        run->done(run->onParley);
         return;
     }
     const QStringList batch = run->phones.mid(run->next, BatchSize);
@@ -146,10 +138,12 @@ void ContactBook::nextBatch(std::shared_ptr<SyncRun> run)
             if (!answer)
                 return run->done(answer.error());
             QList<store::Contact> matches;
+            QSet<QString> matched;
             for (const protocol::ContactMatch &match : answer->matches) {
                 const auto phone = phoneOfHash.constFind(match.hash);
-                if (phone == phoneOfHash.cend())
-                    continue; // not a hash we sent: ignored
+                if (phone == phoneOfHash.cend() || matched.contains(*phone))
+                    continue; // not a hash we sent, or one answered already: ignored
+                matched.insert(*phone);
                 matches.append({*phone, {}, match.userId, match.displayName, 0});
             }
             const qint64 now = QDateTime::currentMSecsSinceEpoch();
@@ -158,9 +152,10 @@ void ContactBook::nextBatch(std::shared_ptr<SyncRun> run)
                 [batch, matches, now](store::StoreContext &store) {
                     return store.contacts().setAccounts(batch, matches, now);
                 },
-                [this, run](Result<void> stored) {
+                [this, run, found = int(matches.size())](Result<void> stored) {
                     if (!stored)
                         return run->done(stored.error());
+                    run->onParley += found;
                     Q_EMIT contactsChanged();
                     run->next += BatchSize;
                     nextBatch(run);

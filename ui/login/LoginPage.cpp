@@ -187,15 +187,17 @@ bool LoginPage::applyServer()
     return true;
 }
 
+QString LoginPage::countryName(const QString &region) const
+{
+    // The number's own country when it names one, else the one picked.
+    const auto country = phone::PhoneInput::country(region.isEmpty() ? this->country() : region);
+    return country ? country->name : this->country();
+}
+
 void LoginPage::updateHint(bool typed)
 {
     using State = phone::Checked::State;
     const phone::Checked checked = phone::PhoneInput::check(m_phoneField->text(), country());
-    const auto countryName = [&](const QString &region) {
-        const auto country
-            = phone::PhoneInput::country(region.isEmpty() ? this->country() : region);
-        return country ? country->name : region;
-    };
     QString hint;
     bool good = false;
     switch (checked.state) {
@@ -382,11 +384,6 @@ void LoginPage::submitPhoneNumber()
         return;
     using State = phone::Checked::State;
     const phone::Checked checked = phone::PhoneInput::check(m_phoneField->text(), country());
-    const auto name = [&] {
-        const auto country = phone::PhoneInput::country(checked.region.isEmpty() ? this->country()
-                                                                                 : checked.region);
-        return country ? country->name : this->country();
-    };
     switch (checked.state) {
     case State::Valid:
         QSettings().setValue(CountryKey, country());
@@ -396,10 +393,12 @@ void LoginPage::submitPhoneNumber()
         setErrorText(m_phoneError, tr("Enter your phone number."));
         break;
     case State::TooShort:
-        setErrorText(m_phoneError, tr("This number is too short for %1.").arg(name()));
+        setErrorText(m_phoneError,
+                     tr("This number is too short for %1.").arg(countryName(checked.region)));
         break;
     case State::TooLong:
-        setErrorText(m_phoneError, tr("This number is too long for %1.").arg(name()));
+        setErrorText(m_phoneError,
+                     tr("This number is too long for %1.").arg(countryName(checked.region)));
         break;
     case State::UnknownCountryCode:
         setErrorText(m_phoneError,
@@ -411,7 +410,7 @@ void LoginPage::submitPhoneNumber()
         setErrorText(m_phoneError,
                      tr("This is not a number in use in %1. Check the number and "
                         "the country.")
-                         .arg(name()));
+                         .arg(countryName(checked.region)));
         break;
     }
     m_phoneField->setFocus();

@@ -40,6 +40,8 @@ public:
     // login/country), else this desktop's.
     void setCountry(const QString &region);
     QString country() const;
+    // The English name of a region, of the picked country for an empty one.
+    QString countryName(const QString &region) const;
 
     // QSettings keys: the country picked, the server address used last.
     static inline const QString CountryKey = QStringLiteral("login/country");
