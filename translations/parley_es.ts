@@ -79,7 +79,7 @@
     </message>
     <message>
         <source>the address book has more than 20000 contacts</source>
-        <translation>la libreta tiene más de 20 000 contactos</translation>
+        <translation>la libreta tiene más de 20&#xa0;000 contactos</translation>
     </message>
     <message>
         <source>this is not a vCard file (no BEGIN:VCARD)</source>

@@ -363,13 +363,11 @@ Result<crypto::DeviceKeyPair> SecretVault::loadOrCreateDeviceKey()
 Result<Session> SecretVault::loadSession()
 {
     auto session = SessionKeeper::load(sessionPath(m_profileDir));
-    if (!session || !session->refreshToken.isEmpty() || m_kind == Kind::File) {
-        if (session && session->refreshToken.isEmpty())
-            return Error{ErrorCode::NotFound,
-                         tr("the saved session's token is in a keychain "
-                            "that is not used now")};
-        return session;
-    }
+    if (!session || !session->refreshToken.isEmpty())
+        return session; // none, or one with its token in the file
+    if (m_kind == Kind::File)
+        return Error{ErrorCode::NotFound,
+                     tr("the saved session's token is in a keychain that is not used now")};
     auto token = m_keychain->read(RefreshTokenEntry);
     if (!token)
         return token.error();
