@@ -259,23 +259,35 @@ int main(int argc, char *argv[])
                       QStringLiteral("N"), QStringLiteral("5")});
     parser.addOption({QStringLiteral("frames"), QStringLiteral("Scroll frames (max 5000)."),
                       QStringLiteral("N"), QStringLiteral("2000")});
+    parser.addOption({QStringLiteral("profile"),
+                      QStringLiteral("Keep the profile in this folder and reuse it when it is "
+                                     "not empty (the figures of --chats and --messages are those "
+                                     "it was filled with)."),
+                      QStringLiteral("DIR")});
     parser.process(app);
     const int chats = std::clamp(parser.value(QStringLiteral("chats")).toInt(), 2, 2000);
     const int messages = std::clamp(parser.value(QStringLiteral("messages")).toInt(), 100, 200000);
     const int runs = std::clamp(parser.value(QStringLiteral("runs")).toInt(), 1, 20);
     const int frames = std::clamp(parser.value(QStringLiteral("frames")).toInt(), 10, 5000);
 
-    QTemporaryDir profile;
-    QElapsedTimer filling;
-    filling.start();
-    if (!prepare(profile.path(), chats, messages)) {
-        std::fprintf(stderr, "cannot prepare the profile\n");
-        return 1;
+    QTemporaryDir temporary;
+    const QString dir = parser.isSet(QStringLiteral("profile"))
+        ? QDir(parser.value(QStringLiteral("profile"))).absolutePath()
+        : temporary.path();
+    if (QDir(dir).isEmpty()) {
+        QElapsedTimer filling;
+        filling.start();
+        if (!QDir().mkpath(dir) || !prepare(dir, chats, messages)) {
+            std::fprintf(stderr, "cannot prepare the profile\n");
+            return 1;
+        }
+        std::printf("profile: %d chats, one of %d messages (%.1f s to fill)\n", chats, messages,
+                    ms(filling) / 1000);
+    } else {
+        std::printf("profile: %s as an earlier run left it\n", qPrintable(dir));
     }
-    std::printf("profile: %d chats, one of %d messages (%.1f s to fill)\n", chats, messages,
-                ms(filling) / 1000);
     if (parser.isSet(QStringLiteral("app")))
-        benchStart(parser.value(QStringLiteral("app")), profile.path(), runs);
-    benchChat(profile.path(), frames);
+        benchStart(parser.value(QStringLiteral("app")), dir, runs);
+    benchChat(dir, frames);
     return 0;
 }

@@ -5,6 +5,8 @@
 #include "core/sync/MailboxSync.h"
 #include "core/sync/Outbox.h"
 
+#include <QDateTime>
+
 namespace parley::models {
 
 using protocol::Result;
@@ -25,6 +27,10 @@ MessageModel::MessageModel(store::LocalStore &store, sync::MailboxSync &mailbox,
     // Another device deleted the chat's history: read it again from the store.
     connect(&mailbox, &sync::MailboxSync::historyCleared, this, &MessageModel::reload);
     connect(&outbox, &sync::Outbox::historyCleared, this, &MessageModel::reload);
+    m_stageTimer = new QTimer(this);
+    m_stageTimer->setSingleShot(true);
+    m_stageTimer->setInterval(0);
+    connect(m_stageTimer, &QTimer::timeout, this, &MessageModel::insertStaged);
     fetchMore({});
 }
 
@@ -37,7 +43,8 @@ QVariant MessageModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const store::StoredMessage &m = m_messages.at(index.row());
+    const Entry &entry = m_messages.at(index.row());
+    const store::StoredMessage &m = entry.message;
     switch (role) {
     case Qt::DisplayRole:
     case BodyRole:
@@ -79,6 +86,10 @@ QVariant MessageModel::data(const QModelIndex &index, int role) const
         return m.replyPreview ? QVariant(*m.replyPreview) : QVariant();
     case TimeRole:
         return m.serverTime > 0 ? m.serverTime : m.sentAt > 0 ? m.sentAt : m.storedAt;
+    case RevisionRole:
+        return entry.revision;
+    case LocalDayRole:
+        return entry.localDay;
     default:
         return {};
     }
@@ -102,7 +113,17 @@ QHash<int, QByteArray> MessageModel::roleNames() const
             {DeletedRole, "deleted"},
             {ReactionsRole, "reactions"},
             {ReplyPreviewRole, "replyPreview"},
-            {TimeRole, "time"}};
+            {TimeRole, "time"},
+            {RevisionRole, "revision"},
+            {LocalDayRole, "localDay"}};
+}
+
+MessageModel::Entry MessageModel::entryFor(const store::StoredMessage &message)
+{
+    const qint64 time = message.serverTime > 0 ? message.serverTime
+        : message.sentAt > 0                   ? message.sentAt
+                                               : message.storedAt;
+    return {message, QDateTime::fromMSecsSinceEpoch(time).date().toJulianDay(), ++m_revisions};
 }
 
 bool MessageModel::canFetchMore(const QModelIndex &parent) const
@@ -115,7 +136,7 @@ void MessageModel::fetchMore(const QModelIndex &parent)
     if (!canFetchMore(parent))
         return;
     m_fetching = true;
-    const qint64 before = m_messages.isEmpty() ? 0 : m_messages.first().row;
+    const qint64 before = m_messages.isEmpty() ? 0 : at(0).row;
     const qint64 chatId = m_chatId;
     m_store.run(
         this,
@@ -135,21 +156,57 @@ void MessageModel::fetchMore(const QModelIndex &parent)
                 return;
             }
             // Messages stored while the page was read may already be here (add()).
-            QList<store::StoredMessage> older;
-            const qint64 oldest = m_messages.isEmpty() ? std::numeric_limits<qint64>::max()
-                                                       : m_messages.first().row;
+            QList<Entry> older;
+            const qint64 oldest
+                = m_messages.isEmpty() ? std::numeric_limits<qint64>::max() : at(0).row;
             for (auto it = page->crbegin(); it != page->crend(); ++it) {
                 if (it->row < oldest)
-                    older.append(*it);
+                    older.append(entryFor(*it));
             }
             m_atStart = page->size() < PageSize;
-            if (!older.isEmpty()) {
-                beginInsertRows({}, 0, int(older.size()) - 1);
-                m_messages = older + m_messages;
-                endInsertRows();
+            if (m_messages.isEmpty()) {
+                // The first page: all at once (a view shows its newest rows at once).
+                m_fetching = false;
+                if (!older.isEmpty()) {
+                    beginInsertRows({}, 0, int(older.size()) - 1);
+                    m_messages = older;
+                    endInsertRows();
+                }
+                Q_EMIT pageLoaded(int(older.size()));
+                return;
             }
-            Q_EMIT pageLoaded(int(older.size()));
+            m_fetching = true; // until the last part is in
+            m_staged = older;
+            m_stagedTotal = int(older.size());
+            insertStaged();
         });
+}
+
+void MessageModel::insertStaged()
+{
+    if (!m_staged.isEmpty()) {
+        // The newest of the page first: each part goes right above the rows there already.
+        const int count = int(std::min<qsizetype>(InsertRows, m_staged.size()));
+        beginInsertRows({}, 0, count - 1);
+        m_messages = m_staged.sliced(m_staged.size() - count) + m_messages;
+        m_staged.resize(m_staged.size() - count);
+        endInsertRows();
+    }
+    if (!m_staged.isEmpty()) {
+        m_stageTimer->start();
+        return;
+    }
+    m_fetching = false;
+    Q_EMIT pageLoaded(m_stagedTotal);
+}
+
+MessageModel::Entry *MessageModel::stagedEntry(qint64 storeRow)
+{
+    for (Entry &entry : m_staged) {
+        if (entry.message.row == storeRow)
+            return &entry;
+    }
+    return nullptr;
 }
 
 void MessageModel::reload(qint64 chatId)
@@ -157,10 +214,14 @@ void MessageModel::reload(qint64 chatId)
     // The chat's history changed as a whole (deleted on some device): read it again.
     if (chatId != m_chatId)
         return;
-    if (m_fetching) {
+    if (m_fetching && m_staged.isEmpty() && !m_stageTimer->isActive()) {
         m_reloadPending = true; // once the page being read is in
         return;
     }
+    // A page being put in above is stale too.
+    m_stageTimer->stop();
+    m_staged.clear();
+    m_fetching = false;
     beginResetModel();
     m_messages.clear();
     m_atStart = false;
@@ -173,18 +234,28 @@ void MessageModel::replace(const store::StoredMessage &message)
     if (message.chatId != m_chatId)
         return;
     if (const int row = rowOfStoreRow(message.row); row >= 0) {
-        m_messages[row] = message;
+        m_messages[row] = entryFor(message);
         Q_EMIT dataChanged(index(row), index(row));
+    } else if (Entry *staged = stagedEntry(message.row)) {
+        *staged = entryFor(message);
+    }
+    for (Entry &staged : m_staged) {
+        if (staged.message.replyTo && staged.message.replyTo->messageId == message.messageId
+            && staged.message.replyTo->senderUserId
+                == (message.outgoing ? QString() : message.senderUserId))
+            staged.message.replyPreview = message.body;
     }
     // Replies quoting it show its new text (or that it was deleted).
     const QString sender = message.outgoing ? QString() : message.senderUserId;
     for (qsizetype row = 0; row < m_messages.size(); ++row) {
-        store::StoredMessage &reply = m_messages[row];
+        Entry &entry = m_messages[row];
+        store::StoredMessage &reply = entry.message;
         if (!reply.replyTo || reply.replyTo->messageId != message.messageId
             || reply.replyTo->senderUserId != sender)
             continue;
         reply.replyPreview = message.body;
-        Q_EMIT dataChanged(index(int(row)), index(int(row)), {ReplyPreviewRole});
+        entry.revision = ++m_revisions;
+        Q_EMIT dataChanged(index(int(row)), index(int(row)), {ReplyPreviewRole, RevisionRole});
     }
 }
 
@@ -192,6 +263,7 @@ void MessageModel::remove(qint64 chatId, qint64 row)
 {
     if (chatId != m_chatId)
         return;
+    m_staged.removeIf([row](const Entry &entry) { return entry.message.row == row; });
     const int at = rowOfStoreRow(row);
     if (at < 0)
         return;
@@ -203,9 +275,9 @@ void MessageModel::remove(qint64 chatId, qint64 row)
 int MessageModel::rowOfStoreRow(qint64 storeRow) const
 {
     // The newest first: changes are mostly to recent messages.
-    for (qsizetype at = m_messages.size() - 1; at >= 0; --at) {
-        if (m_messages.at(at).row == storeRow)
-            return int(at);
+    for (qsizetype row = m_messages.size() - 1; row >= 0; --row) {
+        if (at(row).row == storeRow)
+            return int(row);
     }
     return -1;
 }
@@ -213,7 +285,7 @@ int MessageModel::rowOfStoreRow(qint64 storeRow) const
 int MessageModel::rowOfMessage(const QString &senderUserId, const QString &messageId) const
 {
     for (qsizetype row = m_messages.size() - 1; row >= 0; --row) {
-        const store::StoredMessage &m = m_messages.at(row);
+        const store::StoredMessage &m = at(row);
         const QString sender = m.outgoing ? QString() : m.senderUserId;
         if (m.messageId == messageId && sender == senderUserId)
             return int(row);
@@ -257,7 +329,7 @@ void MessageModel::loadUntil(const QString &senderUserId, const QString &message
 int MessageModel::rowOfMessage(const QString &messageId) const
 {
     for (qsizetype row = m_messages.size() - 1; row >= 0; --row) {
-        if (m_messages.at(row).messageId == messageId)
+        if (at(row).messageId == messageId)
             return int(row);
     }
     return -1;
@@ -267,10 +339,10 @@ void MessageModel::add(const store::StoredMessage &message)
 {
     if (message.chatId != m_chatId)
         return;
-    if (!m_messages.isEmpty() && message.row <= m_messages.last().row)
+    if (!m_messages.isEmpty() && message.row <= m_messages.last().message.row)
         return; // already read with a page
     beginInsertRows({}, int(m_messages.size()), int(m_messages.size()));
-    m_messages.append(message);
+    m_messages.append(entryFor(message));
     endInsertRows();
 }
 
@@ -279,10 +351,15 @@ void MessageModel::changeStatus(const store::StatusChange &change)
     if (change.chatId != m_chatId)
         return;
     const int row = rowOfStoreRow(change.row);
-    if (row < 0)
+    if (row < 0) {
+        if (Entry *staged = stagedEntry(change.row))
+            staged->message.status = change.status;
         return;
-    m_messages[row].status = change.status;
-    Q_EMIT dataChanged(index(row), index(row), {StatusRole});
+    }
+    Entry &entry = m_messages[row];
+    entry.message.status = change.status;
+    entry.revision = ++m_revisions;
+    Q_EMIT dataChanged(index(row), index(row), {StatusRole, RevisionRole});
 }
 
 } // namespace parley::models

@@ -3,6 +3,7 @@
 #include "core/store/StoreTypes.h"
 
 #include <QAbstractListModel>
+#include <QTimer>
 
 #include <functional>
 
@@ -25,6 +26,9 @@ class MessageModel : public QAbstractListModel
     Q_OBJECT
 public:
     static constexpr int PageSize = 50;
+    // An older page goes in above in parts of this many rows, one part per pass of the event
+    // loop, so a view lays out a few new rows between two frames, never a whole page.
+    static constexpr int InsertRows = 5;
 
     enum Role {
         RowIdRole = Qt::UserRole + 1, // the store's row: the message's place in the chat
@@ -44,6 +48,10 @@ public:
         ReactionsRole, // QVariantList of {"userId", "emoji"} maps, oldest first
         ReplyPreviewRole, // the quoted message's text; invalid QVariant when this device lacks it
         TimeRole, // what a view shows as the message's time: the server's, else the sender's
+        // Changes whenever anything this row shows changes (its text, ticks, reactions, the
+        // quoted text): a view's cached layout of the row is good while it is the same.
+        RevisionRole,
+        LocalDayRole, // TimeRole's day in this computer's time zone, as a Julian day (qint64)
     };
 
     MessageModel(store::LocalStore &store, sync::MailboxSync &mailbox, sync::Outbox &outbox,
@@ -75,10 +83,25 @@ private:
     void replace(const store::StoredMessage &message);
     void remove(qint64 chatId, qint64 row);
     void reload(qint64 chatId);
+    void insertStaged();
+
+    struct Entry
+    {
+        store::StoredMessage message;
+        qint64 localDay = 0; // computed once: a time zone conversion costs a system call
+        quint64 revision = 0;
+    };
+    Entry entryFor(const store::StoredMessage &message);
+    Entry *stagedEntry(qint64 storeRow);
+    const store::StoredMessage &at(qsizetype row) const { return m_messages.at(row).message; }
 
     store::LocalStore &m_store;
     qint64 m_chatId = 0;
-    QList<store::StoredMessage> m_messages; // oldest first
+    QList<Entry> m_messages; // oldest first
+    quint64 m_revisions = 0; // the last revision given to a row
+    QList<Entry> m_staged; // of the page being put in above: not rows yet (oldest first)
+    int m_stagedTotal = 0;
+    QTimer *m_stageTimer = nullptr;
     bool m_fetching = false;
     bool m_reloadPending = false; // the history was cleared while a page was read
     bool m_atStart = false; // the oldest message is loaded

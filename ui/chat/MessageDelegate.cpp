@@ -10,6 +10,7 @@
 #include <QAbstractTextDocumentLayout>
 #include <QDateTime>
 #include <QPainter>
+#include <QPixmapCache>
 #include <QRegularExpression>
 #include <QTextBlock>
 #include <QTextLayout>
@@ -36,7 +37,7 @@ constexpr int QuoteBar = 4;
 constexpr int QuotePad = 6;
 constexpr int MinQuoteWidth = 180;
 constexpr int ReactionsOverlap = 6;
-constexpr int MaxCacheEntries = 4000;
+constexpr int KeptLayouts = 400; // about ten screens of bubbles
 constexpr qreal JumboScale = 2.6; // a message of one emoji is shown large
 
 QDateTime timeOf(const QModelIndex &index)
@@ -49,7 +50,8 @@ bool startsNewDay(const QModelIndex &index)
     if (index.row() == 0)
         return true;
     const QModelIndex previous = index.siblingAtRow(index.row() - 1);
-    return timeOf(previous).date() != timeOf(index).date();
+    return previous.data(MessageModel::LocalDayRole).toLongLong()
+        != index.data(MessageModel::LocalDayRole).toLongLong();
 }
 
 QString reactionsSummary(const QVariantList &reactions)
@@ -84,35 +86,9 @@ QFont smallFont(const QFont &font)
 
 } // namespace
 
-struct MessageDelegate::Layout
-{
-    int width = 0; // of the view it was made for
-    QString key; // what it was made from
-    int height = 0;
-    QString dateText; // the separator above, if any
-    QRect dateChip;
-    bool divider = false;
-    QRect dividerRect;
-    bool system = false;
-    QString systemText;
-    bool systemClickable = false; // it opens something (the security code)
-    QRect systemChip;
-    QRect bubble;
-    QRect quote;
-    QString quoteSender;
-    QString quoteText;
-    QRect text; // where the document is drawn
-    std::shared_ptr<QTextDocument> doc;
-    QRect meta; // time, "edited" and ticks, bottom right of the bubble
-    QString metaText;
-    look::Ticks ticks = look::Ticks::None;
-    QRect reactions;
-    QString reactionsText;
-    QString placeholder; // deleted or undecryptable: an italic line instead of the text
-};
-
 MessageDelegate::MessageDelegate(QObject *parent)
     : QStyledItemDelegate(parent)
+    , m_layouts(KeptLayouts)
 { }
 
 QString MessageDelegate::linkified(const QString &text)
@@ -164,31 +140,46 @@ void MessageDelegate::setHighlighted(qint64 rowId)
 
 void MessageDelegate::clearCache()
 {
-    m_cache.clear();
+    m_heights.clear();
+    m_layouts.clear();
+}
+
+void MessageDelegate::checkToday() const
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    if (now < m_nextMidnight)
+        return;
+    const QDate today = QDate::currentDate();
+    if (m_today != 0 && today.toJulianDay() != m_today) {
+        m_heights.clear(); // "Today" becomes "Yesterday"
+        m_layouts.clear();
+    }
+    m_today = today.toJulianDay();
+    m_nextMidnight = today.addDays(1).startOfDay().toMSecsSinceEpoch();
+}
+
+MessageDelegate::Key MessageDelegate::keyFor(const QStyleOptionViewItem &option,
+                                             const QModelIndex &index) const
+{
+    return {index.data(MessageModel::RevisionRole).toULongLong(), rowWidth(option),
+            startsNewDay(index)};
 }
 
 const MessageDelegate::Layout &MessageDelegate::layoutFor(const QStyleOptionViewItem &option,
                                                           const QModelIndex &index) const
 {
+    checkToday();
     const qint64 row = index.data(MessageModel::RowIdRole).toLongLong();
-    // Everything a layout depends on; a change (an edit, a tick, a new day above) makes a new one.
-    const QString key = index.data(MessageModel::BodyRole).toString() + QChar(0)
-        + QString::number(index.data(MessageModel::StatusRole).toInt())
-        + QString::number(index.data(MessageModel::EditedRole).toBool())
-        + QString::number(index.data(MessageModel::DeletedRole).toBool())
-        + reactionsSummary(index.data(MessageModel::ReactionsRole).toList()) + QChar(0)
-        + index.data(MessageModel::ReplyPreviewRole).toString() + QChar(0)
-        + QString::number(startsNewDay(index)) + QString::number(option.direction)
-        + QString::number(QDate::currentDate().toJulianDay()) // "Today" becomes "Yesterday"
-        + option.font.key();
-    auto found = m_cache.constFind(row);
-    if (found != m_cache.cend() && (*found)->width == rowWidth(option) && (*found)->key == key)
-        return **found;
-    if (m_cache.size() > MaxCacheEntries)
-        m_cache.clear();
-    auto layout = std::make_shared<Layout>(makeLayout(option, index));
+    const Key key = keyFor(option, index);
+    if (const Layout *kept = m_layouts.object(row); kept && kept->key == key)
+        return *kept;
+    auto *layout = new Layout(makeLayout(option, index));
     layout->key = key;
-    return *m_cache.insert(row, layout).value();
+    static quint64 serials = 0; // a pixmap key no other layout had (an address can be reused)
+    layout->serial = ++serials;
+    m_heights.insert(row, {key, layout->height});
+    m_layouts.insert(row, layout);
+    return *layout;
 }
 
 MessageDelegate::Layout MessageDelegate::makeLayout(const QStyleOptionViewItem &option,
@@ -196,7 +187,6 @@ MessageDelegate::Layout MessageDelegate::makeLayout(const QStyleOptionViewItem &
 {
     Layout l;
     const int width = rowWidth(option);
-    l.width = width;
     const bool rtl = option.direction == Qt::RightToLeft;
     const QFontMetrics fm(option.font);
     const QFont small = smallFont(option.font);
@@ -204,7 +194,7 @@ MessageDelegate::Layout MessageDelegate::makeLayout(const QStyleOptionViewItem &
     int y = RowGap;
 
     if (startsNewDay(index)) {
-        l.dateText = timetext::dateSeparator(timeOf(index).date(), QDate::currentDate());
+        l.dateText = timetext::dateSeparator(timeOf(index).date(), QDate::fromJulianDay(m_today));
         const int w = sfm.horizontalAdvance(l.dateText) + 2 * ChipPadH;
         const int h = sfm.height() + 2 * ChipPadV;
         y += SeparatorMargin;
@@ -287,6 +277,9 @@ MessageDelegate::Layout MessageDelegate::makeLayout(const QStyleOptionViewItem &
         doc->setDefaultStyleSheet(
             QStringLiteral("a { color: %1; }").arg(option.palette.color(QPalette::Link).name()));
         doc->setHtml(linkified(body));
+        // Keep the shaped glyphs: the first paint draws them instead of shaping the text again.
+        for (QTextBlock block = doc->begin(); block.isValid(); block = block.next())
+            block.layout()->setCacheEnabled(true);
         doc->setTextWidth(maxText);
         const int ideal = int(std::ceil(doc->idealWidth()));
         // The width of the last line: the time goes beside it when there is room.
@@ -348,6 +341,10 @@ MessageDelegate::Layout MessageDelegate::makeLayout(const QStyleOptionViewItem &
 
 QSize MessageDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
+    // A relayout asks every row: most are answered from the heights kept.
+    const auto kept = m_heights.constFind(index.data(MessageModel::RowIdRole).toLongLong());
+    if (kept != m_heights.cend() && kept->key == keyFor(option, index))
+        return {kept->key.width, kept->height};
     return {rowWidth(option), layoutFor(option, index).height};
 }
 
@@ -476,13 +473,24 @@ void MessageDelegate::paintBubble(QPainter *painter, const QStyleOptionViewItem 
 
     const QRect textRect = l.text.translated(origin);
     if (l.doc) {
-        painter->save();
-        painter->translate(textRect.topLeft());
-        QAbstractTextDocumentLayout::PaintContext context;
-        context.palette = palette;
-        context.palette.setColor(QPalette::Text, text);
-        l.doc->documentLayout()->draw(painter, context);
-        painter->restore();
+        const qreal ratio = painter->device() ? painter->device()->devicePixelRatioF() : 1.0;
+        const QString pixmapKey
+            = QStringLiteral("parley/message/%1/%2/%3").arg(l.serial).arg(ratio).arg(text.rgba());
+        QPixmap drawn;
+        if (!QPixmapCache::find(pixmapKey, &drawn)) {
+            drawn = QPixmap(l.text.size() * ratio);
+            drawn.setDevicePixelRatio(ratio);
+            drawn.fill(Qt::transparent);
+            QPainter onPixmap(&drawn);
+            onPixmap.setRenderHints(painter->renderHints());
+            QAbstractTextDocumentLayout::PaintContext context;
+            context.palette = palette;
+            context.palette.setColor(QPalette::Text, text);
+            l.doc->documentLayout()->draw(&onPixmap, context);
+            onPixmap.end();
+            QPixmapCache::insert(pixmapKey, drawn);
+        }
+        painter->drawPixmap(textRect.topLeft(), drawn);
     } else {
         QFont italic = option.font;
         look::setItalicFor(italic, l.placeholder);

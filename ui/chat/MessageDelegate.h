@@ -1,5 +1,8 @@
 #pragma once
 
+#include "ui/common/Appearance.h"
+
+#include <QCache>
 #include <QHash>
 #include <QStyledItemDelegate>
 #include <QTextDocument>
@@ -11,8 +14,13 @@ namespace parley::ui {
 // Paints the messages of a chat (models::MessageModel's roles) as bubbles in a QListView, with
 // no widget per message (docs/architecture.md, "Desktop app"): the text with clickable links,
 // the time, "edited" and the ticks of your own messages, a quote of the message replied to,
-// reactions, a date separator before each new day and the "unread messages" divider. Layouts
-// are cached per message and width, so scrolling through long chats stays cheap.
+// reactions, a date separator before each new day and the "unread messages" divider.
+// Scrolling stays cheap however long the chat: a row's height is kept for as long as the row
+// shows the same (the model's RevisionRole) at the same width, so a relayout of thousands of
+// rows makes none again; the full layouts (with their text documents) of the rows seen last
+// are kept, and the text of each is drawn once into a pixmap (QPixmapCache) that is then only
+// copied: shaping text again at each paint is what costs (colour emoji most: FreeType decodes
+// a PNG for each emoji's advance).
 class MessageDelegate : public QStyledItemDelegate
 {
     Q_OBJECT
@@ -44,20 +52,66 @@ public:
     qint64 unreadDividerRow() const { return m_dividerRow; }
     // A message briefly highlighted (after a jump to it); 0: none.
     void setHighlighted(qint64 rowId);
-    // Layouts depend on the font, the width and the message; drop them all (a theme change).
+    // Layouts depend on the font, the palette, the direction, the width and the message; drop
+    // them all (the view calls it when its font, palette or direction change).
     void clearCache();
 
     // A message's text as HTML with its links made clickable (http, https, www., mailto).
     static QString linkified(const QString &text);
 
 private:
-    struct Layout;
+    // What a row's layout was made from, beside the font, palette and direction of the view.
+    struct Key
+    {
+        quint64 revision = 0;
+        int width = 0;
+        bool newDay = false;
+        bool operator==(const Key &) const = default;
+    };
+    struct Layout
+    {
+        Key key; // what it was made from
+        quint64 serial = 0; // names its text's pixmap in QPixmapCache
+        int height = 0;
+        QString dateText; // the separator above, if any
+        QRect dateChip;
+        bool divider = false;
+        QRect dividerRect;
+        bool system = false;
+        QString systemText;
+        bool systemClickable = false; // it opens something (the security code)
+        QRect systemChip;
+        QRect bubble;
+        QRect quote;
+        QString quoteSender;
+        QString quoteText;
+        QRect text; // where the document is drawn
+        std::shared_ptr<QTextDocument> doc;
+        QRect meta; // time, "edited" and ticks, bottom right of the bubble
+        QString metaText;
+        appearance::Ticks ticks = appearance::Ticks::None;
+        QRect reactions;
+        QString reactionsText;
+        QString placeholder; // deleted or undecryptable: an italic line instead of the text
+    };
+    struct Height
+    {
+        Key key;
+        int height = 0;
+    };
+    Key keyFor(const QStyleOptionViewItem &option, const QModelIndex &index) const;
     const Layout &layoutFor(const QStyleOptionViewItem &option, const QModelIndex &index) const;
     Layout makeLayout(const QStyleOptionViewItem &option, const QModelIndex &index) const;
     void paintBubble(QPainter *painter, const QStyleOptionViewItem &option,
                      const QModelIndex &index, const Layout &layout, const QPoint &origin) const;
 
-    mutable QHash<qint64, std::shared_ptr<Layout>> m_cache;
+    // "Today" for the date separators, checked against the clock without a time zone lookup.
+    void checkToday() const;
+
+    mutable QHash<qint64, Height> m_heights; // by store row: every row laid out (small)
+    mutable QCache<qint64, Layout> m_layouts; // by store row: the rows laid out last
+    mutable qint64 m_today = 0; // a Julian day
+    mutable qint64 m_nextMidnight = 0; // ms since the epoch
     QString m_peerName;
     qint64 m_dividerRow = 0;
     int m_dividerCount = 0;

@@ -14,7 +14,7 @@ namespace parley::ui {
 using models::MessageModel;
 
 namespace {
-constexpr int LoadOlderMargin = 200; // px from the top at which older messages are read
+constexpr int LoadOlderMargin = 200; // px from the top at which older messages are read, at least
 constexpr int HighlightMs = 1500;
 } // namespace
 
@@ -48,19 +48,31 @@ void MessageListView::setMessageModel(MessageModel *messages)
     if (!model()) // first time: QListView gets the proxy once
         setModel(&m_proxy);
     m_stickToBottom = true;
-    m_anchor = QPersistentModelIndex();
+    m_anchorRow = -1;
     if (!messages)
         return;
     connect(messages, &QAbstractItemModel::rowsAboutToBeInserted, this,
             [this](const QModelIndex &, int first) {
                 if (first != 0 || m_proxy.rowCount() == 0)
                     return;
-                // Older messages go above what is on screen: remember what is at the top.
+                // Older messages go above what is on screen: remember what is at the top (by
+                // row: a persistent index made while the proxy inserts would not move).
                 const QModelIndex top = indexAt(QPoint(1, 1));
                 if (top.isValid()) {
-                    m_anchor = top;
+                    m_anchorRow = top.row();
                     m_anchorTop = visualRect(top).top();
                 }
+            });
+    connect(messages, &QAbstractItemModel::rowsInserted, this,
+            [this](const QModelIndex &, int first, int last) {
+                if (first != 0 || m_anchorRow < 0)
+                    return;
+                // Lay the rows out now and put the remembered message back where it was.
+                const QModelIndex anchor = m_proxy.index(m_anchorRow + last + 1, 0);
+                m_anchorRow = -1;
+                executeDelayedItemsLayout();
+                const int moved = visualRect(anchor).top() - m_anchorTop;
+                verticalScrollBar()->setValue(verticalScrollBar()->value() + moved);
             });
     connect(messages, &MessageModel::pageLoaded, this,
             [this] { QTimer::singleShot(0, this, &MessageListView::loadOlderIfNeeded); });
@@ -108,27 +120,24 @@ void MessageListView::showMessage(int row)
 
 void MessageListView::onRangeChanged(int, int max)
 {
-    if (m_anchor.isValid()) {
-        // Put the remembered message back where it was.
-        const int moved = visualRect(m_anchor).top() - m_anchorTop;
-        m_anchor = QPersistentModelIndex();
-        verticalScrollBar()->setValue(verticalScrollBar()->value() + moved);
-        return;
-    }
     if (m_stickToBottom)
         verticalScrollBar()->setValue(max);
 }
 
 void MessageListView::onScrolled(int)
 {
-    if (!m_anchor.isValid())
+    if (m_anchorRow < 0)
         m_stickToBottom = isAtBottom();
     loadOlderIfNeeded();
 }
 
 void MessageListView::loadOlderIfNeeded()
 {
-    if (!m_model || verticalScrollBar()->value() > LoadOlderMargin)
+    // Where the view really is: a page just put above is laid out (and what was on screen put
+    // back in place) only by the view's delayed layout, which may not have run yet.
+    executeDelayedItemsLayout();
+    // A screen ahead: the page is read and put in before the top is reached.
+    if (!m_model || verticalScrollBar()->value() > qMax(LoadOlderMargin, viewport()->height()))
         return;
     // Also when the first page does not fill the view.
     if (m_model->canFetchMore({}))
@@ -146,9 +155,17 @@ void MessageListView::applyBackground()
 void MessageListView::changeEvent(QEvent *event)
 {
     QListView::changeEvent(event);
-    if (event->type() == QEvent::PaletteChange) {
+    switch (event->type()) {
+    case QEvent::PaletteChange:
         applyBackground();
         m_delegate->clearCache();
+        break;
+    case QEvent::FontChange:
+    case QEvent::LayoutDirectionChange:
+        m_delegate->clearCache();
+        break;
+    default:
+        break;
     }
 }
 

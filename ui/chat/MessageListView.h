@@ -4,7 +4,6 @@
 
 #include <QIdentityProxyModel>
 #include <QListView>
-#include <QPersistentModelIndex>
 #include <QPointer>
 
 namespace parley::ui {
@@ -68,7 +67,7 @@ private:
     MessageDelegate *m_delegate = nullptr;
     bool m_stickToBottom = true;
     // While older messages are put above: keep this one where it was on screen.
-    QPersistentModelIndex m_anchor;
+    int m_anchorRow = -1;
     int m_anchorTop = 0;
 };
 
