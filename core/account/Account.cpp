@@ -1,6 +1,5 @@
 #include "core/account/Account.h"
 
-#include "core/phone/PhoneInput.h"
 #include "core/protocol/RestPayloads.h"
 
 #include <QDir>
@@ -39,7 +38,7 @@ Account::Account(const Session &session, crypto::DeviceKeyPair keys, QString pro
     , m_cards(m_users, m_store)
     , m_settings(m_api)
     // Numbers in the address book without a country code are of this account's own country.
-    , m_contactBook(m_api, m_store, phone::PhoneInput::check(session.phoneNumber, {}).region)
+    , m_contactBook(m_api, m_store, session.phoneNumber)
 {
     connect(m_vault, &SecretVault::failed, this, [](const protocol::Error &error) {
         qWarning().noquote() << "the session could not be saved:" << error.message;

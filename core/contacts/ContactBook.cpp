@@ -27,14 +27,22 @@ struct ContactBook::SyncRun
     std::function<void(Result<int>)> done;
 };
 
-ContactBook::ContactBook(net::RestTransport &rest, store::LocalStore &store, QString homeRegion,
+ContactBook::ContactBook(net::RestTransport &rest, store::LocalStore &store, QString ownNumber,
                          QObject *parent)
     : QObject(parent)
     , m_rest(rest)
     , m_store(store)
-    , m_homeRegion(homeRegion.isEmpty() ? phone::PhoneInput::defaultRegion()
-                                        : std::move(homeRegion))
+    , m_ownNumber(std::move(ownNumber))
 { }
+
+QString ContactBook::homeRegion() const
+{
+    if (m_homeRegion.isEmpty()) {
+        const QString own = phone::PhoneInput::check(m_ownNumber, {}).region;
+        m_homeRegion = own.isEmpty() ? phone::PhoneInput::defaultRegion() : own;
+    }
+    return m_homeRegion;
+}
 
 void ContactBook::importFile(const QString &path, const QObject *context,
                              std::function<void(Result<ImportSummary>)> done)
@@ -42,7 +50,7 @@ void ContactBook::importFile(const QString &path, const QObject *context,
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     m_store.run(
         context,
-        [path, now, region = m_homeRegion](store::StoreContext &store) -> Result<ImportSummary> {
+        [path, now, region = homeRegion()](store::StoreContext &store) -> Result<ImportSummary> {
             auto cards = VCardReader::readFile(path);
             if (!cards)
                 return cards.error();

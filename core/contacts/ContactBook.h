@@ -32,7 +32,7 @@ struct ImportSummary
 // file, kept in the local store, and matched with Parley accounts through
 // POST /api/v1/users/contacts/sync, which gets only the SHA-256 of each number
 // (docs/protocol.md 4.14; what that does not hide: docs/security.md). Numbers written without
-// a country code are read in `homeRegion`, the country of this account's own number.
+// a country code are read in homeRegion(), the country of this account's own number.
 class ContactBook : public QObject
 {
     Q_OBJECT
@@ -41,7 +41,9 @@ public:
     static constexpr int BatchSize = 500;
     static constexpr int MaxRateLimitWaits = 8;
 
-    ContactBook(net::RestTransport &rest, store::LocalStore &store, QString homeRegion,
+    // `ownNumber` in E.164; its country is worked out when first needed (libphonenumber reads
+    // its metadata of every country then, which the start of the app need not wait for).
+    ContactBook(net::RestTransport &rest, store::LocalStore &store, QString ownNumber,
                 QObject *parent = nullptr);
 
     // Reads the file (on the store thread), stores its numbers, then asks the server who is on
@@ -55,7 +57,8 @@ public:
     // Forgets the imported address book on this device.
     void clear(const QObject *context, std::function<void(protocol::Result<void>)> done);
 
-    QString homeRegion() const { return m_homeRegion; }
+    // The country of the account's number, else of this desktop's locale.
+    QString homeRegion() const;
 
 Q_SIGNALS:
     // The stored address book or who of it is on Parley changed.
@@ -67,7 +70,8 @@ private:
 
     net::RestTransport &m_rest;
     store::LocalStore &m_store;
-    QString m_homeRegion;
+    QString m_ownNumber;
+    mutable QString m_homeRegion; // from m_ownNumber, once asked
 };
 
 } // namespace parley::contacts

@@ -25,22 +25,32 @@ constexpr int RequestTimeoutMs = 20000;
 SyncSocket::SyncSocket(QObject *parent)
     : MessageTransport(parent)
 {
-    m_socket.setMaxAllowedIncomingMessageSize(quint64(limits::MaxSocketMessageBytes));
-    m_socket.setMaxAllowedIncomingFrameSize(quint64(limits::MaxSocketMessageBytes));
     m_reconnectTimer.setSingleShot(true);
     m_timeoutTimer.setInterval(1000);
     connect(&m_reconnectTimer, &QTimer::timeout, this, &SyncSocket::connectNow);
     connect(&m_timeoutTimer, &QTimer::timeout, this, &SyncSocket::expireRequests);
-    connect(&m_socket, &QWebSocket::connected, this, &SyncSocket::onConnected);
-    connect(&m_socket, &QWebSocket::disconnected, this, &SyncSocket::onDisconnected);
-    connect(&m_socket, &QWebSocket::textMessageReceived, this, &SyncSocket::onText);
 }
 
 SyncSocket::~SyncSocket()
 {
     m_wanted = false;
-    m_socket.disconnect(this);
-    m_socket.abort();
+    if (m_socket) {
+        m_socket->disconnect(this);
+        m_socket->abort();
+    }
+}
+
+QWebSocket &SyncSocket::socket()
+{
+    if (!m_socket) {
+        m_socket = std::make_unique<QWebSocket>();
+        m_socket->setMaxAllowedIncomingMessageSize(quint64(limits::MaxSocketMessageBytes));
+        m_socket->setMaxAllowedIncomingFrameSize(quint64(limits::MaxSocketMessageBytes));
+        connect(m_socket.get(), &QWebSocket::connected, this, &SyncSocket::onConnected);
+        connect(m_socket.get(), &QWebSocket::disconnected, this, &SyncSocket::onDisconnected);
+        connect(m_socket.get(), &QWebSocket::textMessageReceived, this, &SyncSocket::onText);
+    }
+    return *m_socket;
 }
 
 void SyncSocket::open(const QUrl &serverUrl, const QString &accessToken)
@@ -65,25 +75,26 @@ void SyncSocket::close()
 {
     m_wanted = false;
     m_reconnectTimer.stop();
-    m_socket.close();
+    if (m_socket)
+        m_socket->close();
 }
 
 bool SyncSocket::isConnected() const
 {
-    return m_socket.state() == QAbstractSocket::ConnectedState;
+    return m_socket && m_socket->state() == QAbstractSocket::ConnectedState;
 }
 
 void SyncSocket::connectNow()
 {
-    if (m_wanted && m_socket.state() == QAbstractSocket::UnconnectedState)
-        m_socket.open(m_request);
+    if (m_wanted && socket().state() == QAbstractSocket::UnconnectedState)
+        m_socket->open(m_request);
 }
 
 void SyncSocket::onConnected()
 {
     // QWebSocket writes a frame's header and payload separately; with Nagle's algorithm the
     // payload then waits for the peer's delayed ACK (about 40 ms per message on Linux).
-    if (auto *tcp = m_socket.findChild<QTcpSocket *>())
+    if (auto *tcp = m_socket->findChild<QTcpSocket *>())
         tcp->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     m_backoffMs = 0;
     m_timeoutTimer.start();
@@ -98,7 +109,7 @@ void SyncSocket::setAccessToken(const QString &accessToken)
 void SyncSocket::onDisconnected()
 {
     m_timeoutTimer.stop();
-    const int closeCode = int(m_socket.closeCode());
+    const int closeCode = int(m_socket->closeCode());
     if (closeCode == closecode::TokenRevoked)
         m_wanted = false;
     failPending(QStringLiteral("the connection to the server was lost"));
@@ -125,7 +136,7 @@ void SyncSocket::request(FrameType type, const QJsonObject &data, const QObject 
     const QString id = QString::number(m_nextRequestId++);
     m_pending.insert(
         id, {context, std::move(callback), QDateTime::currentMSecsSinceEpoch() + RequestTimeoutMs});
-    m_socket.sendTextMessage(QString::fromUtf8(encodeFrame(Frame::request(type, id, data))));
+    m_socket->sendTextMessage(QString::fromUtf8(encodeFrame(Frame::request(type, id, data))));
 }
 
 void SyncSocket::onText(const QString &text)

@@ -13,6 +13,7 @@
 #include <QWebSocket>
 
 #include <functional>
+#include <memory>
 
 namespace parley::net {
 
@@ -64,7 +65,10 @@ private:
         }
     };
 
-    QWebSocket m_socket;
+    // Made at the first connection: a QWebSocket sets up TLS when it is made, which the
+    // start of the app (its chats shown from the store) need not wait for.
+    QWebSocket &socket();
+    std::unique_ptr<QWebSocket> m_socket;
     QNetworkRequest m_request;
     QTimer m_reconnectTimer;
     QTimer m_timeoutTimer;

@@ -24,6 +24,7 @@
 #include "ui/security/SafetyNumberDialog.h"
 #include "ui/settings/SettingsDialog.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QCheckBox>
 #include <QDialog>
@@ -379,7 +380,12 @@ void TestChatWindow::searchFindsAMessageAndOpensItsChat()
     search->clear();
     QTest::keyClicks(search, QStringLiteral("zebra"));
     QTRY_COMPARE_WITH_TIMEOUT(hits->model()->rowCount(), 0, WaitMs);
-    search->clear();
+    // The field's clear button, shown while there is text, empties it.
+    auto *clear = search->findChild<QAction *>(QStringLiteral("clearText"));
+    QVERIFY(clear && clear->isVisible());
+    clear->trigger();
+    QCOMPARE(search->text(), QString());
+    QVERIFY(!clear->isVisible());
     QVERIFY(!hits->isVisible());
 }
 

@@ -8,6 +8,7 @@
 #include "ui/chat/ChatListView.h"
 #include "ui/chat/ChatView.h"
 #include "ui/chat/SearchHitDelegate.h"
+#include "ui/common/Appearance.h"
 #include "ui/contacts/NewChatDialog.h"
 #include "ui/settings/SettingsDialog.h"
 
@@ -121,7 +122,7 @@ QWidget *ChatsPage::createListPanel()
     m_search = new QLineEdit(panel);
     m_search->setObjectName(QStringLiteral("chatSearch"));
     m_search->setPlaceholderText(tr("Search chats and messages"));
-    m_search->setClearButtonEnabled(true);
+    appearance::addClearButton(m_search);
     m_newChat = new QToolButton(panel);
     m_newChat->setObjectName(QStringLiteral("newChatButton"));
     m_newChat->setText(tr("New chat"));

@@ -2,8 +2,12 @@
 
 #include "core/store/StoreTypes.h"
 
+#include <QAction>
+#include <QCoreApplication>
 #include <QCryptographicHash>
+#include <QIcon>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPainter>
 #include <QPainterPath>
 #include <QPixmap>
@@ -78,6 +82,38 @@ void showFailure(QLabel *label, const QString &text)
 void setItalicFor(QFont &font, const QString &text)
 {
     font.setItalic(!text.isRightToLeft());
+}
+
+void addClearButton(QLineEdit *field)
+{
+    const QPalette palette = field->palette();
+    constexpr int Size = 16;
+    QIcon icon;
+    for (const qreal ratio : {1.0, 2.0}) {
+        QPixmap pixmap(int(Size * ratio), int(Size * ratio));
+        pixmap.setDevicePixelRatio(ratio);
+        pixmap.fill(Qt::transparent);
+        QPainter painter(&pixmap);
+        painter.setRenderHint(QPainter::Antialiasing);
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(secondaryText(palette));
+        painter.drawEllipse(QRectF(1, 1, Size - 2, Size - 2));
+        painter.setPen(QPen(palette.color(QPalette::Base), 1.6, Qt::SolidLine, Qt::RoundCap));
+        painter.drawLine(QPointF(5.5, 5.5), QPointF(Size - 5.5, Size - 5.5));
+        painter.drawLine(QPointF(Size - 5.5, 5.5), QPointF(5.5, Size - 5.5));
+        painter.end();
+        icon.addPixmap(pixmap);
+    }
+    auto *clear = field->addAction(icon, QLineEdit::TrailingPosition);
+    clear->setObjectName(QStringLiteral("clearText"));
+    clear->setToolTip(QCoreApplication::translate("parley::ui::appearance", "Clear"));
+    clear->setVisible(false);
+    QObject::connect(clear, &QAction::triggered, field, [field] {
+        field->clear();
+        Q_EMIT field->textEdited(QString());
+    });
+    QObject::connect(field, &QLineEdit::textChanged, clear,
+                     [clear](const QString &text) { clear->setVisible(!text.isEmpty()); });
 }
 
 QColor personColor(const QString &seed)

@@ -6,6 +6,7 @@
 #include <QString>
 
 class QLabel;
+class QLineEdit;
 class QPainter;
 class QPixmap;
 class QRect;
@@ -36,6 +37,10 @@ void setItalicFor(QFont &font, const QString &text);
 
 // Shows `text` in `label` in the failure colour of the label's palette.
 void showFailure(QLabel *label, const QString &text);
+// A button at the end of a search field that empties it, shown while there is text. Painted
+// here rather than QLineEdit::setClearButtonEnabled's, which looks up the desktop's icon
+// theme (about 10 ms of the app's start).
+void addClearButton(QLineEdit *field);
 
 // A person's colour, the same on every screen and device: from their user id.
 QColor personColor(const QString &seed);

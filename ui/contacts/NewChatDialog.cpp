@@ -4,6 +4,7 @@
 #include "core/contacts/ContactBook.h"
 #include "core/phone/PhoneInput.h"
 #include "core/protocol/ErrorCode.h"
+#include "ui/common/Appearance.h"
 
 #include <QDialogButtonBox>
 #include <QDir>
@@ -51,7 +52,7 @@ NewChatDialog::NewChatDialog(UserDirectory &users, contacts::ContactBook &book,
     m_search = new QLineEdit(this);
     m_search->setObjectName(QStringLiteral("peopleSearch"));
     m_search->setPlaceholderText(tr("A name or a phone number"));
-    m_search->setClearButtonEnabled(true);
+    appearance::addClearButton(m_search);
     m_results = new QListWidget(this);
     m_results->setObjectName(QStringLiteral("peopleResults"));
     m_status = new QLabel(this);

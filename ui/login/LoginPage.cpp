@@ -245,6 +245,10 @@ QWidget *LoginPage::createPhoneStep()
     m_countryBox->setObjectName(QStringLiteral("countryBox"));
     // Typing a name's first letters finds it, as in any list of countries.
     m_countryBox->setMaxVisibleItems(16);
+    // Sized by a typical entry, not by measuring all of them: each flag is a colour emoji whose
+    // every measure decodes an image, and the longest names are cut in the closed box anyway.
+    m_countryBox->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_countryBox->setMinimumContentsLength(22);
     for (const phone::Country &country : phone::PhoneInput::countries()) {
         m_countryBox->addItem(
             QStringLiteral("%1  %2  +%3").arg(country.flag, country.name).arg(country.callingCode),

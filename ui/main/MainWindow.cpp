@@ -28,6 +28,7 @@ const QString GeometryKey = QStringLiteral("window/geometry");
 
 MainWindow::MainWindow(LoginService &login, QWidget *parent)
     : QMainWindow(parent)
+    , m_login(login)
 {
     setWindowTitle(tr("Parley"));
     // Room for the chat list beside a readable conversation; smaller screens get a tight fit.
@@ -35,13 +36,10 @@ MainWindow::MainWindow(LoginService &login, QWidget *parent)
     resize(900, 600);
     restoreGeometry(QSettings().value(GeometryKey).toByteArray());
 
-    m_loginPage = new LoginPage(login, this);
-    m_loginPage->setObjectName(QStringLiteral("loginPage"));
     m_chatsPage = new ChatsPage(this);
     m_chatsPage->setObjectName(QStringLiteral("chatsPage"));
     m_pages = new QStackedWidget(this);
     m_pages->setObjectName(QStringLiteral("pages"));
-    m_pages->addWidget(m_loginPage);
     m_pages->addWidget(m_chatsPage);
     m_setupPage = new ProfileSetupPage(this);
     m_setupPage->setObjectName(QStringLiteral("profileSetupPage"));
@@ -152,8 +150,33 @@ void MainWindow::askForNameIfNone(Account &account)
     });
 }
 
+LoginPage *MainWindow::loginPage()
+{
+    if (!m_loginPage) {
+        m_loginPage = new LoginPage(m_login, this);
+        m_loginPage->setObjectName(QStringLiteral("loginPage"));
+        m_pages->addWidget(m_loginPage);
+    }
+    return m_loginPage;
+}
+
+void MainWindow::showLogin()
+{
+    m_pageChosen = true;
+    m_pages->setCurrentWidget(loginPage());
+    m_loginPage->setFocus();
+}
+
+void MainWindow::showEvent(QShowEvent *event)
+{
+    if (!m_pageChosen)
+        showLogin();
+    QMainWindow::showEvent(event);
+}
+
 void MainWindow::showChats(const Session &session)
 {
+    m_pageChosen = true;
     m_accountLabel->setText(tr("Signed in as %1").arg(session.phoneNumber));
     showSynced(false);
     statusBar()->show();
@@ -167,7 +190,7 @@ void MainWindow::showSignedOut(const protocol::Error &reason)
     m_notifier->setAccount(nullptr);
     showUnread(0);
     statusBar()->hide();
-    m_pages->setCurrentWidget(m_loginPage);
+    showLogin();
     m_loginPage->startOver(reason);
 }
 

@@ -35,6 +35,9 @@ public:
     void setAccount(Account &account);
     // The chats of a signed-in account (after login, or a session restored at start).
     void showChats(const Session &session);
+    // The login page (made when first needed: a restored session never builds it). A window
+    // shown with neither chats nor the login page chosen shows this.
+    void showLogin();
     // Back to the login page, saying why (the device was signed out, the session expired).
     void showSignedOut(const protocol::Error &reason);
     ChatsPage *chatsPage() const { return m_chatsPage; }
@@ -42,6 +45,7 @@ public:
 
 protected:
     void changeEvent(QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
     void closeEvent(QCloseEvent *event) override;
 
 private:
@@ -50,8 +54,12 @@ private:
     void showUnread(int total);
     void askForNameIfNone(Account &account);
 
+    LoginPage *loginPage();
+
+    LoginService &m_login;
     QStackedWidget *m_pages = nullptr;
-    LoginPage *m_loginPage = nullptr;
+    LoginPage *m_loginPage = nullptr; // made by loginPage()
+    bool m_pageChosen = false; // showChats or showLogin was called
     ChatsPage *m_chatsPage = nullptr;
     QLabel *m_accountLabel = nullptr;
     QLabel *m_connectionLabel = nullptr;
