@@ -27,6 +27,8 @@
 #include <QAction>
 #include <QApplication>
 #include <QCheckBox>
+#include <QClipboard>
+#include <QDesktopServices>
 #include <QDialog>
 #include <QDir>
 #include <QFile>
@@ -75,6 +77,16 @@ std::optional<store::StoredMessage> storedAt(TestClient &client, const QString &
 // The desktop app's chat screens driven through their widgets, as a person would, against a
 // real server on loopback: Alice uses the window, Bob is a second real client core. Screenshots
 // of each screen land in ${CMAKE_BINARY_DIR}/screenshots.
+// Takes the links the app opens (QDesktopServices), so a test opens no browser.
+class LinkCatcher : public QObject
+{
+    Q_OBJECT
+public:
+    QList<QUrl> opened;
+public Q_SLOTS:
+    void open(const QUrl &url) { opened.append(url); }
+};
+
 class TestChatWindow : public QObject
 {
     Q_OBJECT
@@ -88,6 +100,7 @@ private Q_SLOTS:
     void repliesEditsReactionsAndDeletionsWorkFromTheChatWindow();
     void enterSendsAndShiftEnterStartsANewLine();
     void searchFindsAMessageAndOpensItsChat();
+    void partOfAMessageIsSelectedWithTheMouseAndCopied();
     void keyboardShortcutsMoveBetweenChats();
     void contactsImportedFromAVCardShowWhoIsOnParley();
     void settingsChangeTheProfileThemeAndPrivacy();
@@ -387,6 +400,65 @@ void TestChatWindow::searchFindsAMessageAndOpensItsChat()
     QCOMPARE(search->text(), QString());
     QVERIFY(!clear->isVisible());
     QVERIFY(!hits->isVisible());
+}
+
+void TestChatWindow::partOfAMessageIsSelectedWithTheMouseAndCopied()
+{
+    const QString body = QStringLiteral("Hi Bob! Have a look at https://example.org");
+    QTRY_VERIFY_WITH_TIMEOUT(rowOfBody(body) >= 0, WaitMs);
+    ui::MessageListView *list = chatView()->messageList();
+    list->scrollToNewest();
+    QTest::qWait(50);
+    const int row = rowOfBody(body);
+    const QModelIndex index = list->viewIndex(row);
+    list->scrollTo(index);
+    QTest::qWait(50);
+    QStyleOptionViewItem option;
+    option.initFrom(list);
+    option.font = list->font();
+    option.rect = list->visualRect(index);
+    // The text starts a bubble's padding in from its corner (ui/chat/MessageDelegate.cpp).
+    const QRect bubble = list->messageDelegate()->bubbleRect(option, index);
+    const QFontMetrics metrics(list->font());
+    const int left = bubble.left() + 9;
+    const int y = bubble.top() + 6 + metrics.height() / 2;
+    const auto at = [&](const QString &before) {
+        return QPoint(left + metrics.horizontalAdvance(before) + 1, y);
+    };
+
+    // A drag over "Bob" selects it, and Ctrl+C copies just that.
+    QWidget *viewport = list->viewport();
+    QTest::mousePress(viewport, Qt::LeftButton, {}, at(QStringLiteral("Hi ")));
+    QTest::mouseMove(viewport, at(QStringLiteral("Hi Bo")));
+    QTest::mouseMove(viewport, at(QStringLiteral("Hi Bob")));
+    QTest::mouseRelease(viewport, Qt::LeftButton, {}, at(QStringLiteral("Hi Bob")));
+    QCOMPARE(list->selectedText(row), QStringLiteral("Bob"));
+    saveScreenshot(QStringLiteral("chat-selection.png"));
+    QGuiApplication::clipboard()->clear();
+    list->setFocus();
+    QTest::keySequence(list, QKeySequence::Copy);
+    QCOMPARE(QGuiApplication::clipboard()->text(), QStringLiteral("Bob"));
+
+    // A double click selects the word under it; "Copy" in the message's menu copies the part.
+    QTest::mouseDClick(viewport, Qt::LeftButton, {}, at(QStringLiteral("Hi Bob! Ha")));
+    QCOMPARE(list->selectedText(row), QStringLiteral("Have"));
+    // A drag past the end of the line takes the rest of it.
+    QTest::mousePress(viewport, Qt::LeftButton, {}, at(QStringLiteral("Hi Bob! Have a ")));
+    QTest::mouseMove(viewport, QPoint(bubble.right() + 40, y));
+    QTest::mouseRelease(viewport, Qt::LeftButton, {}, QPoint(bubble.right() + 40, y));
+    QCOMPARE(list->selectedText(row), QStringLiteral("look at https://example.org"));
+
+    // A click without a drag clears it; a click on the link still opens it (not a selection).
+    QTest::mouseClick(viewport, Qt::LeftButton, {}, at(QStringLiteral("Hi")));
+    QCOMPARE(list->selectedText(row), QString());
+    LinkCatcher browser;
+    QDesktopServices::setUrlHandler(QStringLiteral("https"), &browser, "open");
+    const auto restore
+        = qScopeGuard([] { QDesktopServices::unsetUrlHandler(QStringLiteral("https")); });
+    QTest::mouseClick(viewport, Qt::LeftButton, {},
+                      at(QStringLiteral("Hi Bob! Have a look at https://exa")));
+    QCOMPARE(browser.opened, QList<QUrl>{QUrl(QStringLiteral("https://example.org"))});
+    QCOMPARE(list->selectedText(row), QString());
 }
 
 void TestChatWindow::keyboardShortcutsMoveBetweenChats()

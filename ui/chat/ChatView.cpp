@@ -458,8 +458,12 @@ void ChatView::react(int row, const QString &emoji)
 void ChatView::copyText(int row)
 {
     const QModelIndex index = m_model->index(row);
-    if (index.isValid())
-        QApplication::clipboard()->setText(index.data(MessageModel::BodyRole).toString());
+    if (!index.isValid())
+        return;
+    // The part selected in it, else the whole message.
+    const QString selected = m_list->selectedText(row);
+    QApplication::clipboard()->setText(
+        selected.isEmpty() ? index.data(MessageModel::BodyRole).toString() : selected);
 }
 
 void ChatView::deleteForMe(int row)

@@ -13,6 +13,7 @@
 #include <QPixmapCache>
 #include <QRegularExpression>
 #include <QTextBlock>
+#include <QTextCursor>
 #include <QTextLayout>
 
 namespace parley::ui {
@@ -136,6 +137,65 @@ void MessageDelegate::setUnreadDivider(qint64 rowId, int count)
 void MessageDelegate::setHighlighted(qint64 rowId)
 {
     m_highlighted = rowId;
+}
+
+int MessageDelegate::textPosition(const QStyleOptionViewItem &option, const QModelIndex &index,
+                                  const QPoint &pos, bool clamp) const
+{
+    const Layout &l = layoutFor(option, index);
+    if (!l.doc)
+        return -1;
+    QPoint p = pos - option.rect.topLeft();
+    if (!l.text.contains(p)) {
+        if (!clamp)
+            return -1;
+        // Above the text: its start; below: its end; beside: the nearest point of that line.
+        if (p.y() < l.text.top())
+            return 0;
+        if (p.y() > l.text.bottom())
+            return l.doc->characterCount() - 1;
+        p.setX(qBound(l.text.left(), p.x(), l.text.right()));
+    }
+    const int position
+        = l.doc->documentLayout()->hitTest(QPointF(p - l.text.topLeft()), Qt::FuzzyHit);
+    return qBound(0, position, l.doc->characterCount() - 1);
+}
+
+std::pair<int, int> MessageDelegate::wordAt(const QStyleOptionViewItem &option,
+                                            const QModelIndex &index, int position) const
+{
+    const Layout &l = layoutFor(option, index);
+    if (!l.doc || position < 0)
+        return {0, 0};
+    QTextCursor cursor(l.doc.get());
+    cursor.setPosition(qBound(0, position, l.doc->characterCount() - 1));
+    cursor.select(QTextCursor::WordUnderCursor);
+    return {cursor.selectionStart(), cursor.selectionEnd()};
+}
+
+void MessageDelegate::setSelection(qint64 rowId, int anchor, int position)
+{
+    m_selectionRow = rowId;
+    m_selectionStart = qMin(anchor, position);
+    m_selectionEnd = qMax(anchor, position);
+}
+
+QString MessageDelegate::selectedText(const QStyleOptionViewItem &option,
+                                      const QModelIndex &index) const
+{
+    if (!hasSelection() || index.data(MessageModel::RowIdRole).toLongLong() != m_selectionRow)
+        return {};
+    const Layout &l = layoutFor(option, index);
+    if (!l.doc)
+        return {};
+    QTextCursor cursor(l.doc.get());
+    cursor.setPosition(m_selectionStart);
+    cursor.setPosition(qMin(m_selectionEnd, l.doc->characterCount() - 1), QTextCursor::KeepAnchor);
+    // Paragraph and line separators (U+2029, U+2028 of <br>) as the newlines they were.
+    QString text = cursor.selectedText();
+    text.replace(QChar::ParagraphSeparator, QLatin1Char('\n'));
+    text.replace(QChar::LineSeparator, QLatin1Char('\n'));
+    return text;
 }
 
 void MessageDelegate::clearCache()
@@ -472,7 +532,26 @@ void MessageDelegate::paintBubble(QPainter *painter, const QStyleOptionViewItem 
     }
 
     const QRect textRect = l.text.translated(origin);
-    if (l.doc) {
+    const bool selected
+        = hasSelection() && index.data(MessageModel::RowIdRole).toLongLong() == m_selectionRow;
+    if (l.doc && selected) {
+        // Drawn as it is, with the selection: the drawn-text cache has none.
+        painter->save();
+        painter->translate(textRect.topLeft());
+        QAbstractTextDocumentLayout::PaintContext context;
+        context.palette = palette;
+        context.palette.setColor(QPalette::Text, text);
+        QAbstractTextDocumentLayout::Selection selection;
+        selection.cursor = QTextCursor(l.doc.get());
+        selection.cursor.setPosition(m_selectionStart);
+        selection.cursor.setPosition(qMin(m_selectionEnd, l.doc->characterCount() - 1),
+                                     QTextCursor::KeepAnchor);
+        selection.format.setBackground(palette.color(QPalette::Highlight));
+        selection.format.setForeground(palette.color(QPalette::HighlightedText));
+        context.selections.append(selection);
+        l.doc->documentLayout()->draw(painter, context);
+        painter->restore();
+    } else if (l.doc) {
         const qreal ratio = painter->device() ? painter->device()->devicePixelRatioF() : 1.0;
         const QString pixmapKey
             = QStringLiteral("parley/message/%1/%2/%3").arg(l.serial).arg(ratio).arg(text.rgba());

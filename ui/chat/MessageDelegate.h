@@ -8,6 +8,7 @@
 #include <QTextDocument>
 
 #include <memory>
+#include <utility>
 
 namespace parley::ui {
 
@@ -52,6 +53,24 @@ public:
     qint64 unreadDividerRow() const { return m_dividerRow; }
     // A message briefly highlighted (after a jump to it); 0: none.
     void setHighlighted(qint64 rowId);
+
+    // Text selection inside one message, as in WhatsApp Desktop: positions are characters of
+    // the message's text. The selected part is drawn highlighted (not from the drawn-text
+    // cache).
+    // The character of the message's text nearest to a point of the row, or -1 when the row
+    // has no selectable text. `clamp`: a point outside the text counts as its nearest edge
+    // (while dragging).
+    int textPosition(const QStyleOptionViewItem &option, const QModelIndex &index,
+                     const QPoint &pos, bool clamp) const;
+    // The word at a character (for a double click), as [start, end).
+    std::pair<int, int> wordAt(const QStyleOptionViewItem &option, const QModelIndex &index,
+                               int position) const;
+    void setSelection(qint64 rowId, int anchor, int position);
+    void clearSelection() { setSelection(0, 0, 0); }
+    qint64 selectionRow() const { return m_selectionRow; }
+    bool hasSelection() const { return m_selectionRow != 0 && m_selectionStart != m_selectionEnd; }
+    // The selected text of that row, line breaks as \n; empty when nothing is selected.
+    QString selectedText(const QStyleOptionViewItem &option, const QModelIndex &index) const;
     // Layouts depend on the font, the palette, the direction, the width and the message; drop
     // them all (the view calls it when its font, palette or direction change).
     void clearCache();
@@ -116,6 +135,9 @@ private:
     qint64 m_dividerRow = 0;
     int m_dividerCount = 0;
     qint64 m_highlighted = 0;
+    qint64 m_selectionRow = 0;
+    int m_selectionStart = 0;
+    int m_selectionEnd = 0;
 };
 
 } // namespace parley::ui

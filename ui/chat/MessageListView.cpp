@@ -4,7 +4,10 @@
 #include "ui/chat/MessageDelegate.h"
 #include "ui/common/Appearance.h"
 
+#include <QClipboard>
 #include <QContextMenuEvent>
+#include <QGuiApplication>
+#include <QKeyEvent>
 #include <QMouseEvent>
 #include <QScrollBar>
 #include <QTimer>
@@ -44,6 +47,7 @@ void MessageListView::setMessageModel(MessageModel *messages)
         disconnect(m_model, nullptr, this, nullptr);
     m_model = messages;
     m_delegate->clearCache();
+    clearTextSelection();
     m_proxy.setSourceModel(messages);
     if (!model()) // first time: QListView gets the proxy once
         setModel(&m_proxy);
@@ -178,20 +182,134 @@ void MessageListView::resizeEvent(QResizeEvent *event)
         QTimer::singleShot(0, this, &MessageListView::scrollToNewest);
 }
 
+QStyleOptionViewItem MessageListView::optionFor(const QModelIndex &index) const
+{
+    QStyleOptionViewItem option;
+    initViewItemOption(&option);
+    option.rect = visualRect(index);
+    return option;
+}
+
+QString MessageListView::selectedText(int modelRow) const
+{
+    const QModelIndex index = viewIndex(modelRow);
+    return index.isValid() ? m_delegate->selectedText(optionFor(index), index) : QString();
+}
+
+void MessageListView::selectText(int modelRow, int anchor, int position)
+{
+    const QModelIndex index = viewIndex(modelRow);
+    if (!index.isValid())
+        return;
+    m_delegate->setSelection(index.data(MessageModel::RowIdRole).toLongLong(), anchor, position);
+    viewport()->update();
+}
+
+void MessageListView::clearTextSelection()
+{
+    m_selecting = QPersistentModelIndex();
+    if (m_delegate->selectionRow() == 0)
+        return;
+    m_delegate->clearSelection();
+    viewport()->update();
+}
+
+void MessageListView::offerPrimarySelection()
+{
+    QClipboard *clipboard = QGuiApplication::clipboard();
+    if (!clipboard->supportsSelection() || !m_selecting.isValid())
+        return;
+    const QString text = m_delegate->selectedText(optionFor(m_selecting), m_selecting);
+    if (!text.isEmpty())
+        clipboard->setText(text, QClipboard::Selection);
+}
+
+void MessageListView::mousePressEvent(QMouseEvent *event)
+{
+    QListView::mousePressEvent(event);
+    if (event->button() != Qt::LeftButton)
+        return;
+    m_dragged = false;
+    const QPoint pos = event->position().toPoint();
+    const QModelIndex index = indexAt(pos);
+    const int position
+        = index.isValid() ? m_delegate->textPosition(optionFor(index), index, pos, false) : -1;
+    clearTextSelection();
+    if (position < 0)
+        return;
+    // A selection starts here; a release without a drag is still a click (a link, a quote).
+    m_selecting = index;
+    m_selectionAnchor = position;
+}
+
+void MessageListView::mouseDoubleClickEvent(QMouseEvent *event)
+{
+    QListView::mouseDoubleClickEvent(event);
+    const QPoint pos = event->position().toPoint();
+    const QModelIndex index = indexAt(pos);
+    if (event->button() != Qt::LeftButton || !index.isValid())
+        return;
+    const QStyleOptionViewItem option = optionFor(index);
+    const int position = m_delegate->textPosition(option, index, pos, false);
+    if (position < 0)
+        return;
+    const auto [start, end] = m_delegate->wordAt(option, index, position);
+    m_selecting = index;
+    m_selectionAnchor = start;
+    m_dragged = true; // its release selects
+    m_delegate->setSelection(index.data(MessageModel::RowIdRole).toLongLong(), start, end);
+    viewport()->update();
+}
+
+void MessageListView::keyPressEvent(QKeyEvent *event)
+{
+    if (event->matches(QKeySequence::Copy) && m_delegate->hasSelection()) {
+        for (int row = 0; m_model && row < m_model->rowCount(); ++row) {
+            if (m_model->index(row).data(MessageModel::RowIdRole).toLongLong()
+                == m_delegate->selectionRow()) {
+                QGuiApplication::clipboard()->setText(selectedText(row));
+                break;
+            }
+        }
+        event->accept();
+        return;
+    }
+    if (event->key() == Qt::Key_Escape && m_delegate->hasSelection()) {
+        clearTextSelection();
+        event->accept();
+        return;
+    }
+    QListView::keyPressEvent(event);
+}
+
 void MessageListView::mouseMoveEvent(QMouseEvent *event)
 {
     QListView::mouseMoveEvent(event);
+    if (m_selecting.isValid() && (event->buttons() & Qt::LeftButton)) {
+        // Within the message the drag started in, as WhatsApp Desktop does.
+        const int position = m_delegate->textPosition(optionFor(m_selecting), m_selecting,
+                                                      event->position().toPoint(), true);
+        if (position >= 0 && (m_dragged || position != m_selectionAnchor)) {
+            m_dragged = true;
+            m_delegate->setSelection(m_selecting.data(MessageModel::RowIdRole).toLongLong(),
+                                     m_selectionAnchor, position);
+            viewport()->update(visualRect(m_selecting));
+        }
+        viewport()->setCursor(Qt::IBeamCursor);
+        return;
+    }
     const QModelIndex index = indexAt(event->position().toPoint());
     Qt::CursorShape shape = Qt::ArrowCursor;
     if (index.isValid()) {
-        QStyleOptionViewItem option;
-        initViewItemOption(&option);
-        option.rect = visualRect(index);
-        const auto hit = m_delegate->hitTest(option, index, event->position().toPoint());
+        const QStyleOptionViewItem option = optionFor(index);
+        const QPoint pos = event->position().toPoint();
+        const auto hit = m_delegate->hitTest(option, index, pos);
         if (hit.kind == MessageDelegate::Hit::Link || hit.kind == MessageDelegate::Hit::Quote
             || hit.kind == MessageDelegate::Hit::Retry
             || hit.kind == MessageDelegate::Hit::SystemLine)
             shape = Qt::PointingHandCursor;
+        else if (m_delegate->textPosition(option, index, pos, false) >= 0)
+            shape = Qt::IBeamCursor;
     }
     viewport()->setCursor(shape);
 }
@@ -201,12 +319,14 @@ void MessageListView::mouseReleaseEvent(QMouseEvent *event)
     QListView::mouseReleaseEvent(event);
     if (event->button() != Qt::LeftButton)
         return;
+    if (std::exchange(m_dragged, false)) {
+        offerPrimarySelection(); // a selection was made: not a click
+        return;
+    }
     const QModelIndex index = indexAt(event->position().toPoint());
     if (!index.isValid())
         return;
-    QStyleOptionViewItem option;
-    initViewItemOption(&option);
-    option.rect = visualRect(index);
+    const QStyleOptionViewItem option = optionFor(index);
     const auto hit = m_delegate->hitTest(option, index, event->position().toPoint());
     switch (hit.kind) {
     case MessageDelegate::Hit::Link:
@@ -231,10 +351,7 @@ void MessageListView::contextMenuEvent(QContextMenuEvent *event)
     const QModelIndex index = indexAt(event->pos());
     if (!index.isValid())
         return;
-    QStyleOptionViewItem option;
-    initViewItemOption(&option);
-    option.rect = visualRect(index);
-    if (!m_delegate->bubbleRect(option, index).contains(event->pos()))
+    if (!m_delegate->bubbleRect(optionFor(index), index).contains(event->pos()))
         return;
     Q_EMIT menuRequested(m_proxy.mapToSource(index), event->globalPos());
 }

@@ -4,6 +4,7 @@
 
 #include <QIdentityProxyModel>
 #include <QListView>
+#include <QPersistentModelIndex>
 #include <QPointer>
 
 namespace parley::ui {
@@ -29,6 +30,11 @@ public:
     void scrollToNewest();
     // Scrolls to a message and highlights it for a moment.
     void showMessage(int modelRow);
+    // The part of a message's text selected with the mouse (a drag, or a double click on a
+    // word); empty when none of that message is selected.
+    QString selectedText(int modelRow) const;
+    void selectText(int modelRow, int anchor, int position);
+    void clearTextSelection();
 
 Q_SIGNALS:
     void linkActivated(const QString &link);
@@ -39,7 +45,10 @@ Q_SIGNALS:
     void menuRequested(const QModelIndex &index, const QPoint &globalPos);
 
 protected:
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseDoubleClickEvent(QMouseEvent *event) override;
     void mouseMoveEvent(QMouseEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
     void mouseReleaseEvent(QMouseEvent *event) override;
     void contextMenuEvent(QContextMenuEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
@@ -50,6 +59,9 @@ private:
     void onScrolled(int value);
     void loadOlderIfNeeded();
     void applyBackground();
+    QStyleOptionViewItem optionFor(const QModelIndex &index) const;
+    // The selection is also X11's primary selection (middle-click pastes it), as in any text.
+    void offerPrimarySelection();
 
     // The view never asks the model for more by itself (a QListView would fetch at the
     // bottom, where the newest messages are): this proxy says there is nothing to fetch, and
@@ -69,6 +81,10 @@ private:
     // While older messages are put above: keep this one where it was on screen.
     int m_anchorRow = -1;
     int m_anchorTop = 0;
+    // A selection being dragged: its row and the character it started at.
+    QPersistentModelIndex m_selecting;
+    int m_selectionAnchor = 0;
+    bool m_dragged = false; // since the press: a release then selects, it does not click
 };
 
 } // namespace parley::ui
