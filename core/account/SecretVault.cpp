@@ -242,8 +242,20 @@ Result<std::unique_ptr<SecretVault>> SecretVault::open(const QString &profileDir
         return fallback;
     }
 
-    // The probe: a random value written, read back and deleted.
     auto keychain = std::make_unique<Keychain>(profileDir, probeTimeout);
+    if (inKeychain) {
+        // Its secrets are there: reading the device key is the test (a write and a delete more
+        // at every start would only slow it; a keyring may write its file for each).
+        if (auto key = keychain->read(DeviceKeyEntry); !key)
+            return unavailable(key.error().message);
+        std::unique_ptr<SecretVault> vault(
+            new SecretVault(Kind::Keychain, profileDir, std::move(keychain)));
+        if (auto moved = vault->moveFilesIntoKeychain(); !moved)
+            return moved.error(); // leftovers of a move that was cut off: not removed
+        return vault;
+    }
+
+    // The probe: a random value written, read back and deleted.
     const QByteArray probe = QUuid::createUuid().toByteArray();
     Result<void> works = keychain->write(ProbeEntry, probe);
     if (works) {
@@ -256,8 +268,6 @@ Result<std::unique_ptr<SecretVault>> SecretVault::open(const QString &profileDir
             works = removed.error();
     }
     if (!works) {
-        if (inKeychain)
-            return unavailable(works.error().message);
         qInfo().noquote() << "secrets in 0600 files: no usable keychain:" << works.error().message;
         auto fallback = files(profileDir);
         fallback->m_why = tr("no system keychain answered when Parley started");
@@ -266,8 +276,6 @@ Result<std::unique_ptr<SecretVault>> SecretVault::open(const QString &profileDir
     std::unique_ptr<SecretVault> vault(
         new SecretVault(Kind::Keychain, profileDir, std::move(keychain)));
     if (auto moved = vault->moveFilesIntoKeychain(); !moved) {
-        if (inKeychain)
-            return moved.error();
         // Nothing was committed: the files still hold everything.
         qWarning().noquote() << "secrets stay in 0600 files:" << moved.error().message;
         auto fallback = files(profileDir);
