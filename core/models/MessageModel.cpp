@@ -133,17 +133,35 @@ bool MessageModel::canFetchMore(const QModelIndex &parent) const
 
 void MessageModel::fetchMore(const QModelIndex &parent)
 {
-    if (!canFetchMore(parent))
-        return;
+    if (canFetchMore(parent))
+        readPage(false);
+}
+
+void MessageModel::fetchNewer()
+{
+    if (canFetchNewer())
+        readPage(true);
+}
+
+void MessageModel::showNewest()
+{
+    if (!m_atEnd)
+        reload(m_chatId);
+}
+
+void MessageModel::readPage(bool newer)
+{
     m_fetching = true;
     const qint64 before = m_messages.isEmpty() ? 0 : at(0).row;
+    const qint64 after = m_messages.isEmpty() ? 0 : m_messages.constLast().message.row;
     const qint64 chatId = m_chatId;
     m_store.run(
         this,
-        [chatId, before](store::StoreContext &store) {
-            return store.messages().messages(chatId, before, PageSize);
+        [chatId, before, after, newer](store::StoreContext &store) {
+            return newer ? store.messages().messagesAfter(chatId, after, PageSize)
+                         : store.messages().messages(chatId, before, PageSize);
         },
-        [this](Result<QList<store::StoredMessage>> page) {
+        [this, newer](Result<QList<store::StoredMessage>> page) {
             m_fetching = false;
             if (m_reloadPending) {
                 // The history was cleared while this page was read: it is stale.
@@ -156,28 +174,34 @@ void MessageModel::fetchMore(const QModelIndex &parent)
                 return;
             }
             // Messages stored while the page was read may already be here (add()).
-            QList<Entry> older;
+            QList<Entry> rows; // oldest first
             const qint64 oldest
                 = m_messages.isEmpty() ? std::numeric_limits<qint64>::max() : at(0).row;
+            const qint64 newest = m_messages.isEmpty() ? 0 : m_messages.constLast().message.row;
             for (auto it = page->crbegin(); it != page->crend(); ++it) {
-                if (it->row < oldest)
-                    older.append(entryFor(*it));
+                if (newer ? it->row > newest : it->row < oldest)
+                    rows.append(entryFor(*it));
             }
-            m_atStart = page->size() < PageSize;
+            if (newer) {
+                // A message that came meanwhile may be past this page: ask once more then.
+                m_atEnd = page->size() < PageSize && !std::exchange(m_missedNew, false);
+            } else {
+                m_atStart = page->size() < PageSize;
+            }
             if (m_messages.isEmpty()) {
                 // The first page: all at once (a view shows its newest rows at once).
-                m_fetching = false;
-                if (!older.isEmpty()) {
-                    beginInsertRows({}, 0, int(older.size()) - 1);
-                    m_messages = older;
+                if (!rows.isEmpty()) {
+                    beginInsertRows({}, 0, int(rows.size()) - 1);
+                    m_messages = rows;
                     endInsertRows();
                 }
-                Q_EMIT pageLoaded(int(older.size()));
+                Q_EMIT pageLoaded(int(rows.size()));
                 return;
             }
             m_fetching = true; // until the last part is in
-            m_staged = older;
-            m_stagedTotal = int(older.size());
+            m_staged = rows;
+            m_stagedNewer = newer;
+            m_stagedTotal = int(rows.size());
             insertStaged();
         });
 }
@@ -185,12 +209,21 @@ void MessageModel::fetchMore(const QModelIndex &parent)
 void MessageModel::insertStaged()
 {
     if (!m_staged.isEmpty()) {
-        // The newest of the page first: each part goes right above the rows there already.
         const int count = int(std::min<qsizetype>(InsertRows, m_staged.size()));
-        beginInsertRows({}, 0, count - 1);
-        m_messages = m_staged.sliced(m_staged.size() - count) + m_messages;
-        m_staged.resize(m_staged.size() - count);
+        if (m_stagedNewer) {
+            // The oldest of the page first, each part right below the rows there already.
+            const int end = int(m_messages.size());
+            beginInsertRows({}, end, end + count - 1);
+            m_messages += m_staged.first(count);
+            m_staged.remove(0, count);
+        } else {
+            // The newest of the page first, each part right above the rows there already.
+            beginInsertRows({}, 0, count - 1);
+            m_messages = m_staged.sliced(m_staged.size() - count) + m_messages;
+            m_staged.resize(m_staged.size() - count);
+        }
         endInsertRows();
+        trim();
     }
     if (!m_staged.isEmpty()) {
         m_stageTimer->start();
@@ -198,6 +231,25 @@ void MessageModel::insertStaged()
     }
     m_fetching = false;
     Q_EMIT pageLoaded(m_stagedTotal);
+}
+
+void MessageModel::trim()
+{
+    const int excess = int(m_messages.size()) - MaxRows;
+    if (excess <= 0)
+        return;
+    // Let go of the far end: the one away from where rows are being read.
+    if (m_stagedNewer) {
+        beginRemoveRows({}, 0, excess - 1);
+        m_messages.remove(0, excess);
+        m_atStart = false;
+    } else {
+        const int size = int(m_messages.size());
+        beginRemoveRows({}, size - excess, size - 1);
+        m_messages.resize(size - excess);
+        m_atEnd = false;
+    }
+    endRemoveRows();
 }
 
 MessageModel::Entry *MessageModel::stagedEntry(qint64 storeRow)
@@ -225,6 +277,8 @@ void MessageModel::reload(qint64 chatId)
     beginResetModel();
     m_messages.clear();
     m_atStart = false;
+    m_atEnd = true;
+    m_missedNew = false;
     endResetModel();
     fetchMore({});
 }
@@ -339,6 +393,10 @@ void MessageModel::add(const store::StoredMessage &message)
 {
     if (message.chatId != m_chatId)
         return;
+    if (!m_atEnd) {
+        m_missedNew = true; // read with the newer pages when the view gets there
+        return;
+    }
     if (!m_messages.isEmpty() && message.row <= m_messages.last().message.row)
         return; // already read with a page
     beginInsertRows({}, int(m_messages.size()), int(m_messages.size()));

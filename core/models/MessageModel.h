@@ -21,6 +21,11 @@ namespace parley::models {
 // first, older ones as the view scrolls up (canFetchMore/fetchMore, which answer while a page
 // is being read as if there were nothing more, so a view does not ask twice). New messages are
 // appended as the services store them; ticks change in place.
+//
+// It holds a window of at most MaxRows messages: reading older pages beyond that lets go of
+// the newest (isAtNewest() is then false, new messages are not appended, and
+// canFetchNewer/fetchNewer read them again as the view scrolls down, letting go of the
+// oldest). So a view lays out a bounded number of rows however far it is scrolled.
 class MessageModel : public QAbstractListModel
 {
     Q_OBJECT
@@ -29,6 +34,7 @@ public:
     // An older page goes in above in parts of this many rows, one part per pass of the event
     // loop, so a view lays out a few new rows between two frames, never a whole page.
     static constexpr int InsertRows = 5;
+    static constexpr int MaxRows = 600;
 
     enum Role {
         RowIdRole = Qt::UserRole + 1, // the store's row: the message's place in the chat
@@ -63,6 +69,12 @@ public:
     QHash<int, QByteArray> roleNames() const override;
     bool canFetchMore(const QModelIndex &parent) const override;
     void fetchMore(const QModelIndex &parent) override;
+    // The newest message of the chat is loaded (new ones are appended as they come).
+    bool isAtNewest() const { return m_atEnd; }
+    bool canFetchNewer() const { return !m_atEnd && !m_fetching; }
+    void fetchNewer();
+    // Back to the newest page (after scrolling far up), read again; at once when it is loaded.
+    void showNewest();
     int rowOfMessage(const QString &messageId) const;
     // The row of a message by its store row (RowIdRole); -1 if not loaded.
     int rowOfStoreRow(qint64 storeRow) const;
@@ -74,7 +86,7 @@ public:
                    std::function<void(int row)> found);
 
 Q_SIGNALS:
-    // A page was read: the first one (the newest messages), then each older one.
+    // A page was read: the first one (the newest messages), then each older or newer one.
     void pageLoaded(int rows);
 
 private:
@@ -84,6 +96,8 @@ private:
     void remove(qint64 chatId, qint64 row);
     void reload(qint64 chatId);
     void insertStaged();
+    void trim();
+    void readPage(bool newer);
 
     struct Entry
     {
@@ -99,12 +113,15 @@ private:
     qint64 m_chatId = 0;
     QList<Entry> m_messages; // oldest first
     quint64 m_revisions = 0; // the last revision given to a row
-    QList<Entry> m_staged; // of the page being put in above: not rows yet (oldest first)
+    QList<Entry> m_staged; // of the page being put in: not rows yet (oldest first)
+    bool m_stagedNewer = false; // that page goes in below, not above
     int m_stagedTotal = 0;
     QTimer *m_stageTimer = nullptr;
     bool m_fetching = false;
     bool m_reloadPending = false; // the history was cleared while a page was read
     bool m_atStart = false; // the oldest message is loaded
+    bool m_atEnd = true; // the newest message is loaded
+    bool m_missedNew = false; // a new message came while not at the newest
 };
 
 } // namespace parley::models

@@ -583,6 +583,26 @@ Result<QList<StoredMessage>> MessageStore::messages(qint64 chatId, qint64 before
     QList<StoredMessage> page;
     while (q->next())
         page.append(readMessage(q.value()));
+    return completePage(chatId, std::move(page));
+}
+
+Result<QList<StoredMessage>> MessageStore::messagesAfter(qint64 chatId, qint64 afterRow, int limit)
+{
+    auto q
+        = m_db.exec(QStringLiteral("SELECT ") + MessageColumns
+                        + QStringLiteral(" FROM messages m WHERE m.chat_id = ? AND m.id > ? AND m.")
+                        + Visible + QStringLiteral(" ORDER BY m.id ASC LIMIT ?"),
+                    {chatId, afterRow, limit});
+    if (!q)
+        return q.error();
+    QList<StoredMessage> page;
+    while (q->next())
+        page.prepend(readMessage(q.value()));
+    return completePage(chatId, std::move(page));
+}
+
+Result<QList<StoredMessage>> MessageStore::completePage(qint64 chatId, QList<StoredMessage> page)
+{
     if (page.isEmpty())
         return page;
     for (StoredMessage &message : page) {

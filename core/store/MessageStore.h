@@ -63,6 +63,8 @@ public:
 
     // Newest first: up to `limit` messages of the chat older than `beforeRow` (0: the newest).
     protocol::Result<QList<StoredMessage>> messages(qint64 chatId, qint64 beforeRow, int limit);
+    // Newest first too: up to `limit` messages of the chat right after `afterRow`.
+    protocol::Result<QList<StoredMessage>> messagesAfter(qint64 chatId, qint64 afterRow, int limit);
     protocol::Result<std::optional<StoredMessage>> message(qint64 row);
     protocol::Result<std::optional<StoredMessage>> messageByRef(const LocalRef &ref);
     // A shown message of one chat by its id (this account's own first).
@@ -81,6 +83,8 @@ private:
     protocol::Result<std::optional<StatusChange>> applyReceipt(const InboundReceipt &receipt);
     protocol::Result<void> index(qint64 row, const QString &body);
     protocol::Result<void> fillReplyPreview(StoredMessage &message);
+    // A page (newest first) with its quotes' previews and its reactions.
+    protocol::Result<QList<StoredMessage>> completePage(qint64 chatId, QList<StoredMessage> page);
     protocol::Result<QueuedMessage> insertOutgoing(const OutgoingDraft &draft, qint64 now);
     protocol::Result<std::optional<StoredMessage>> applyEdit(qint64 chatId, const LocalRef &target,
                                                              const QString &body, qint64 at);

@@ -43,6 +43,7 @@ private Q_SLOTS:
 
     void messagesArePagedFromTheNewestUpToTheFirst();
     void anOlderPageGoesInAboveInPartsAndKeepsWhatChangedMeanwhile();
+    void aLongChatKeepsABoundedWindowOfRowsBothWays();
     void newAndChangedMessagesShowInPlace();
     void editsReactionsAndDeletionsChangeTheRowInPlace();
     void chatListIsOrderedAndKeepsTheSelectionWhenChatsMove();
@@ -174,6 +175,75 @@ void ModelsTest::anOlderPageGoesInAboveInPartsAndKeepsWhatChangedMeanwhile()
     QCOMPARE(model.rowCount(), 0);
     QVERIFY(pages.wait());
     QCOMPARE(model.rowCount(), MessageModel::PageSize);
+}
+
+void ModelsTest::aLongChatKeepsABoundedWindowOfRowsBothWays()
+{
+    constexpr int Total = MessageModel::MaxRows + 150;
+    QList<store::InboundMessage> batch;
+    for (int i = 0; i < Total; ++i)
+        batch.append(from(QStringLiteral("ann"), QStringLiteral("m%1").arg(i), Now + i));
+    const auto added = storeInbox(batch);
+    QCOMPARE(added.size(), Total);
+    const qint64 chatId = added.first().chatId;
+    MessageModel model(m_me->store, m_me->mailbox, m_me->outbox, chatId);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QSignalSpy pages(&model, &MessageModel::pageLoaded);
+    QVERIFY(pages.wait());
+    QVERIFY(model.isAtNewest());
+    const auto idAt
+        = [&](int row) { return model.index(row).data(MessageModel::MessageIdRole).toString(); };
+
+    // Up to the first message: never more than MaxRows rows; the newest are let go.
+    int maxRows = 0;
+    for (int attempt = 0; attempt < 40; ++attempt) {
+        if (model.canFetchMore({}))
+            model.fetchMore({});
+        else if (idAt(0) == QStringLiteral("m0"))
+            break; // and nothing is being read
+        pages.wait(1000);
+        maxRows = qMax(maxRows, model.rowCount());
+    }
+    QCOMPARE(idAt(0), QStringLiteral("m0"));
+    QVERIFY(!model.canFetchMore({}));
+    QCOMPARE(model.rowCount(), MessageModel::MaxRows);
+    QVERIFY(maxRows <= MessageModel::MaxRows);
+    QVERIFY(!model.isAtNewest());
+    QCOMPARE(idAt(model.rowCount() - 1), QStringLiteral("m%1").arg(MessageModel::MaxRows - 1));
+
+    // A message that comes now is not appended far below the window; it is read on the way
+    // down, where the oldest are let go again.
+    const auto live
+        = storeInbox({from(QStringLiteral("ann"), QStringLiteral("live"), Now + Total)});
+    QCOMPARE(live.size(), 1);
+    Q_EMIT m_me->mailbox.messageReceived(live.first());
+    QCOMPARE(idAt(model.rowCount() - 1), QStringLiteral("m%1").arg(MessageModel::MaxRows - 1));
+    for (int attempt = 0; attempt < 40 && !model.isAtNewest(); ++attempt) {
+        if (model.canFetchNewer())
+            model.fetchNewer();
+        pages.wait(1000);
+        QVERIFY(model.rowCount() <= MessageModel::MaxRows);
+    }
+    QVERIFY(model.isAtNewest());
+    QCOMPARE(idAt(model.rowCount() - 1), QStringLiteral("live"));
+    QCOMPARE(idAt(model.rowCount() - 2), QStringLiteral("m%1").arg(Total - 1));
+    QVERIFY(idAt(0) != QStringLiteral("m0"));
+    QVERIFY(model.canFetchMore({}));
+    // Rows stay in order with nothing twice.
+    for (int row = 1; row < model.rowCount(); ++row)
+        QVERIFY(model.index(row).data(MessageModel::RowIdRole).toLongLong()
+                > model.index(row - 1).data(MessageModel::RowIdRole).toLongLong());
+
+    // From far up, showNewest() reads the newest page again.
+    for (int attempt = 0; attempt < 40 && model.isAtNewest(); ++attempt) {
+        if (model.canFetchMore({}))
+            model.fetchMore({});
+        pages.wait(1000);
+    }
+    QVERIFY(!model.isAtNewest());
+    model.showNewest();
+    QTRY_VERIFY(model.isAtNewest() && model.rowCount() == MessageModel::PageSize);
+    QCOMPARE(idAt(model.rowCount() - 1), QStringLiteral("live"));
 }
 
 void ModelsTest::newAndChangedMessagesShowInPlace()

@@ -67,6 +67,28 @@ void MessageListView::setMessageModel(MessageModel *messages)
                     m_anchorTop = visualRect(top).top();
                 }
             });
+    // The model lets go of its oldest rows as newer ones are read below: what is on screen
+    // stays where it is.
+    connect(messages, &QAbstractItemModel::rowsAboutToBeRemoved, this,
+            [this](const QModelIndex &, int first, int last) {
+                if (first != 0)
+                    return;
+                const QModelIndex top = indexAt(QPoint(1, 1));
+                if (top.isValid() && top.row() > last) {
+                    m_anchorRow = top.row();
+                    m_anchorTop = visualRect(top).top();
+                }
+            });
+    connect(messages, &QAbstractItemModel::rowsRemoved, this,
+            [this](const QModelIndex &, int first, int last) {
+                if (first != 0 || m_anchorRow < 0)
+                    return;
+                const QModelIndex anchor = m_proxy.index(m_anchorRow - (last + 1), 0);
+                m_anchorRow = -1;
+                executeDelayedItemsLayout();
+                const int moved = visualRect(anchor).top() - m_anchorTop;
+                verticalScrollBar()->setValue(verticalScrollBar()->value() + moved);
+            });
     connect(messages, &QAbstractItemModel::rowsInserted, this,
             [this](const QModelIndex &, int first, int last) {
                 if (first != 0 || m_anchorRow < 0)
@@ -78,8 +100,12 @@ void MessageListView::setMessageModel(MessageModel *messages)
                 const int moved = visualRect(anchor).top() - m_anchorTop;
                 verticalScrollBar()->setValue(verticalScrollBar()->value() + moved);
             });
-    connect(messages, &MessageModel::pageLoaded, this,
-            [this] { QTimer::singleShot(0, this, &MessageListView::loadOlderIfNeeded); });
+    connect(messages, &MessageModel::pageLoaded, this, [this] {
+        QTimer::singleShot(0, this, [this] {
+            loadOlderIfNeeded();
+            loadNewerIfNeeded();
+        });
+    });
 }
 
 int MessageListView::modelRow(const QModelIndex &viewIndex) const
@@ -95,12 +121,15 @@ QModelIndex MessageListView::viewIndex(int modelRow) const
 bool MessageListView::isAtBottom() const
 {
     const QScrollBar *bar = verticalScrollBar();
-    return bar->value() >= bar->maximum() - 4;
+    return bar->value() >= bar->maximum() - 4 && (!m_model || m_model->isAtNewest());
 }
 
 void MessageListView::scrollToNewest()
 {
     m_stickToBottom = true;
+    // Scrolled far up, the newest messages were let go: read again, then shown at the bottom.
+    if (m_model && !m_model->isAtNewest())
+        m_model->showNewest();
     scrollToBottom();
 }
 
@@ -133,6 +162,17 @@ void MessageListView::onScrolled(int)
     if (m_anchorRow < 0)
         m_stickToBottom = isAtBottom();
     loadOlderIfNeeded();
+    loadNewerIfNeeded();
+}
+
+void MessageListView::loadNewerIfNeeded()
+{
+    if (!m_model || !m_model->canFetchNewer())
+        return;
+    executeDelayedItemsLayout();
+    const QScrollBar *bar = verticalScrollBar();
+    if (bar->value() >= bar->maximum() - qMax(LoadOlderMargin, viewport()->height()))
+        m_model->fetchNewer();
 }
 
 void MessageListView::loadOlderIfNeeded()

@@ -58,6 +58,7 @@ private:
     void onRangeChanged(int min, int max);
     void onScrolled(int value);
     void loadOlderIfNeeded();
+    void loadNewerIfNeeded();
     void applyBackground();
     QStyleOptionViewItem optionFor(const QModelIndex &index) const;
     // The selection is also X11's primary selection (middle-click pastes it), as in any text.
