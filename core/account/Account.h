@@ -43,6 +43,7 @@ public:
     void start();
 
     const Session &session() const { return m_keeper.session(); }
+    QString profileDir() const { return m_profileDir; }
     QString storePath() const { return storePath(m_profileDir, session().userId); }
     static QString storePath(const QString &profileDir, const QString &userId);
     static QString sessionPath(const QString &profileDir);

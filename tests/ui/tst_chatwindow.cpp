@@ -14,6 +14,7 @@
 #include "ui/chat/ChatView.h"
 #include "ui/chat/ChatsPage.h"
 #include "ui/chat/Composer.h"
+#include "ui/chat/EmojiPicker.h"
 #include "ui/chat/MessageDelegate.h"
 #include "ui/chat/MessageListView.h"
 #include "ui/common/Language.h"
@@ -43,6 +44,7 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -101,6 +103,7 @@ private Q_SLOTS:
     void enterSendsAndShiftEnterStartsANewLine();
     void searchFindsAMessageAndOpensItsChat();
     void partOfAMessageIsSelectedWithTheMouseAndCopied();
+    void emojiArePickedFromThePanelIntoTheComposer();
     void keyboardShortcutsMoveBetweenChats();
     void contactsImportedFromAVCardShowWhoIsOnParley();
     void settingsChangeTheProfileThemeAndPrivacy();
@@ -111,7 +114,8 @@ private Q_SLOTS:
     void loggingOutEndsTheSession();
 
 private:
-    void saveScreenshot(const QString &fileName);
+    // The window, or another top-level widget (a popup is not in the window's picture).
+    void saveScreenshot(const QString &fileName, QWidget *widget = nullptr);
     ui::ChatView *chatView() const { return m_window->chatsPage()->chatView(); }
     MessageModel *messages() const { return chatView()->messageList()->messageModel(); }
     int rowOfBody(const QString &body) const;
@@ -172,11 +176,11 @@ void TestChatWindow::cleanupTestCase()
         QCOMPARE(m_server->stop(), 0);
 }
 
-void TestChatWindow::saveScreenshot(const QString &fileName)
+void TestChatWindow::saveScreenshot(const QString &fileName, QWidget *widget)
 {
     const QDir folder(QStringLiteral(PARLEY_SCREENSHOT_DIR));
     QVERIFY(folder.mkpath(QStringLiteral(".")));
-    QVERIFY(m_window->grab().save(folder.filePath(fileName)));
+    QVERIFY((widget ? widget : m_window.get())->grab().save(folder.filePath(fileName)));
 }
 
 int TestChatWindow::rowOfBody(const QString &body) const
@@ -459,6 +463,49 @@ void TestChatWindow::partOfAMessageIsSelectedWithTheMouseAndCopied()
                       at(QStringLiteral("Hi Bob! Have a look at https://exa")));
     QCOMPARE(browser.opened, QList<QUrl>{QUrl(QStringLiteral("https://example.org"))});
     QCOMPARE(list->selectedText(row), QString());
+}
+
+void TestChatWindow::emojiArePickedFromThePanelIntoTheComposer()
+{
+    auto *button = chatView()->findChild<QToolButton *>(QStringLiteral("emojiButton"));
+    auto *composer = chatView()->findChild<ui::Composer *>(QStringLiteral("composer"));
+    QVERIFY(button && composer);
+    composer->clear();
+    QSettings().remove(QStringLiteral("emoji/recent"));
+    QTest::mouseClick(button, Qt::LeftButton);
+    auto *picker = chatView()->findChild<ui::EmojiPicker *>(QStringLiteral("emojiPicker"));
+    QVERIFY(picker);
+    QTRY_VERIFY(picker->isVisible());
+    // Recent first, then the groups; with nothing used yet it opens on the smileys.
+    QCOMPARE(picker->tabs()->count(), int(ui::EmojiPicker::groups().size()) + 1);
+    QCOMPARE(picker->tabs()->currentIndex(), 1);
+    qsizetype all = 0;
+    for (const ui::EmojiPicker::Group &group : ui::EmojiPicker::groups()) {
+        QVERIFY2(group.emoji.size() >= 20, qPrintable(group.name));
+        all += group.emoji.size();
+    }
+    QVERIFY(all > 1000); // what Noto Color Emoji draws, one code point each, and the flags
+    QVERIFY(ui::EmojiPicker::groups().constLast().emoji.contains(QStringLiteral("🇩🇪")));
+    QCOMPARE(picker->grid()->item(0)->text(), QStringLiteral("😀"));
+    QTest::qWait(50);
+    saveScreenshot(QStringLiteral("emoji-picker.png"), picker);
+
+    // A click puts it where the cursor is and keeps the panel open for the next.
+    QListWidget *grid = picker->grid();
+    QTest::mouseClick(grid->viewport(), Qt::LeftButton, {},
+                      grid->visualItemRect(grid->item(0)).center());
+    QTest::mouseClick(grid->viewport(), Qt::LeftButton, {},
+                      grid->visualItemRect(grid->item(1)).center());
+    QCOMPARE(composer->text(), QStringLiteral("😀") + grid->item(1)->text());
+    QVERIFY(picker->isVisible());
+    QCOMPARE(ui::EmojiPicker::recent().first(), grid->item(1)->text());
+    QCOMPARE(ui::EmojiPicker::recent().size(), 2);
+    picker->tabs()->setCurrentIndex(0);
+    QCOMPARE(grid->count(), 2);
+    picker->close();
+    composer->clear();
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
 }
 
 void TestChatWindow::keyboardShortcutsMoveBetweenChats()

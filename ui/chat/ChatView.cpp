@@ -4,6 +4,7 @@
 #include "core/models/MessageModel.h"
 #include "core/store/StoreTypes.h"
 #include "ui/chat/Composer.h"
+#include "ui/chat/EmojiPicker.h"
 #include "ui/chat/MessageDelegate.h"
 #include "ui/chat/MessageListView.h"
 #include "ui/common/Appearance.h"
@@ -57,6 +58,11 @@ ChatView::ChatView(Account &account, QWidget *parent)
     m_sendButton->setText(tr("Send"));
     m_sendButton->setToolTip(tr("Send (Enter)"));
     m_sendButton->setEnabled(false);
+    m_emojiButton = new QToolButton(this);
+    m_emojiButton->setObjectName(QStringLiteral("emojiButton"));
+    m_emojiButton->setText(QStringLiteral("😊"));
+    m_emojiButton->setToolTip(tr("Emoji"));
+    m_emojiButton->setAutoRaise(true);
     m_error = new QLabel(this);
     m_error->setObjectName(QStringLiteral("chatError"));
     m_error->setWordWrap(true);
@@ -64,6 +70,7 @@ ChatView::ChatView(Account &account, QWidget *parent)
 
     auto *inputRow = new QHBoxLayout;
     inputRow->setContentsMargins(8, 6, 8, 8);
+    inputRow->addWidget(m_emojiButton, 0, Qt::AlignBottom);
     inputRow->addWidget(m_composer, 1);
     inputRow->addWidget(m_sendButton, 0, Qt::AlignBottom);
 
@@ -91,6 +98,7 @@ ChatView::ChatView(Account &account, QWidget *parent)
         if (!m_peerUserId.isEmpty() && m_mode != Mode::Editing)
             m_account.live().setTyping(m_peerUserId, writing);
     });
+    connect(m_emojiButton, &QToolButton::clicked, this, &ChatView::showEmojiPicker);
     connect(m_sendButton, &QToolButton::clicked, this, [this] {
         const QString text = m_composer->text().trimmed();
         if (!text.isEmpty())
@@ -453,6 +461,18 @@ void ChatView::react(int row, const QString &emoji)
     const QModelIndex index = m_model->index(row);
     if (index.isValid())
         m_account.outbox().react(index.data(MessageModel::RowIdRole).toLongLong(), emoji);
+}
+
+void ChatView::showEmojiPicker()
+{
+    if (!m_emojiPicker) {
+        m_emojiPicker = new EmojiPicker(this);
+        connect(m_emojiPicker, &EmojiPicker::picked, this, [this](const QString &emoji) {
+            m_composer->insertPlainText(emoji);
+            m_composer->setFocus();
+        });
+    }
+    m_emojiPicker->popUpAbove(m_emojiButton->mapToGlobal(QPoint(0, 0)));
 }
 
 void ChatView::copyText(int row)

@@ -20,6 +20,7 @@ struct UserStatus;
 namespace parley::ui {
 
 class Composer;
+class EmojiPicker;
 class MessageListView;
 class SafetyNumberDialog;
 
@@ -55,6 +56,7 @@ public:
     void replyTo(int row);
     void startEdit(int row);
     void react(int row, const QString &emoji);
+    void showEmojiPicker();
     void copyText(int row);
     void deleteForMe(int row);
     void deleteForEveryone(int row);
@@ -97,6 +99,8 @@ private:
     QLabel *m_replyText = nullptr;
     Composer *m_composer = nullptr;
     QToolButton *m_sendButton = nullptr;
+    QToolButton *m_emojiButton = nullptr;
+    QPointer<EmojiPicker> m_emojiPicker; // made when first opened
     QLabel *m_error = nullptr;
 
     enum class Mode { Writing, Replying, Editing };

@@ -106,7 +106,7 @@ QString MessageDelegate::linkified(const QString &text)
         // Punctuation that ends a sentence is not part of the link.
         while (!link.isEmpty() && QStringLiteral(".,;:!?)]}'").contains(link.back()))
             link.chop(1);
-        html += text.mid(at, match.capturedStart(1) - at).toHtmlEscaped();
+        html += look::htmlWithColourEmoji(text.mid(at, match.capturedStart(1) - at));
         const QString href = link.startsWith(QLatin1String("www."), Qt::CaseInsensitive)
             ? QStringLiteral("https://") + link
             : link;
@@ -114,7 +114,7 @@ QString MessageDelegate::linkified(const QString &text)
                     .arg(href.toHtmlEscaped(), link.toHtmlEscaped());
         at = match.capturedStart(1) + link.size();
     }
-    html += text.mid(at).toHtmlEscaped();
+    html += look::htmlWithColourEmoji(text.mid(at));
     html.replace(QLatin1Char('\n'), QStringLiteral("<br>"));
     return QStringLiteral("<p style=\"white-space: pre-wrap\">") + html + QStringLiteral("</p>");
 }

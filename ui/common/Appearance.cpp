@@ -5,12 +5,14 @@
 #include <QAction>
 #include <QCoreApplication>
 #include <QCryptographicHash>
+#include <QFontDatabase>
 #include <QIcon>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPainter>
 #include <QPainterPath>
 #include <QPixmap>
+#include <QTextBoundaryFinder>
 
 namespace parley::ui::appearance {
 
@@ -114,6 +116,51 @@ void addClearButton(QLineEdit *field)
     });
     QObject::connect(field, &QLineEdit::textChanged, clear,
                      [clear](const QString &text) { clear->setVisible(!text.isEmpty()); });
+}
+
+QString colourEmojiFamily()
+{
+    static const QString family = [] {
+        for (const QString &name : QFontDatabase::families()) {
+            if (name.contains(QLatin1String("Emoji"), Qt::CaseInsensitive)
+                && name.contains(QLatin1String("Color"), Qt::CaseInsensitive))
+                return name;
+        }
+        return QString();
+    }();
+    return family;
+}
+
+QString htmlWithColourEmoji(const QString &text)
+{
+    const QString family = colourEmojiFamily();
+    if (family.isEmpty())
+        return text.toHtmlEscaped();
+    const QString open = QStringLiteral("<span style=\"font-family: '%1'\">").arg(family);
+    QString html;
+    bool inEmoji = false;
+    QTextBoundaryFinder graphemes(QTextBoundaryFinder::Grapheme, text);
+    qsizetype start = 0;
+    for (qsizetype end = graphemes.toNextBoundary(); end > 0; end = graphemes.toNextBoundary()) {
+        const QStringView cluster = QStringView(text).mid(start, end - start);
+        const char32_t first = cluster.size() > 1 && cluster.at(0).isHighSurrogate()
+            ? QChar::surrogateToUcs4(cluster.at(0), cluster.at(1))
+            : char32_t(cluster.at(0).unicode());
+        // The pictograph planes, a symbol asked for as emoji (U+FE0F), or a symbol of the
+        // blocks most emoji of Unicode 1 to 4 are in (☀ ☕ ✅ ❤).
+        const bool emoji = (first >= 0x1F000 && first <= 0x1FAFF) || cluster.contains(QChar(0xFE0F))
+            || (first >= 0x2600 && first <= 0x27BF
+                && QChar::category(first) == QChar::Symbol_Other);
+        if (emoji != inEmoji) {
+            html += emoji ? open : QStringLiteral("</span>");
+            inEmoji = emoji;
+        }
+        html += cluster.toString().toHtmlEscaped();
+        start = end;
+    }
+    if (inEmoji)
+        html += QStringLiteral("</span>");
+    return html;
 }
 
 QColor personColor(const QString &seed)

@@ -42,6 +42,13 @@ void showFailure(QLabel *label, const QString &text);
 // theme (about 10 ms of the app's start).
 void addClearButton(QLineEdit *field);
 
+// The family of the system's colour emoji font (Debian: Noto Color Emoji), empty when none.
+QString colourEmojiFamily();
+// Text as HTML for a QTextDocument, with each emoji in the colour emoji font. Without this,
+// Qt 6.4 draws an emoji from the first font that has the code point, and DejaVu Sans (the
+// default on Debian) has black-and-white faces for the emoticons block (😀 to 🙏).
+QString htmlWithColourEmoji(const QString &text);
+
 // A person's colour, the same on every screen and device: from their user id.
 QColor personColor(const QString &seed);
 // Up to two letters of a name ("Ada Lovelace" -> "AL"; "+1 202…" -> "#").

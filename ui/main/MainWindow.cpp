@@ -145,7 +145,7 @@ void MainWindow::askForNameIfNone(Account &account)
         // Unknown (offline) is not "no name": only a profile without one asks.
         if (!guard || !p || !p->displayName.isEmpty() || m_pages->currentWidget() != m_chatsPage)
             return;
-        m_setupPage->start(guard->settings());
+        m_setupPage->start(guard->settings(), guard->profileDir(), guard->session().userId);
         m_pages->setCurrentWidget(m_setupPage);
     });
 }

@@ -6,6 +6,8 @@
 #include "ui/common/Appearance.h"
 #include "ui/common/Language.h"
 #include "ui/common/Theme.h"
+#include "ui/profile/AvatarCropDialog.h"
+#include "ui/profile/LocalAvatar.h"
 #include "ui/security/SafetyNumberDialog.h"
 
 #include <QButtonGroup>
@@ -32,7 +34,8 @@ namespace parley::ui {
 
 namespace {
 enum ItemRole { DeviceIdRole = Qt::UserRole + 1, CurrentRole, UserIdRole, NameRole };
-}
+constexpr int AvatarSize = 96;
+} // namespace
 
 SettingsDialog::SettingsDialog(Account &account, QWidget *parent)
     : QDialog(parent)
@@ -85,18 +88,63 @@ QWidget *SettingsDialog::createProfilePage()
     m_phone = new QLabel(m_account.session().phoneNumber, page);
     m_phone->setObjectName(QStringLiteral("profilePhone"));
     m_phone->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_avatarNote = new QLabel(tr("Profile pictures come with media support; until then others see "
-                                 "your initials."),
-                              page);
-    m_avatarNote->setWordWrap(true);
-    m_avatarNote->setForegroundRole(QPalette::PlaceholderText);
-    auto *form = new QFormLayout(page);
+    m_avatar = new QLabel(page);
+    m_avatar->setObjectName(QStringLiteral("avatarPreview"));
+    m_avatar->setFixedSize(AvatarSize, AvatarSize);
+    auto *changeAvatar = new QPushButton(tr("Change picture…"), page);
+    changeAvatar->setObjectName(QStringLiteral("changeAvatar"));
+    m_removeAvatar = new QPushButton(tr("Remove picture"), page);
+    m_removeAvatar->setObjectName(QStringLiteral("removeAvatar"));
+    // Return in the name field saves the name; it must not open the file dialog.
+    changeAvatar->setAutoDefault(false);
+    m_removeAvatar->setAutoDefault(false);
+    auto *avatarNote = new QLabel(tr("Your picture is kept on this computer until Parley can send "
+                                     "pictures; others still see your initials."),
+                                  page);
+    avatarNote->setObjectName(QStringLiteral("avatarNote"));
+    avatarNote->setWordWrap(true);
+    avatarNote->setForegroundRole(QPalette::PlaceholderText);
+    connect(changeAvatar, &QPushButton::clicked, this, [this] {
+        const QString path = AvatarCropDialog::askForFile(this);
+        if (!path.isEmpty())
+            chooseAvatarFrom(path);
+    });
+    connect(m_removeAvatar, &QPushButton::clicked, this, [this] {
+        QString error;
+        const LocalAvatar avatar(m_account.profileDir());
+        if (!avatar.remove(&error))
+            showError(tr("Your picture was not removed: %1").arg(error));
+        m_picture = avatar.image();
+        showAvatar();
+    });
+    auto *avatarButtons = new QHBoxLayout;
+    avatarButtons->addWidget(changeAvatar);
+    avatarButtons->addWidget(m_removeAvatar);
+    avatarButtons->addStretch();
+    auto *avatarSide = new QVBoxLayout;
+    avatarSide->addStretch();
+    avatarSide->addLayout(avatarButtons);
+    avatarSide->addWidget(avatarNote);
+    avatarSide->addStretch();
+    auto *avatarRow = new QHBoxLayout;
+    avatarRow->addWidget(m_avatar);
+    avatarRow->addSpacing(12);
+    avatarRow->addLayout(avatarSide, 1);
+    auto *form = new QFormLayout;
     form->addRow(tr("Name"), m_name);
     form->addRow(tr("About"), m_about);
     form->addRow(tr("Phone number"), m_phone);
-    form->addRow(QString(), m_avatarNote);
+    auto *layout = new QVBoxLayout(page);
+    layout->addLayout(avatarRow);
+    layout->addSpacing(12);
+    layout->addLayout(form);
+    layout->addStretch(1); // the rows stay together at the top
     connect(m_name, &QLineEdit::editingFinished, this, &SettingsDialog::saveProfileText);
     connect(m_about, &QLineEdit::editingFinished, this, &SettingsDialog::saveProfileText);
+    // The initials follow the name being typed, as others will see them.
+    connect(m_name, &QLineEdit::textChanged, this, &SettingsDialog::showAvatar);
+    m_picture = LocalAvatar(m_account.profileDir()).image();
+    showAvatar();
     return page;
 }
 
@@ -391,6 +439,37 @@ void SettingsDialog::loadDevices()
             item->setData(CurrentRole, device.current);
         }
     });
+}
+
+void SettingsDialog::chooseAvatarFrom(const QString &path)
+{
+    QString error;
+    const std::optional<QImage> picture = AvatarCropDialog::load(path, &error);
+    if (!picture)
+        return showError(error);
+    auto *dialog = new AvatarCropDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setImage(*picture);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        QString error;
+        const LocalAvatar avatar(m_account.profileDir());
+        if (!avatar.save(dialog->croppedImage(), &error))
+            showError(tr("Your picture was not saved: %1").arg(error));
+        else
+            m_error->hide();
+        m_picture = avatar.image(); // the old one when the new one was not saved
+        showAvatar();
+    });
+    dialog->open();
+}
+
+void SettingsDialog::showAvatar()
+{
+    const QString name
+        = m_name->text().trimmed().isEmpty() ? m_phone->text() : m_name->text().trimmed();
+    m_avatar->setPixmap(LocalAvatar::roundPixmap(m_picture, name, m_account.session().userId,
+                                                 AvatarSize, devicePixelRatioF()));
+    m_removeAvatar->setVisible(!m_picture.isNull());
 }
 
 void SettingsDialog::showError(const QString &message)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QDialog>
+#include <QImage>
 
 class QButtonGroup;
 class QCheckBox;
@@ -20,11 +21,11 @@ struct UserProfile;
 
 namespace parley::ui {
 
-// Settings: your profile (name, about, number), appearance (light, dark, the system's),
-// notifications, privacy (last seen, read receipts: kept on the server, docs/protocol.md 4.13),
-// your devices (remove a lost one, log out of this one) and the security codes of your
-// contacts. Changes apply at once, as in WhatsApp; what goes to the server shows an error in
-// place when it cannot.
+// Settings: your profile (name, about, number, a picture kept on this device), appearance (light,
+// dark, the system's), notifications, privacy (last seen, read receipts: kept on the server,
+// docs/protocol.md 4.13), your devices (remove a lost one, log out of this one) and the security
+// codes of your contacts. Changes apply at once, as in WhatsApp; what goes to the server shows an
+// error in place when it cannot.
 class SettingsDialog : public QDialog
 {
     Q_OBJECT
@@ -36,6 +37,9 @@ public:
     explicit SettingsDialog(Account &account, QWidget *parent = nullptr);
 
     QTabWidget *tabs() const { return m_tabs; }
+    // The picture at `path` into the crop dialog, as "Change picture…" does after its file
+    // dialog (tests call it directly).
+    void chooseAvatarFrom(const QString &path);
 
 Q_SIGNALS:
     void logOutRequested();
@@ -53,13 +57,16 @@ private:
     void loadDevices();
     void loadContacts();
     void showError(const QString &message);
+    void showAvatar();
 
     Account &m_account;
     QTabWidget *m_tabs = nullptr;
     QLineEdit *m_name = nullptr;
     QLineEdit *m_about = nullptr;
     QLabel *m_phone = nullptr;
-    QLabel *m_avatarNote = nullptr;
+    QLabel *m_avatar = nullptr;
+    QPushButton *m_removeAvatar = nullptr;
+    QImage m_picture; // of avatar.png, not read again at every letter of the name
     QButtonGroup *m_theme = nullptr;
     QComboBox *m_language = nullptr;
     QCheckBox *m_notifications = nullptr;
