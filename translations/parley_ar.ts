@@ -264,6 +264,49 @@
     </message>
 </context>
 <context>
+    <name>parley::ui::AvatarCropDialog</name>
+    <message>
+        <source>Crop your picture</source>
+        <translation>اقتصاص صورتك</translation>
+    </message>
+    <message>
+        <source>Picture to crop</source>
+        <translation>الصورة المراد اقتصاصها</translation>
+    </message>
+    <message>
+        <source>Drag the picture to place it in the circle; zoom with the slider or the mouse wheel.</source>
+        <translation>اسحب الصورة لوضعها داخل الدائرة؛ وكبّرها أو صغّرها باستخدام شريط التمرير أو عجلة الماوس.</translation>
+    </message>
+    <message>
+        <source>Zoom</source>
+        <translation>التكبير</translation>
+    </message>
+    <message>
+        <source>Use picture</source>
+        <translation>استخدام الصورة</translation>
+    </message>
+    <message>
+        <source>“%1” was not found.</source>
+        <translation>لم يُعثر على الملف «⁦%1⁩».</translation>
+    </message>
+    <message>
+        <source>“%1” is larger than %2 MB. Choose a smaller picture.</source>
+        <translation>حجم «⁦%1⁩» أكبر من %2 ميغابايت. اختر صورة أصغر.</translation>
+    </message>
+    <message>
+        <source>“%1” cannot be opened as a picture (%2). Choose a PNG or JPEG file.</source>
+        <translation>تعذّر فتح «⁦%1⁩» كصورة (%2). اختر ملف ⁦PNG⁩ أو ⁦JPEG⁩.</translation>
+    </message>
+    <message>
+        <source>Choose a profile picture</source>
+        <translation>اختر صورة الملف الشخصي</translation>
+    </message>
+    <message>
+        <source>Pictures (%1);;All files (*)</source>
+        <translation>الصور (%1);;جميع الملفات (*)</translation>
+    </message>
+</context>
+<context>
     <name>parley::ui::ChatListDelegate</name>
     <message>
         <source>You deleted this message</source>
@@ -364,6 +407,10 @@
         <source>Verify security code…</source>
         <translation>التحقق من رمز الأمان…</translation>
     </message>
+    <message>
+        <source>Emoji</source>
+        <translation>الرموز التعبيرية</translation>
+    </message>
 </context>
 <context>
     <name>parley::ui::ChatsPage</name>
@@ -457,6 +504,67 @@
     <message>
         <source>Type a message</source>
         <translation>اكتب رسالة</translation>
+    </message>
+</context>
+<context>
+    <name>parley::ui::DesktopNotifications</name>
+    <message>
+        <source>Open</source>
+        <translation>فتح</translation>
+    </message>
+</context>
+<context>
+    <name>parley::ui::EmojiPicker</name>
+    <message>
+        <source>Smileys</source>
+        <translation>الوجوه الضاحكة</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>الأشخاص</translation>
+    </message>
+    <message>
+        <source>Animals and nature</source>
+        <translation>الحيوانات والطبيعة</translation>
+    </message>
+    <message>
+        <source>Food and drink</source>
+        <translation>الطعام والشراب</translation>
+    </message>
+    <message>
+        <source>Activities and travel</source>
+        <translation>الأنشطة والسفر</translation>
+    </message>
+    <message>
+        <source>Objects and symbols</source>
+        <translation>الأشياء والرموز</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>الأعلام</translation>
+    </message>
+    <message>
+        <source>Recently used</source>
+        <translation>المستخدمة مؤخرًا</translation>
+    </message>
+</context>
+<context>
+    <name>parley::ui::LocalAvatar</name>
+    <message>
+        <source>There is no picture to save.</source>
+        <translation>لا توجد صورة لحفظها.</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>تعذّر إنشاء المجلد ⁦%1⁩.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>تعذّرت الكتابة في ⁦%1⁩: %2</translation>
+    </message>
+    <message>
+        <source>Cannot remove %1: %2</source>
+        <translation>تعذّر حذف ⁦%1⁩: %2</translation>
     </message>
 </context>
 <context>
@@ -802,10 +910,6 @@
         <translation>ما اسمك؟</translation>
     </message>
     <message>
-        <source>People you write to see this name. A profile picture comes with media support; until then they see your initials.</source>
-        <translation>يرى الأشخاص الذين تراسلهم هذا الاسم. ستتوفر صورة الملف الشخصي مع دعم الوسائط؛ وحتى ذلك الحين سيرون الأحرف الأولى من اسمك.</translation>
-    </message>
-    <message>
         <source>Your name</source>
         <translation>اسمك</translation>
     </message>
@@ -820,6 +924,26 @@
     <message>
         <source>Your name was not saved: %1</source>
         <translation>لم يتم حفظ اسمك: %1</translation>
+    </message>
+    <message>
+        <source>People you write to see this name.</source>
+        <translation>يرى الأشخاص الذين تراسلهم هذا الاسم.</translation>
+    </message>
+    <message>
+        <source>Your picture is kept on this computer until Parley can send pictures; others still see your initials.</source>
+        <translation>تُحفظ صورتك على هذا الكمبيوتر إلى أن يتمكّن Parley من إرسال الصور؛ وحتى ذلك الحين، يرى الآخرون الأحرف الأولى من اسمك.</translation>
+    </message>
+    <message>
+        <source>Add a picture (optional)</source>
+        <translation>إضافة صورة (اختياري)</translation>
+    </message>
+    <message>
+        <source>Change picture</source>
+        <translation>تغيير الصورة</translation>
+    </message>
+    <message>
+        <source>Your picture was not saved: %1</source>
+        <translation>لم يتم حفظ صورتك: %1</translation>
     </message>
 </context>
 <context>
@@ -909,10 +1033,6 @@
     <message>
         <source>A few words about you</source>
         <translation>بضع كلمات عنك</translation>
-    </message>
-    <message>
-        <source>Profile pictures come with media support; until then others see your initials.</source>
-        <translation>ستتوفر صور الملف الشخصي مع دعم الوسائط، وحتى ذلك الحين يرى الآخرون الأحرف الأولى من اسمك.</translation>
     </message>
     <message>
         <source>Name</source>
@@ -1037,6 +1157,33 @@
     <message>
         <source>%1 · not verified</source>
         <translation>%1 · لم يتم التحقق</translation>
+    </message>
+    <message>
+        <source>Change picture…</source>
+        <translation>تغيير الصورة…</translation>
+    </message>
+    <message>
+        <source>Remove picture</source>
+        <translation>إزالة الصورة</translation>
+    </message>
+    <message>
+        <source>Your picture is kept on this computer until Parley can send pictures; others still see your initials.</source>
+        <translation>تُحفظ صورتك على هذا الكمبيوتر إلى أن يتمكّن Parley من إرسال الصور؛ وحتى ذلك الحين، يرى الآخرون الأحرف الأولى من اسمك.</translation>
+    </message>
+    <message>
+        <source>Your picture was not removed: %1</source>
+        <translation>لم تتم إزالة صورتك: %1</translation>
+    </message>
+    <message>
+        <source>Your picture was not saved: %1</source>
+        <translation>لم يتم حفظ صورتك: %1</translation>
+    </message>
+</context>
+<context>
+    <name>parley::ui::appearance</name>
+    <message>
+        <source>Clear</source>
+        <translation>مسح</translation>
     </message>
 </context>
 </TS>

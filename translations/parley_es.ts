@@ -264,6 +264,49 @@
     </message>
 </context>
 <context>
+    <name>parley::ui::AvatarCropDialog</name>
+    <message>
+        <source>Crop your picture</source>
+        <translation>Recorta tu foto</translation>
+    </message>
+    <message>
+        <source>Picture to crop</source>
+        <translation>Foto para recortar</translation>
+    </message>
+    <message>
+        <source>Drag the picture to place it in the circle; zoom with the slider or the mouse wheel.</source>
+        <translation>Arrastra la foto para colocarla en el círculo; usa el control deslizante o la rueda del ratón para hacer zoom.</translation>
+    </message>
+    <message>
+        <source>Zoom</source>
+        <translation>Zoom</translation>
+    </message>
+    <message>
+        <source>Use picture</source>
+        <translation>Usar foto</translation>
+    </message>
+    <message>
+        <source>“%1” was not found.</source>
+        <translation>No se encontró el archivo “%1”.</translation>
+    </message>
+    <message>
+        <source>“%1” is larger than %2 MB. Choose a smaller picture.</source>
+        <translation>“%1” ocupa más de %2 MB. Elige una foto más pequeña.</translation>
+    </message>
+    <message>
+        <source>“%1” cannot be opened as a picture (%2). Choose a PNG or JPEG file.</source>
+        <translation>No se puede abrir “%1” como imagen (%2). Elige un archivo PNG o JPEG.</translation>
+    </message>
+    <message>
+        <source>Choose a profile picture</source>
+        <translation>Elige una foto de perfil</translation>
+    </message>
+    <message>
+        <source>Pictures (%1);;All files (*)</source>
+        <translation>Imágenes (%1);;Todos los archivos (*)</translation>
+    </message>
+</context>
+<context>
     <name>parley::ui::ChatListDelegate</name>
     <message>
         <source>You deleted this message</source>
@@ -364,6 +407,10 @@
         <source>Verify security code…</source>
         <translation>Verificar código de seguridad…</translation>
     </message>
+    <message>
+        <source>Emoji</source>
+        <translation>Emoji</translation>
+    </message>
 </context>
 <context>
     <name>parley::ui::ChatsPage</name>
@@ -457,6 +504,67 @@
     <message>
         <source>Type a message</source>
         <translation>Escribe un mensaje</translation>
+    </message>
+</context>
+<context>
+    <name>parley::ui::DesktopNotifications</name>
+    <message>
+        <source>Open</source>
+        <translation>Abrir</translation>
+    </message>
+</context>
+<context>
+    <name>parley::ui::EmojiPicker</name>
+    <message>
+        <source>Smileys</source>
+        <translation>Caritas</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Personas</translation>
+    </message>
+    <message>
+        <source>Animals and nature</source>
+        <translation>Animales y naturaleza</translation>
+    </message>
+    <message>
+        <source>Food and drink</source>
+        <translation>Comida y bebida</translation>
+    </message>
+    <message>
+        <source>Activities and travel</source>
+        <translation>Actividades y viajes</translation>
+    </message>
+    <message>
+        <source>Objects and symbols</source>
+        <translation>Objetos y símbolos</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>Banderas</translation>
+    </message>
+    <message>
+        <source>Recently used</source>
+        <translation>Usados recientemente</translation>
+    </message>
+</context>
+<context>
+    <name>parley::ui::LocalAvatar</name>
+    <message>
+        <source>There is no picture to save.</source>
+        <translation>No hay ninguna foto que guardar.</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>No se puede crear la carpeta %1.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>No se puede escribir en %1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot remove %1: %2</source>
+        <translation>No se puede eliminar %1: %2</translation>
     </message>
 </context>
 <context>
@@ -782,10 +890,6 @@
         <translation>¿Cómo te llamas?</translation>
     </message>
     <message>
-        <source>People you write to see this name. A profile picture comes with media support; until then they see your initials.</source>
-        <translation>Las personas a las que escribes ven este nombre. La foto de perfil llegará con el soporte de archivos; hasta entonces verán tus iniciales.</translation>
-    </message>
-    <message>
         <source>Your name</source>
         <translation>Tu nombre</translation>
     </message>
@@ -800,6 +904,26 @@
     <message>
         <source>Your name was not saved: %1</source>
         <translation>No se guardó tu nombre: %1</translation>
+    </message>
+    <message>
+        <source>People you write to see this name.</source>
+        <translation>Las personas a las que escribes verán este nombre.</translation>
+    </message>
+    <message>
+        <source>Your picture is kept on this computer until Parley can send pictures; others still see your initials.</source>
+        <translation>Tu foto se guarda en este ordenador hasta que Parley pueda enviar fotos; mientras tanto, los demás ven tus iniciales.</translation>
+    </message>
+    <message>
+        <source>Add a picture (optional)</source>
+        <translation>Añadir una foto (opcional)</translation>
+    </message>
+    <message>
+        <source>Change picture</source>
+        <translation>Cambiar foto</translation>
+    </message>
+    <message>
+        <source>Your picture was not saved: %1</source>
+        <translation>No se guardó tu foto: %1</translation>
     </message>
 </context>
 <context>
@@ -889,10 +1013,6 @@
     <message>
         <source>A few words about you</source>
         <translation>Unas palabras sobre ti</translation>
-    </message>
-    <message>
-        <source>Profile pictures come with media support; until then others see your initials.</source>
-        <translation>Las fotos de perfil llegarán con la compatibilidad con archivos multimedia; hasta entonces, los demás ven tus iniciales.</translation>
     </message>
     <message>
         <source>Name</source>
@@ -1017,6 +1137,33 @@
     <message>
         <source>%1 · not verified</source>
         <translation>%1 · no verificado</translation>
+    </message>
+    <message>
+        <source>Change picture…</source>
+        <translation>Cambiar foto…</translation>
+    </message>
+    <message>
+        <source>Remove picture</source>
+        <translation>Quitar foto</translation>
+    </message>
+    <message>
+        <source>Your picture is kept on this computer until Parley can send pictures; others still see your initials.</source>
+        <translation>Tu foto se guarda en este ordenador hasta que Parley pueda enviar fotos; mientras tanto, los demás ven tus iniciales.</translation>
+    </message>
+    <message>
+        <source>Your picture was not removed: %1</source>
+        <translation>No se quitó tu foto: %1</translation>
+    </message>
+    <message>
+        <source>Your picture was not saved: %1</source>
+        <translation>No se guardó tu foto: %1</translation>
+    </message>
+</context>
+<context>
+    <name>parley::ui::appearance</name>
+    <message>
+        <source>Clear</source>
+        <translation>Borrar</translation>
     </message>
 </context>
 </TS>

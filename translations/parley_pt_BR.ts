@@ -264,6 +264,49 @@
     </message>
 </context>
 <context>
+    <name>parley::ui::AvatarCropDialog</name>
+    <message>
+        <source>Crop your picture</source>
+        <translation>Recorte sua foto</translation>
+    </message>
+    <message>
+        <source>Picture to crop</source>
+        <translation>Foto para recortar</translation>
+    </message>
+    <message>
+        <source>Drag the picture to place it in the circle; zoom with the slider or the mouse wheel.</source>
+        <translation>Arraste a foto para posicioná-la no círculo; use o controle deslizante ou a roda do mouse para ajustar o zoom.</translation>
+    </message>
+    <message>
+        <source>Zoom</source>
+        <translation>Zoom</translation>
+    </message>
+    <message>
+        <source>Use picture</source>
+        <translation>Usar foto</translation>
+    </message>
+    <message>
+        <source>“%1” was not found.</source>
+        <translation>O arquivo “%1” não foi encontrado.</translation>
+    </message>
+    <message>
+        <source>“%1” is larger than %2 MB. Choose a smaller picture.</source>
+        <translation>“%1” tem mais de %2 MB. Escolha uma foto menor.</translation>
+    </message>
+    <message>
+        <source>“%1” cannot be opened as a picture (%2). Choose a PNG or JPEG file.</source>
+        <translation>Não é possível abrir “%1” como imagem (%2). Escolha um arquivo PNG ou JPEG.</translation>
+    </message>
+    <message>
+        <source>Choose a profile picture</source>
+        <translation>Escolha uma foto do perfil</translation>
+    </message>
+    <message>
+        <source>Pictures (%1);;All files (*)</source>
+        <translation>Imagens (%1);;Todos os arquivos (*)</translation>
+    </message>
+</context>
+<context>
     <name>parley::ui::ChatListDelegate</name>
     <message>
         <source>You deleted this message</source>
@@ -364,6 +407,10 @@
         <source>Verify security code…</source>
         <translation>Verificar código de segurança…</translation>
     </message>
+    <message>
+        <source>Emoji</source>
+        <translation>Emoji</translation>
+    </message>
 </context>
 <context>
     <name>parley::ui::ChatsPage</name>
@@ -457,6 +504,67 @@
     <message>
         <source>Type a message</source>
         <translation>Digite uma mensagem</translation>
+    </message>
+</context>
+<context>
+    <name>parley::ui::DesktopNotifications</name>
+    <message>
+        <source>Open</source>
+        <translation>Abrir</translation>
+    </message>
+</context>
+<context>
+    <name>parley::ui::EmojiPicker</name>
+    <message>
+        <source>Smileys</source>
+        <translation>Carinhas</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Pessoas</translation>
+    </message>
+    <message>
+        <source>Animals and nature</source>
+        <translation>Animais e natureza</translation>
+    </message>
+    <message>
+        <source>Food and drink</source>
+        <translation>Comidas e bebidas</translation>
+    </message>
+    <message>
+        <source>Activities and travel</source>
+        <translation>Atividades e viagens</translation>
+    </message>
+    <message>
+        <source>Objects and symbols</source>
+        <translation>Objetos e símbolos</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>Bandeiras</translation>
+    </message>
+    <message>
+        <source>Recently used</source>
+        <translation>Usados recentemente</translation>
+    </message>
+</context>
+<context>
+    <name>parley::ui::LocalAvatar</name>
+    <message>
+        <source>There is no picture to save.</source>
+        <translation>Não há nenhuma foto para salvar.</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>Não foi possível criar a pasta %1.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Não foi possível gravar %1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot remove %1: %2</source>
+        <translation>Não foi possível remover %1: %2</translation>
     </message>
 </context>
 <context>
@@ -782,10 +890,6 @@
         <translation>Qual é o seu nome?</translation>
     </message>
     <message>
-        <source>People you write to see this name. A profile picture comes with media support; until then they see your initials.</source>
-        <translation>As pessoas para quem você escreve veem este nome. A foto do perfil chega com o suporte a mídia; até lá, elas veem suas iniciais.</translation>
-    </message>
-    <message>
         <source>Your name</source>
         <translation>Seu nome</translation>
     </message>
@@ -800,6 +904,26 @@
     <message>
         <source>Your name was not saved: %1</source>
         <translation>Seu nome não foi salvo: %1</translation>
+    </message>
+    <message>
+        <source>People you write to see this name.</source>
+        <translation>As pessoas com quem você conversa veem este nome.</translation>
+    </message>
+    <message>
+        <source>Your picture is kept on this computer until Parley can send pictures; others still see your initials.</source>
+        <translation>Sua foto fica guardada neste computador até que o Parley possa enviar fotos; enquanto isso, os outros veem suas iniciais.</translation>
+    </message>
+    <message>
+        <source>Add a picture (optional)</source>
+        <translation>Adicionar uma foto (opcional)</translation>
+    </message>
+    <message>
+        <source>Change picture</source>
+        <translation>Alterar foto</translation>
+    </message>
+    <message>
+        <source>Your picture was not saved: %1</source>
+        <translation>Sua foto não foi salva: %1</translation>
     </message>
 </context>
 <context>
@@ -889,10 +1013,6 @@
     <message>
         <source>A few words about you</source>
         <translation>Algumas palavras sobre você</translation>
-    </message>
-    <message>
-        <source>Profile pictures come with media support; until then others see your initials.</source>
-        <translation>As fotos de perfil chegam com o suporte a mídia; até lá, os outros veem suas iniciais.</translation>
     </message>
     <message>
         <source>Name</source>
@@ -1017,6 +1137,33 @@
     <message>
         <source>%1 · not verified</source>
         <translation>%1 · não verificado</translation>
+    </message>
+    <message>
+        <source>Change picture…</source>
+        <translation>Alterar foto…</translation>
+    </message>
+    <message>
+        <source>Remove picture</source>
+        <translation>Remover foto</translation>
+    </message>
+    <message>
+        <source>Your picture is kept on this computer until Parley can send pictures; others still see your initials.</source>
+        <translation>Sua foto fica guardada neste computador até que o Parley possa enviar fotos; enquanto isso, os outros veem suas iniciais.</translation>
+    </message>
+    <message>
+        <source>Your picture was not removed: %1</source>
+        <translation>Sua foto não foi removida: %1</translation>
+    </message>
+    <message>
+        <source>Your picture was not saved: %1</source>
+        <translation>Sua foto não foi salva: %1</translation>
+    </message>
+</context>
+<context>
+    <name>parley::ui::appearance</name>
+    <message>
+        <source>Clear</source>
+        <translation>Limpar</translation>
     </message>
 </context>
 </TS>

@@ -4,6 +4,7 @@
 #include "core/models/ChatListModel.h"
 #include "ui/chat/ChatsPage.h"
 #include "ui/common/Appearance.h"
+#include "ui/main/DesktopNotifications.h"
 #include "ui/settings/SettingsDialog.h"
 
 #include <QApplication>
@@ -35,6 +36,13 @@ Notifier::Notifier(QWidget *window, ChatsPage &chats, QObject *parent)
     , m_chats(chats)
 {
     initParleyResources();
+    m_desktop = new DesktopNotifications(QDBusConnection::sessionBus(), this);
+    connect(m_desktop, &DesktopNotifications::activated, this, [this](qint64 chatId) {
+        showWindow();
+        m_chats.openChat(chatId);
+    });
+    // No notification server: the tray's balloon, and the sound here.
+    connect(m_desktop, &DesktopNotifications::failed, this, &Notifier::showInTray);
     if (!QSystemTrayIcon::isSystemTrayAvailable())
         return;
     m_tray = new QSystemTrayIcon(iconWithCount(0), this);
@@ -136,11 +144,21 @@ void Notifier::onMessage(const store::StoredMessage &message)
     if (text.size() > MaxPreview)
         text = text.left(MaxPreview) + QStringLiteral("…");
     m_lastNotifiedChat = message.chatId;
+    const bool sound = QSettings().value(SettingsDialog::SoundKey, true).toBool();
+    if (m_desktop->hasBus())
+        m_desktop->show(message.chatId, title, text, sound); // the server plays the sound
+    else
+        showInTray(message.chatId, title, text);
+    Q_EMIT notified(message.chatId, title, text);
+}
+
+void Notifier::showInTray(qint64 chatId, const QString &title, const QString &text)
+{
+    m_lastNotifiedChat = chatId;
     if (m_tray)
         m_tray->showMessage(title, text, iconWithCount(0), NotificationMs);
     if (QSettings().value(SettingsDialog::SoundKey, true).toBool())
         QApplication::beep();
-    Q_EMIT notified(message.chatId, title, text);
 }
 
 void Notifier::showWindow()
