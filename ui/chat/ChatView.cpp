@@ -63,6 +63,10 @@ ChatView::ChatView(Account &account, QWidget *parent)
     m_emojiButton->setText(QStringLiteral("😊"));
     m_emojiButton->setToolTip(tr("Emoji"));
     m_emojiButton->setAutoRaise(true);
+    appearance::preferColourEmoji(m_emojiButton);
+    QFont emojiFont = m_emojiButton->font();
+    emojiFont.setPointSizeF(emojiFont.pointSizeF() * 1.5);
+    m_emojiButton->setFont(emojiFont);
     m_error = new QLabel(this);
     m_error->setObjectName(QStringLiteral("chatError"));
     m_error->setWordWrap(true);

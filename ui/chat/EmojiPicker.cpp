@@ -138,6 +138,7 @@ EmojiPicker::EmojiPicker(QWidget *parent)
     m_tabs->setObjectName(QStringLiteral("emojiGroups"));
     m_tabs->setExpanding(true);
     m_tabs->setDrawBase(false);
+    appearance::preferColourEmoji(m_tabs);
     const QStringList marks{QStringLiteral("🕘"), QStringLiteral("😀"),      QStringLiteral("👋"),
                             QStringLiteral("🐶"), QStringLiteral("🍔"),      QStringLiteral("⚽"),
                             QStringLiteral("💡"), QStringLiteral("🏳️")};

@@ -13,6 +13,7 @@
 #include <QPainterPath>
 #include <QPixmap>
 #include <QTextBoundaryFinder>
+#include <QWidget>
 
 namespace parley::ui::appearance {
 
@@ -129,6 +130,16 @@ QString colourEmojiFamily()
         return QString();
     }();
     return family;
+}
+
+void preferColourEmoji(QWidget *widget)
+{
+    const QString family = colourEmojiFamily();
+    if (family.isEmpty())
+        return;
+    QFont font = widget->font();
+    font.setFamilies({family, font.family()});
+    widget->setFont(font);
 }
 
 QString htmlWithColourEmoji(const QString &text)

@@ -7,6 +7,7 @@
 
 class QLabel;
 class QLineEdit;
+class QWidget;
 class QPainter;
 class QPixmap;
 class QRect;
@@ -48,6 +49,9 @@ QString colourEmojiFamily();
 // Qt 6.4 draws an emoji from the first font that has the code point, and DejaVu Sans (the
 // default on Debian) has black-and-white faces for the emoticons block (😀 to 🙏).
 QString htmlWithColourEmoji(const QString &text);
+// For a widget that shows only emoji (a button, the emoji panel's tabs): its font takes them
+// from the colour emoji font first.
+void preferColourEmoji(QWidget *widget);
 
 // A person's colour, the same on every screen and device: from their user id.
 QColor personColor(const QString &seed);
