@@ -566,6 +566,10 @@
         <source>Cannot remove %1: %2</source>
         <translation>تعذّر حذف ⁦%1⁩: %2</translation>
     </message>
+    <message>
+        <source>Cannot encode the picture as PNG.</source>
+        <translation>تعذّر ترميز الصورة بصيغة ⁦PNG⁩.</translation>
+    </message>
 </context>
 <context>
     <name>parley::ui::LoginPage</name>

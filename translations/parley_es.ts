@@ -566,6 +566,10 @@
         <source>Cannot remove %1: %2</source>
         <translation>No se puede eliminar %1: %2</translation>
     </message>
+    <message>
+        <source>Cannot encode the picture as PNG.</source>
+        <translation>No se puede codificar la foto como PNG.</translation>
+    </message>
 </context>
 <context>
     <name>parley::ui::LoginPage</name>

@@ -566,6 +566,10 @@
         <source>Cannot remove %1: %2</source>
         <translation>Não foi possível remover %1: %2</translation>
     </message>
+    <message>
+        <source>Cannot encode the picture as PNG.</source>
+        <translation>Não foi possível codificar a foto como PNG.</translation>
+    </message>
 </context>
 <context>
     <name>parley::ui::LoginPage</name>

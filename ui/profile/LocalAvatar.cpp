@@ -2,6 +2,7 @@
 
 #include "ui/common/Appearance.h"
 
+#include <QBuffer>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -46,11 +47,17 @@ bool LocalAvatar::save(const QImage &image, QString *error) const
         return fail(tr("There is no picture to save."));
     if (!QDir().mkpath(m_profileDir))
         return fail(tr("Cannot create the folder %1.").arg(QDir::toNativeSeparators(m_profileDir)));
+    // Encoded in memory first: the file then only takes bytes (and libpng never meets a failing
+    // write, after which Qt 6.4's PNG writer leaks its row buffer).
+    QByteArray png;
+    QBuffer buffer(&png);
+    if (!buffer.open(QIODevice::WriteOnly) || !image.save(&buffer, "png"))
+        return fail(tr("Cannot encode the picture as PNG."));
     QSaveFile file(path());
     if (!file.open(QIODevice::WriteOnly))
         return fail(
             tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(path()), file.errorString()));
-    if (!image.save(&file, "png")) {
+    if (file.write(png) != png.size()) {
         file.cancelWriting();
         return fail(
             tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(path()), file.errorString()));
