@@ -570,6 +570,10 @@
         <source>Cannot encode the picture as PNG.</source>
         <translation>تعذّر ترميز الصورة بصيغة ⁦PNG⁩.</translation>
     </message>
+    <message>
+        <source>Your picture is kept on this computer until Parley can send pictures; others still see your initials.</source>
+        <translation>تُحفظ صورتك على هذا الكمبيوتر إلى أن يتمكّن Parley من إرسال الصور؛ وحتى ذلك الحين، يرى الآخرون الأحرف الأولى من اسمك.</translation>
+    </message>
 </context>
 <context>
     <name>parley::ui::LoginPage</name>
@@ -934,10 +938,6 @@
         <translation>يرى الأشخاص الذين تراسلهم هذا الاسم.</translation>
     </message>
     <message>
-        <source>Your picture is kept on this computer until Parley can send pictures; others still see your initials.</source>
-        <translation>تُحفظ صورتك على هذا الكمبيوتر إلى أن يتمكّن Parley من إرسال الصور؛ وحتى ذلك الحين، يرى الآخرون الأحرف الأولى من اسمك.</translation>
-    </message>
-    <message>
         <source>Add a picture (optional)</source>
         <translation>إضافة صورة (اختياري)</translation>
     </message>
@@ -1169,10 +1169,6 @@
     <message>
         <source>Remove picture</source>
         <translation>إزالة الصورة</translation>
-    </message>
-    <message>
-        <source>Your picture is kept on this computer until Parley can send pictures; others still see your initials.</source>
-        <translation>تُحفظ صورتك على هذا الكمبيوتر إلى أن يتمكّن Parley من إرسال الصور؛ وحتى ذلك الحين، يرى الآخرون الأحرف الأولى من اسمك.</translation>
     </message>
     <message>
         <source>Your picture was not removed: %1</source>

@@ -570,6 +570,10 @@
         <source>Cannot encode the picture as PNG.</source>
         <translation>No se puede codificar la foto como PNG.</translation>
     </message>
+    <message>
+        <source>Your picture is kept on this computer until Parley can send pictures; others still see your initials.</source>
+        <translation>Tu foto se guarda en este ordenador hasta que Parley pueda enviar fotos; mientras tanto, los demás ven tus iniciales.</translation>
+    </message>
 </context>
 <context>
     <name>parley::ui::LoginPage</name>
@@ -914,10 +918,6 @@
         <translation>Las personas a las que escribes verán este nombre.</translation>
     </message>
     <message>
-        <source>Your picture is kept on this computer until Parley can send pictures; others still see your initials.</source>
-        <translation>Tu foto se guarda en este ordenador hasta que Parley pueda enviar fotos; mientras tanto, los demás ven tus iniciales.</translation>
-    </message>
-    <message>
         <source>Add a picture (optional)</source>
         <translation>Añadir una foto (opcional)</translation>
     </message>
@@ -1149,10 +1149,6 @@
     <message>
         <source>Remove picture</source>
         <translation>Quitar foto</translation>
-    </message>
-    <message>
-        <source>Your picture is kept on this computer until Parley can send pictures; others still see your initials.</source>
-        <translation>Tu foto se guarda en este ordenador hasta que Parley pueda enviar fotos; mientras tanto, los demás ven tus iniciales.</translation>
     </message>
     <message>
         <source>Your picture was not removed: %1</source>

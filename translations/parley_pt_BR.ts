@@ -570,6 +570,10 @@
         <source>Cannot encode the picture as PNG.</source>
         <translation>Não foi possível codificar a foto como PNG.</translation>
     </message>
+    <message>
+        <source>Your picture is kept on this computer until Parley can send pictures; others still see your initials.</source>
+        <translation>Sua foto fica guardada neste computador até que o Parley possa enviar fotos; enquanto isso, os outros veem suas iniciais.</translation>
+    </message>
 </context>
 <context>
     <name>parley::ui::LoginPage</name>
@@ -914,10 +918,6 @@
         <translation>As pessoas com quem você conversa veem este nome.</translation>
     </message>
     <message>
-        <source>Your picture is kept on this computer until Parley can send pictures; others still see your initials.</source>
-        <translation>Sua foto fica guardada neste computador até que o Parley possa enviar fotos; enquanto isso, os outros veem suas iniciais.</translation>
-    </message>
-    <message>
         <source>Add a picture (optional)</source>
         <translation>Adicionar uma foto (opcional)</translation>
     </message>
@@ -1149,10 +1149,6 @@
     <message>
         <source>Remove picture</source>
         <translation>Remover foto</translation>
-    </message>
-    <message>
-        <source>Your picture is kept on this computer until Parley can send pictures; others still see your initials.</source>
-        <translation>Sua foto fica guardada neste computador até que o Parley possa enviar fotos; enquanto isso, os outros veem suas iniciais.</translation>
     </message>
     <message>
         <source>Your picture was not removed: %1</source>

@@ -37,9 +37,7 @@ ProfileSetupPage::ProfileSetupPage(QWidget *parent)
     m_avatarText = new QPushButton(this);
     m_avatarText->setObjectName(QStringLiteral("setupAvatarText"));
     m_avatarText->setFlat(true);
-    auto *avatarNote = new QLabel(tr("Your picture is kept on this computer until Parley can send "
-                                     "pictures; others still see your initials."),
-                                  this);
+    auto *avatarNote = new QLabel(LocalAvatar::keptLocallyNote(), this);
     avatarNote->setObjectName(QStringLiteral("setupAvatarNote"));
     avatarNote->setWordWrap(true);
     avatarNote->setAlignment(Qt::AlignHCenter);

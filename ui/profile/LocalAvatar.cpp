@@ -68,6 +68,12 @@ bool LocalAvatar::save(const QImage &image, QString *error) const
     return true;
 }
 
+QString LocalAvatar::keptLocallyNote()
+{
+    return tr("Your picture is kept on this computer until Parley can send pictures; others "
+              "still see your initials.");
+}
+
 bool LocalAvatar::remove(QString *error) const
 {
     QFile file(path());

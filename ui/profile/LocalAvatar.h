@@ -29,6 +29,9 @@ public:
 
     // `picture` in a circle of `size` logical pixels at the device pixel `ratio`, or, when it is
     // null, the initials avatar everyone else sees.
+    // What the screens that show the picture say of where it is kept.
+    static QString keptLocallyNote();
+
     static QPixmap roundPixmap(const QImage &picture, const QString &name, const QString &seed,
                                int size, qreal ratio);
 

@@ -98,9 +98,7 @@ QWidget *SettingsDialog::createProfilePage()
     // Return in the name field saves the name; it must not open the file dialog.
     changeAvatar->setAutoDefault(false);
     m_removeAvatar->setAutoDefault(false);
-    auto *avatarNote = new QLabel(tr("Your picture is kept on this computer until Parley can send "
-                                     "pictures; others still see your initials."),
-                                  page);
+    auto *avatarNote = new QLabel(LocalAvatar::keptLocallyNote(), page);
     avatarNote->setObjectName(QStringLiteral("avatarNote"));
     avatarNote->setWordWrap(true);
     avatarNote->setForegroundRole(QPalette::PlaceholderText);
