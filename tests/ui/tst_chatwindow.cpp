@@ -1,3 +1,4 @@
+#include "ChatWindowFixture.h"
 #include "core/account/Account.h"
 #include "core/account/LoginService.h"
 #include "core/models/ChatListModel.h"
@@ -7,8 +8,6 @@
 #include "core/protocol/ChatPayloads.h"
 #include "core/store/StoreContext.h"
 #include "core/sync/DeviceDirectory.h"
-#include "tests/support/ServerProcess.h"
-#include "tests/support/TestClient.h"
 #include "tests/support/TestHttp.h"
 #include "ui/chat/ChatListView.h"
 #include "ui/chat/ChatView.h"
@@ -61,10 +60,6 @@ using store::MessageStatus;
 
 namespace {
 
-constexpr int WaitMs = 10000;
-const QString AlicePhone = QStringLiteral("+12025550181");
-const QString BobPhone = QStringLiteral("+12025550182");
-
 std::optional<store::StoredMessage> storedAt(TestClient &client, const QString &messageId,
                                              const QString &senderUserId)
 {
@@ -76,9 +71,6 @@ std::optional<store::StoredMessage> storedAt(TestClient &client, const QString &
 
 } // namespace
 
-// The desktop app's chat screens driven through their widgets, as a person would, against a
-// real server on loopback: Alice uses the window, Bob is a second real client core. Screenshots
-// of each screen land in ${CMAKE_BINARY_DIR}/screenshots.
 // Takes the links the app opens (QDesktopServices), so a test opens no browser.
 class LinkCatcher : public QObject
 {
@@ -89,7 +81,10 @@ public Q_SLOTS:
     void open(const QUrl &url) { opened.append(url); }
 };
 
-class TestChatWindow : public QObject
+// The desktop app's chat screens driven through their widgets, as a person would, against a
+// real server on loopback: Alice uses the window, Bob is a second real client core
+// (ChatWindowFixture). Screenshots of each screen land in ${CMAKE_BINARY_DIR}/screenshots.
+class TestChatWindow : public ChatWindowFixture
 {
     Q_OBJECT
 
@@ -110,98 +105,17 @@ private Q_SLOTS:
     void aMessageNotifiesUnlessItsChatIsOpenOrMuted();
     void theNextStartOpensTheLastChatWhereTheWindowWas();
     void everyShippedLanguageLoadsAndArabicIsRightToLeft();
-    void theSecurityCodeIsComparedByItsQrCodeAndMarkedVerified();
     void loggingOutEndsTheSession();
-
-private:
-    // The window, or another top-level widget (a popup is not in the window's picture).
-    void saveScreenshot(const QString &fileName, QWidget *widget = nullptr);
-    ui::ChatView *chatView() const { return m_window->chatsPage()->chatView(); }
-    MessageModel *messages() const { return chatView()->messageList()->messageModel(); }
-    int rowOfBody(const QString &body) const;
-    QString sendFromWindow(const QString &text);
-
-    std::unique_ptr<ServerProcess> m_server;
-    std::unique_ptr<TestClient> m_alice;
-    std::unique_ptr<TestClient> m_bob;
-    std::unique_ptr<net::ApiClient> m_api;
-    std::unique_ptr<LoginService> m_login;
-    std::unique_ptr<ui::MainWindow> m_window;
-    QTemporaryDir m_config; // QSettings of this run, not the user's
 };
 
 void TestChatWindow::initTestCase()
 {
-    qputenv("XDG_CONFIG_HOME", m_config.path().toLocal8Bit());
-    ui::language::apply(QStringLiteral("en")); // as main() does: English plurals
-    m_server = std::make_unique<ServerProcess>();
-    QVERIFY2(m_server->start(), qPrintable(m_server->errorString()));
-    m_alice = std::make_unique<TestClient>(m_server->url());
-    m_bob = std::make_unique<TestClient>(m_server->url());
-    QVERIFY2(m_alice->login(*m_server, AlicePhone), qPrintable(m_alice->lastError()));
-    QVERIFY2(m_bob->login(*m_server, BobPhone), qPrintable(m_bob->lastError()));
-    QCOMPARE(
-        TestHttp::putJson(m_server->url().resolved(QUrl(QStringLiteral("/api/v1/users/profile"))),
-                          {{QStringLiteral("displayName"), QStringLiteral("Bob Builder")},
-                           {QStringLiteral("about"), QStringLiteral("Can we fix it?")}},
-                          m_bob->session().accessToken)
-            .status,
-        200);
-    QVERIFY2(m_alice->startMessaging(), qPrintable(m_alice->lastError()));
-    QVERIFY2(m_bob->startMessaging(), qPrintable(m_bob->lastError()));
-
-    m_api = std::make_unique<net::ApiClient>(m_server->url());
-    m_login = std::make_unique<LoginService>(*m_api, m_alice->keys(), QStringLiteral("UI test"));
-    m_window = std::make_unique<ui::MainWindow>(*m_login);
-    m_window->resize(1000, 680);
-    m_window->showChats(m_alice->session());
-    m_window->setAccount(m_alice->account());
-    m_window->show();
-    m_window->activateWindow();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
-    saveScreenshot(QStringLiteral("chats-empty.png"));
-    // The app's icon comes from the resources (an SVG: Qt's SVG plugin is there).
-    QVERIFY(!m_window->windowIcon().pixmap(32, 32).isNull());
-    QVERIFY(!ui::Notifier::iconWithCount(3).pixmap(32, 32).isNull());
+    startWindow();
 }
 
 void TestChatWindow::cleanupTestCase()
 {
-    // The window before the account it shows.
-    m_window.reset();
-    m_alice.reset();
-    m_bob.reset();
-    if (m_server)
-        QCOMPARE(m_server->stop(), 0);
-}
-
-void TestChatWindow::saveScreenshot(const QString &fileName, QWidget *widget)
-{
-    const QDir folder(QStringLiteral(PARLEY_SCREENSHOT_DIR));
-    QVERIFY(folder.mkpath(QStringLiteral(".")));
-    QVERIFY((widget ? widget : m_window.get())->grab().save(folder.filePath(fileName)));
-}
-
-int TestChatWindow::rowOfBody(const QString &body) const
-{
-    MessageModel *model = messages();
-    for (int row = model ? model->rowCount() - 1 : -1; row >= 0; --row) {
-        if (model->index(row).data(MessageModel::BodyRole).toString() == body)
-            return row;
-    }
-    return -1;
-}
-
-QString TestChatWindow::sendFromWindow(const QString &text)
-{
-    ui::Composer *composer = chatView()->composer();
-    composer->setFocus();
-    QTest::keyClicks(composer, text);
-    QTest::keyClick(composer, Qt::Key_Return);
-    if (!QTest::qWaitFor([&] { return rowOfBody(text) >= 0; }, WaitMs))
-        return {};
-    return messages()->index(rowOfBody(text)).data(MessageModel::MessageIdRole).toString();
+    stopWindow();
 }
 
 void TestChatWindow::aNewChatIsFoundByNumberAndTheFirstMessageGetsItsTicks()
@@ -763,138 +677,6 @@ void TestChatWindow::everyShippedLanguageLoadsAndArabicIsRightToLeft()
     }
     ui::language::apply(QStringLiteral("en"));
     QCOMPARE(QApplication::layoutDirection(), Qt::LeftToRight);
-}
-
-void TestChatWindow::theSecurityCodeIsComparedByItsQrCodeAndMarkedVerified()
-{
-    const QString zbarimg = QStandardPaths::findExecutable(QStringLiteral("zbarimg"));
-    QVERIFY2(!zbarimg.isEmpty(), "zbarimg (Debian zbar-tools) reads the QR code back");
-    const QDir shots(QStringLiteral(PARLEY_SCREENSHOT_DIR));
-    const QString alice = m_alice->session().userId;
-    const QString bob = m_bob->session().userId;
-    ui::ChatsPage *page = m_window->chatsPage();
-    m_window->activateWindow();
-    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
-    qint64 chatId = 0;
-    for (int row = 0; row < page->chatModel()->rowCount(); ++row) {
-        const QModelIndex index = page->chatModel()->index(row);
-        if (index.data(ChatListModel::PeerUserIdRole).toString() == bob)
-            chatId = index.data(ChatListModel::ChatIdRole).toLongLong();
-    }
-    QVERIFY(chatId != 0);
-    QVERIFY(page->openChat(chatId));
-    const auto bobsNumber = [&] {
-        std::optional<protocol::Result<QString>> number;
-        m_bob->account().devices().safetyNumber(alice, &m_bob->account(),
-                                                [&](protocol::Result<QString> n) { number = n; });
-        return QTest::qWaitFor([&] { return number.has_value(); }, WaitMs) && *number
-            ? number->value()
-            : QString();
-    };
-    const auto openFromHeader = [&]() -> ui::SafetyNumberDialog * {
-        auto *button = chatView()->findChild<QToolButton *>(QStringLiteral("chatMenuButton"));
-        auto *menu = button ? button->findChild<QMenu *>(QStringLiteral("chatMenu")) : nullptr;
-        QAction *verify
-            = menu ? menu->findChild<QAction *>(QStringLiteral("verifySecurityCode")) : nullptr;
-        if (!verify)
-            return nullptr;
-        verify->trigger();
-        return chatView()->findChild<ui::SafetyNumberDialog *>();
-    };
-
-    // From the chat's menu: the same 60 digits Bob's device computes, and a QR code of them
-    // that a scanner reads back.
-    QPointer<ui::SafetyNumberDialog> dialog = openFromHeader();
-    QVERIFY(dialog);
-    QTRY_COMPARE_WITH_TIMEOUT(dialog->number().size(), 60, WaitMs);
-    QCOMPARE(dialog->number(), bobsNumber());
-    auto *digits = dialog->findChild<QLabel *>(QStringLiteral("safetyDigits"));
-    QCOMPARE(digits->text().count(u'\n'), 2); // 3 lines of 4 groups
-    QCOMPARE(QString(digits->text()).replace(u'\n', u' ').remove(u' '), dialog->number());
-    const QPixmap qr = dialog->findChild<QLabel *>(QStringLiteral("safetyQr"))->pixmap();
-    QVERIFY(!qr.isNull());
-    const QString qrFile = shots.filePath(QStringLiteral("safety-number-qr.png"));
-    QVERIFY(qr.save(qrFile));
-    QProcess scan;
-    scan.start(zbarimg, {QStringLiteral("--raw"), QStringLiteral("-q"), qrFile});
-    QVERIFY(scan.waitForFinished(WaitMs));
-    QCOMPARE(QString::fromLatin1(scan.readAllStandardOutput()).trimmed(),
-             QStringLiteral("PARLEY:SN1:") + dialog->number());
-    auto *state = dialog->findChild<QLabel *>(QStringLiteral("verifiedState"));
-    QCOMPARE(state->text(), QStringLiteral("Not verified"));
-
-    // They match: marked verified, and the chat says so.
-    dialog->findChild<QPushButton *>(QStringLiteral("verifyButton"))->click();
-    QTRY_COMPARE_WITH_TIMEOUT(state->text(), QStringLiteral("✓ Verified"), WaitMs);
-    const QString verifiedNumber = dialog->number();
-    const auto rowOfEvent = [&](const char *event) {
-        for (int row = messages()->rowCount() - 1; row >= 0; --row) {
-            if (messages()->index(row).data(MessageModel::SystemEventRole).toString()
-                == QLatin1String(event))
-                return row;
-        }
-        return -1;
-    };
-    QTRY_VERIFY_WITH_TIMEOUT(rowOfEvent(store::MarkedVerified) >= 0, WaitMs);
-    QCOMPARE(dialog->findChild<QPushButton *>(QStringLiteral("verifyButton"))->text(),
-             QStringLiteral("Clear verification"));
-    QVERIFY(dialog->grab().save(shots.filePath(QStringLiteral("safety-number.png"))));
-    dialog->close();
-    QTRY_VERIFY(!dialog);
-
-    // Settings, Security: Bob is listed as verified.
-    m_window->activateWindow();
-    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
-    QTest::keyClick(m_window.get(), Qt::Key_Comma, Qt::ControlModifier);
-    auto *settings = page->findChild<ui::SettingsDialog *>(QStringLiteral("settingsDialog"));
-    QVERIFY(settings);
-    settings->tabs()->setCurrentIndex(5);
-    auto *contacts = settings->findChild<QListWidget *>(QStringLiteral("securityContacts"));
-    QVERIFY(contacts);
-    QTRY_VERIFY_WITH_TIMEOUT(contacts->count() >= 1, WaitMs);
-    bool listed = false;
-    for (int row = 0; row < contacts->count(); ++row)
-        listed
-            = listed || contacts->item(row)->text() == QStringLiteral("Bob Builder · ✓ verified");
-    QVERIFY(listed);
-    // Where the secrets are: this test's account keeps them in files.
-    QVERIFY(settings->findChild<QLabel *>(QStringLiteral("secretsKeptIn"))
-                ->text()
-                .contains(QLatin1String("files only you can read")));
-    QVERIFY(settings->grab().save(shots.filePath(QStringLiteral("settings-security.png"))));
-    settings->close();
-    m_window->activateWindow();
-    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
-
-    // Bob signs in on a tablet: the number changes, the verification is gone, and the line in
-    // the chat opens the code to compare again.
-    TestClient tablet(m_server->url());
-    QVERIFY2(tablet.login(*m_server, BobPhone), qPrintable(tablet.lastError()));
-    dialog = openFromHeader();
-    QVERIFY(dialog);
-    QTRY_VERIFY_WITH_TIMEOUT(dialog->number().size() == 60 && dialog->number() != verifiedNumber,
-                             WaitMs);
-    QCOMPARE(dialog->number(), bobsNumber());
-    QTRY_COMPARE_WITH_TIMEOUT(dialog->findChild<QLabel *>(QStringLiteral("verifiedState"))->text(),
-                              QStringLiteral("Not verified"), WaitMs);
-    dialog->close();
-    QTRY_VERIFY(!dialog);
-    QTRY_VERIFY_WITH_TIMEOUT(rowOfEvent(store::SecurityCodeChanged) >= 0, WaitMs);
-    ui::MessageListView *list = chatView()->messageList();
-    list->scrollToNewest();
-    QTest::qWait(50);
-    saveScreenshot(QStringLiteral("chat-security-code-changed.png"));
-    const QModelIndex line = list->viewIndex(rowOfEvent(store::SecurityCodeChanged));
-    QStyleOptionViewItem option;
-    option.initFrom(list);
-    option.font = list->font();
-    option.rect = list->visualRect(line);
-    const QPoint centre = list->messageDelegate()->bubbleRect(option, line).center();
-    QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, centre);
-    QTRY_VERIFY_WITH_TIMEOUT(chatView()->findChild<ui::SafetyNumberDialog *>(), WaitMs);
-    dialog = chatView()->findChild<ui::SafetyNumberDialog *>();
-    QTRY_COMPARE_WITH_TIMEOUT(dialog->number().size(), 60, WaitMs);
-    dialog->close();
 }
 
 void TestChatWindow::loggingOutEndsTheSession()
