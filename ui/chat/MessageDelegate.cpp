@@ -180,6 +180,16 @@ void MessageDelegate::setSelection(qint64 rowId, int anchor, int position)
     m_selectionEnd = qMax(anchor, position);
 }
 
+QTextCursor MessageDelegate::selectionIn(QTextDocument &doc) const
+{
+    // Within the text as it is now (an edit may have made it shorter).
+    const int last = doc.characterCount() - 1;
+    QTextCursor cursor(&doc);
+    cursor.setPosition(qMin(m_selectionStart, last));
+    cursor.setPosition(qMin(m_selectionEnd, last), QTextCursor::KeepAnchor);
+    return cursor;
+}
+
 QString MessageDelegate::selectedText(const QStyleOptionViewItem &option,
                                       const QModelIndex &index) const
 {
@@ -188,9 +198,7 @@ QString MessageDelegate::selectedText(const QStyleOptionViewItem &option,
     const Layout &l = layoutFor(option, index);
     if (!l.doc)
         return {};
-    QTextCursor cursor(l.doc.get());
-    cursor.setPosition(m_selectionStart);
-    cursor.setPosition(qMin(m_selectionEnd, l.doc->characterCount() - 1), QTextCursor::KeepAnchor);
+    const QTextCursor cursor = selectionIn(*l.doc);
     // Paragraph and line separators (U+2029, U+2028 of <br>) as the newlines they were.
     QString text = cursor.selectedText();
     text.replace(QChar::ParagraphSeparator, QLatin1Char('\n'));
@@ -542,10 +550,7 @@ void MessageDelegate::paintBubble(QPainter *painter, const QStyleOptionViewItem 
         context.palette = palette;
         context.palette.setColor(QPalette::Text, text);
         QAbstractTextDocumentLayout::Selection selection;
-        selection.cursor = QTextCursor(l.doc.get());
-        selection.cursor.setPosition(m_selectionStart);
-        selection.cursor.setPosition(qMin(m_selectionEnd, l.doc->characterCount() - 1),
-                                     QTextCursor::KeepAnchor);
+        selection.cursor = selectionIn(*l.doc);
         selection.format.setBackground(palette.color(QPalette::Highlight));
         selection.format.setForeground(palette.color(QPalette::HighlightedText));
         context.selections.append(selection);

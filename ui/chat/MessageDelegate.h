@@ -124,6 +124,8 @@ private:
     void paintBubble(QPainter *painter, const QStyleOptionViewItem &option,
                      const QModelIndex &index, const Layout &layout, const QPoint &origin) const;
 
+    // The selection as a cursor of a row's document.
+    QTextCursor selectionIn(QTextDocument &doc) const;
     // "Today" for the date separators, checked against the clock without a time zone lookup.
     void checkToday() const;
 

@@ -55,50 +55,27 @@ void MessageListView::setMessageModel(MessageModel *messages)
     m_anchorRow = -1;
     if (!messages)
         return;
+    // Rows go in or out above what is on screen (older pages, or the oldest let go as newer
+    // ones are read below): what is on screen stays where it is.
     connect(messages, &QAbstractItemModel::rowsAboutToBeInserted, this,
             [this](const QModelIndex &, int first) {
-                if (first != 0 || m_proxy.rowCount() == 0)
-                    return;
-                // Older messages go above what is on screen: remember what is at the top (by
-                // row: a persistent index made while the proxy inserts would not move).
-                const QModelIndex top = indexAt(QPoint(1, 1));
-                if (top.isValid()) {
-                    m_anchorRow = top.row();
-                    m_anchorTop = visualRect(top).top();
-                }
-            });
-    // The model lets go of its oldest rows as newer ones are read below: what is on screen
-    // stays where it is.
-    connect(messages, &QAbstractItemModel::rowsAboutToBeRemoved, this,
-            [this](const QModelIndex &, int first, int last) {
-                if (first != 0)
-                    return;
-                const QModelIndex top = indexAt(QPoint(1, 1));
-                if (top.isValid() && top.row() > last) {
-                    m_anchorRow = top.row();
-                    m_anchorTop = visualRect(top).top();
-                }
-            });
-    connect(messages, &QAbstractItemModel::rowsRemoved, this,
-            [this](const QModelIndex &, int first, int last) {
-                if (first != 0 || m_anchorRow < 0)
-                    return;
-                const QModelIndex anchor = m_proxy.index(m_anchorRow - (last + 1), 0);
-                m_anchorRow = -1;
-                executeDelayedItemsLayout();
-                const int moved = visualRect(anchor).top() - m_anchorTop;
-                verticalScrollBar()->setValue(verticalScrollBar()->value() + moved);
+                if (first == 0 && m_proxy.rowCount() > 0)
+                    rememberTop(0);
             });
     connect(messages, &QAbstractItemModel::rowsInserted, this,
             [this](const QModelIndex &, int first, int last) {
-                if (first != 0 || m_anchorRow < 0)
-                    return;
-                // Lay the rows out now and put the remembered message back where it was.
-                const QModelIndex anchor = m_proxy.index(m_anchorRow + last + 1, 0);
-                m_anchorRow = -1;
-                executeDelayedItemsLayout();
-                const int moved = visualRect(anchor).top() - m_anchorTop;
-                verticalScrollBar()->setValue(verticalScrollBar()->value() + moved);
+                if (first == 0)
+                    restoreTop(last + 1);
+            });
+    connect(messages, &QAbstractItemModel::rowsAboutToBeRemoved, this,
+            [this](const QModelIndex &, int first, int last) {
+                if (first == 0)
+                    rememberTop(last + 1);
+            });
+    connect(messages, &QAbstractItemModel::rowsRemoved, this,
+            [this](const QModelIndex &, int first, int last) {
+                if (first == 0)
+                    restoreTop(-(last + 1));
             });
     connect(messages, &MessageModel::pageLoaded, this, [this] {
         QTimer::singleShot(0, this, [this] {
@@ -106,6 +83,28 @@ void MessageListView::setMessageModel(MessageModel *messages)
             loadNewerIfNeeded();
         });
     });
+}
+
+void MessageListView::rememberTop(int firstKept)
+{
+    // By row: a persistent index made while the proxy inserts would not be moved by Qt.
+    const QModelIndex top = indexAt(QPoint(1, 1));
+    if (top.isValid() && top.row() >= firstKept) {
+        m_anchorRow = top.row();
+        m_anchorTop = visualRect(top).top();
+    }
+}
+
+void MessageListView::restoreTop(int shift)
+{
+    if (m_anchorRow < 0)
+        return;
+    // Lay the rows out now and put the remembered message back where it was.
+    const QModelIndex anchor = m_proxy.index(m_anchorRow + shift, 0);
+    m_anchorRow = -1;
+    executeDelayedItemsLayout();
+    const int moved = visualRect(anchor).top() - m_anchorTop;
+    verticalScrollBar()->setValue(verticalScrollBar()->value() + moved);
 }
 
 int MessageListView::modelRow(const QModelIndex &viewIndex) const
@@ -236,15 +235,6 @@ QString MessageListView::selectedText(int modelRow) const
     return index.isValid() ? m_delegate->selectedText(optionFor(index), index) : QString();
 }
 
-void MessageListView::selectText(int modelRow, int anchor, int position)
-{
-    const QModelIndex index = viewIndex(modelRow);
-    if (!index.isValid())
-        return;
-    m_delegate->setSelection(index.data(MessageModel::RowIdRole).toLongLong(), anchor, position);
-    viewport()->update();
-}
-
 void MessageListView::clearTextSelection()
 {
     m_selecting = QPersistentModelIndex();
@@ -304,13 +294,9 @@ void MessageListView::mouseDoubleClickEvent(QMouseEvent *event)
 void MessageListView::keyPressEvent(QKeyEvent *event)
 {
     if (event->matches(QKeySequence::Copy) && m_delegate->hasSelection()) {
-        for (int row = 0; m_model && row < m_model->rowCount(); ++row) {
-            if (m_model->index(row).data(MessageModel::RowIdRole).toLongLong()
-                == m_delegate->selectionRow()) {
-                QGuiApplication::clipboard()->setText(selectedText(row));
-                break;
-            }
-        }
+        if (const int row = m_model ? m_model->rowOfStoreRow(m_delegate->selectionRow()) : -1;
+            row >= 0)
+            QGuiApplication::clipboard()->setText(selectedText(row));
         event->accept();
         return;
     }

@@ -33,7 +33,6 @@ public:
     // The part of a message's text selected with the mouse (a drag, or a double click on a
     // word); empty when none of that message is selected.
     QString selectedText(int modelRow) const;
-    void selectText(int modelRow, int anchor, int position);
     void clearTextSelection();
 
 Q_SIGNALS:
@@ -59,6 +58,10 @@ private:
     void onScrolled(int value);
     void loadOlderIfNeeded();
     void loadNewerIfNeeded();
+    // Around rows going in or out above: remember the top row on screen (if it is at or below
+    // `firstKept`), then put it back where it was once its row number moved by `shift`.
+    void rememberTop(int firstKept);
+    void restoreTop(int shift);
     void applyBackground();
     QStyleOptionViewItem optionFor(const QModelIndex &index) const;
     // The selection is also X11's primary selection (middle-click pastes it), as in any text.
